@@ -1,0 +1,95 @@
+//! The HTTP layer of xhs-publisher: routes, DTOs, errors, auth and the OpenAPI
+//! document. `build_server` is what the binary and the black-box tests start.
+
+mod auth;
+mod dto;
+mod error;
+mod extract;
+mod openapi;
+mod routes;
+mod spa;
+mod state;
+mod token_store;
+
+pub use auth::hash_password;
+pub use error::{ApiError, Problem};
+pub use state::{ApiSettings, AppState};
+pub use token_store::DbTokenStore;
+
+use actix_cors::Cors;
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::{web, App, HttpMessage, HttpServer};
+use std::net::TcpListener;
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The OpenAPI document as the code declares it.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    doc
+}
+
+/// The document as committed in `openapi/openapi.json` (pretty, trailing newline).
+pub fn openapi_json() -> String {
+    let mut s = openapi().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn cors(origins: &[String]) -> Cors {
+    origins.iter().fold(
+        Cors::default().allow_any_method().allow_any_header().expose_headers(["x-request-id", "location"]).max_age(3600),
+        |c, o| c.allowed_origin(o),
+    )
+}
+
+/// Starts serving on `listener` (port 0 in tests).
+pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let static_dir = state.settings.static_dir.clone().filter(|d| d.join("index.html").exists());
+        let (app, doc) = App::new()
+            .into_utoipa_app()
+            .openapi(openapi::ApiDoc::openapi())
+            .app_data(state.clone())
+            .app_data(web::PathConfig::default().error_handler(extract::path_error))
+            .app_data(web::QueryConfig::default().error_handler(extract::query_error))
+            .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))
+            .configure(routes::configure)
+            .split_for_parts();
+        let app = app
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc))
+            .wrap(cors(&state.settings.cors_origins))
+            .wrap_fn(|req, srv| {
+                let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
+                let fut = srv.call(req);
+                async move {
+                    let mut res = fut.await?;
+                    if let Some(v) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+                    }
+                    Ok(res)
+                }
+            })
+            .wrap(TracingLogger::default());
+        let app = match static_dir {
+            Some(dir) => app.service(actix_files::Files::new("/assets", dir.join("assets")).use_etag(true)).default_service(web::to(
+                // Re-read per request: the frontend can be rebuilt while the server runs.
+                move |req: actix_web::HttpRequest| {
+                    let dir = dir.clone();
+                    async move { spa::fallback(actix_web::dev::ServiceRequest::from_request(req), Some(dir)).await.map(|r| r.into_parts().1) }
+                },
+            )),
+            None => app.route("/", web::get().to(|| async { spa::not_built() })).default_service(web::to(|| async {
+                actix_web::ResponseError::error_response(&ApiError::NotFound("resource"))
+            })),
+        };
+        app
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

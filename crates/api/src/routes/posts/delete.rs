@@ -1,0 +1,20 @@
+use crate::auth::Operator;
+use crate::{ApiError, AppState};
+use actix_web::{delete, web, HttpResponse};
+use xhs_persistence::posts;
+
+/// Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere.
+#[utoipa::path(tag = "posts", security(("bearer" = [])), params(("id" = i64, Path, description = "post id")), responses(
+    (status = 204, description = "deleted"),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[delete("/api/posts/{id}")]
+pub async fn delete_post(state: web::Data<AppState>, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    if !posts::soft_delete(&state.db, id).await? {
+        return Err(ApiError::NotFound("post"));
+    }
+    tracing::info!(post_id = id, operator = %op.username, "post deleted");
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,36 @@
+use crate::auth::Operator;
+use crate::dto::post::{fields, Post, PostUpdate};
+use crate::extract::Json;
+use crate::{ApiError, AppState};
+use actix_web::{put, web};
+use xhs_domain::PostDraft;
+use xhs_persistence::posts::{self, UpdateOutcome};
+
+/// Replaces a post. The body carries the version the edit started from; if
+/// someone saved in between, nothing is written and 409 tells the current version.
+#[utoipa::path(tag = "posts", security(("bearer" = [])), params(("id" = i64, Path, description = "post id")), request_body = PostUpdate, responses(
+    (status = 200, body = Post),
+    (status = 400, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 409, description = "stale version; `current_version` says the stored one", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[put("/api/posts/{id}")]
+pub async fn update_post(
+    state: web::Data<AppState>,
+    op: Operator,
+    id: web::Path<i64>,
+    body: Json<PostUpdate>,
+) -> Result<web::Json<Post>, ApiError> {
+    let id = id.into_inner();
+    let draft = PostDraft::parse(&body.0.post.raw())?;
+    match posts::update(&state.db, id, body.0.version, &fields(&draft)).await? {
+        UpdateOutcome::Updated(row) => {
+            tracing::info!(post_id = id, version = row.version, operator = %op.username, "post updated");
+            Ok(web::Json(Post::from(row)))
+        }
+        UpdateOutcome::Conflict { current_version } => Err(ApiError::VersionConflict { current_version }),
+        UpdateOutcome::NotFound => Err(ApiError::NotFound("post")),
+    }
+}

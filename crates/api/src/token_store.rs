@@ -1,0 +1,33 @@
+//! The access-token store backed by the database, so every instance shares one
+//! token (a new token may invalidate the previous one).
+use async_trait::async_trait;
+use chrono::{TimeZone, Utc};
+use xhs_persistence::{tokens, DatabaseConnection};
+use xhs_signing::{AccessToken, ExposeSecret, SecretString, StoreError, TokenStore};
+
+pub struct DbTokenStore {
+    db: DatabaseConnection,
+}
+
+impl DbTokenStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+#[async_trait]
+impl TokenStore for DbTokenStore {
+    async fn load(&self, app_key: &str) -> Result<Option<AccessToken>, StoreError> {
+        let row = tokens::load(&self.db, app_key).await.map_err(|e| StoreError(e.to_string()))?;
+        Ok(row.map(|r| AccessToken {
+            value: SecretString::from(r.access_token),
+            expires_at: Utc.from_utc_datetime(&r.expires_at),
+        }))
+    }
+
+    async fn save(&self, app_key: &str, token: &AccessToken) -> Result<(), StoreError> {
+        tokens::save(&self.db, app_key, token.value.expose_secret(), token.expires_at.naive_utc())
+            .await
+            .map_err(|e| StoreError(e.to_string()))
+    }
+}

@@ -1,0 +1,32 @@
+//! The domain of xhs-publisher: notes (posts) as XHS accepts them, the rules the
+//! XHS app enforces (checked before publishing), and the share payload.
+//!
+//! Pure Rust: no I/O, no web framework, no database. Every value that crosses
+//! into the system is built by a `parse` that either returns a valid value or
+//! says which field broke which rule.
+
+mod body;
+mod draft;
+mod error;
+mod image_list;
+mod media_url;
+mod post_type;
+mod preflight;
+mod share_info;
+mod title;
+
+pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
+pub use draft::{PostDraft, RawPost};
+pub use error::{FieldError, ValidationErrors};
+pub use image_list::{parse_image_list_text, MAX_IMAGES};
+pub use media_url::MediaUrl;
+pub use post_type::PostType;
+pub use preflight::{preflight, Check, Level, Preflight};
+pub use share_info::ShareInfo;
+pub use title::{Title, MAX_TITLE_CHARS};
+
+/// Counts characters the way the XHS app does: Unicode scalar values, so each
+/// 汉字 or emoji code point is one.
+pub fn char_count(s: &str) -> usize {
+    s.chars().count()
+}

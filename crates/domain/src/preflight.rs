@@ -1,0 +1,241 @@
+use crate::draft::count_rule;
+use crate::{
+    char_count, count_topics, Body, FieldError, MediaUrl, PostType, RawPost, Title, MAX_BODY_CHARS,
+    MAX_TITLE_CHARS, MAX_TOPICS,
+};
+use serde::Serialize;
+
+/// Many peer tools cap image notes at 9; above that we warn, not refuse.
+const SOFT_MAX_IMAGES: usize = 9;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warning,
+    Error,
+}
+
+/// One rule's verdict on one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub rule: &'static str,
+    pub field: String,
+    pub level: Level,
+    pub message: String,
+}
+
+/// Every rule's verdict on a draft: what the XHS app would refuse (errors) and
+/// what is likely to go wrong on the phone (warnings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preflight {
+    pub ok: bool,
+    pub topics: usize,
+    pub checks: Vec<Check>,
+}
+
+fn verdict(r: Result<String, FieldError>, rule: &'static str, field: &str) -> Check {
+    match r {
+        Ok(message) => Check {
+            rule,
+            field: field.into(),
+            level: Level::Ok,
+            message,
+        },
+        Err(e) => Check {
+            rule: e.rule,
+            field: e.field,
+            level: Level::Error,
+            message: e.message,
+        },
+    }
+}
+
+fn warn(rule: &'static str, field: &str, message: String) -> Check {
+    Check {
+        rule,
+        field: field.into(),
+        level: Level::Warning,
+        message,
+    }
+}
+
+/// Runs every rule of XHS_FACTS section 3 and the phone-reachability checks.
+pub fn preflight(raw: &RawPost) -> Preflight {
+    let mut checks = Vec::new();
+    let post_type = PostType::parse(&raw.post_type);
+    checks.push(verdict(
+        post_type.clone().map(|t| format!("type is {t}")),
+        "one_of",
+        "type",
+    ));
+
+    let tn = char_count(raw.title.trim());
+    checks.push(verdict(
+        Title::parse(&raw.title).map(|_| format!("title has {tn}/{MAX_TITLE_CHARS} characters")),
+        "max_chars",
+        "title",
+    ));
+    if tn == 0 {
+        checks.push(warn(
+            "not_empty",
+            "title",
+            "the note has no title; XHS allows it but notes with a title do better".into(),
+        ));
+    }
+
+    let bn = char_count(&raw.content);
+    let topics = count_topics(&raw.content);
+    match Body::parse(&raw.content) {
+        Ok(_) => {
+            checks.push(verdict(
+                Ok(format!("content has {bn}/{MAX_BODY_CHARS} characters")),
+                "max_chars",
+                "content",
+            ));
+            checks.push(verdict(
+                Ok(format!("{topics}/{MAX_TOPICS} topics")),
+                "max_topics",
+                "content",
+            ));
+        }
+        Err(es) => checks.extend(es.into_iter().map(|e| verdict(Err(e), "", ""))),
+    }
+
+    media_checks(raw, &mut checks);
+    if let Ok(t) = post_type {
+        let has_video = raw.video_url.as_deref().map(|v| !v.trim().is_empty());
+        let n = raw.image_urls.len();
+        let field = if t == PostType::Video {
+            "video_url"
+        } else {
+            "image_urls"
+        };
+        checks.push(verdict(
+            count_rule(t, n, Some(has_video.unwrap_or(false))).map(|_| match t {
+                PostType::Normal => format!("{n} image(s)"),
+                PostType::Video => "one video".to_owned(),
+            }),
+            "media_count",
+            field,
+        ));
+        if t == PostType::Normal && n > SOFT_MAX_IMAGES {
+            checks.push(warn(
+                "soft_max_items",
+                "image_urls",
+                format!(
+                    "{n} images; many tools and older app versions take at most {SOFT_MAX_IMAGES}"
+                ),
+            ));
+        }
+        let has_cover = raw
+            .cover_url
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+            || n > 0;
+        if t == PostType::Video && !has_cover {
+            checks.push(warn(
+                "cover_recommended",
+                "cover_url",
+                "a video note should have a cover image".into(),
+            ));
+        }
+    }
+    let ok = !checks.iter().any(|c| c.level == Level::Error);
+    Preflight { ok, topics, checks }
+}
+
+fn media_checks(raw: &RawPost, checks: &mut Vec<Check>) {
+    let fields = raw
+        .image_urls
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (format!("image_urls[{i}]"), u.as_str()))
+        .chain(
+            raw.cover_url
+                .iter()
+                .map(|u| ("cover_url".to_owned(), u.as_str())),
+        )
+        .chain(
+            raw.video_url
+                .iter()
+                .map(|u| ("video_url".to_owned(), u.as_str())),
+        )
+        .filter(|(_, u)| !u.trim().is_empty());
+    for (field, u) in fields {
+        match MediaUrl::parse(&field, u) {
+            Err(e) => checks.push(verdict(Err(e), "", "")),
+            Ok(m) if m.is_unreachable_from_phone() => checks.push(warn(
+                "reachable_from_phone",
+                &field,
+                format!("{field} points at a local or private address; phones cannot load it"),
+            )),
+            Ok(m) if m.is_plain_http() => checks.push(warn(
+                "https",
+                &field,
+                format!("{field} uses plain http; prefer https"),
+            )),
+            Ok(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(images: &[&str]) -> RawPost {
+        RawPost {
+            post_type: "normal".into(),
+            title: "标题".into(),
+            content: "正文 #话题 ".into(),
+            image_urls: images.iter().map(|s| (*s).to_owned()).collect(),
+            ..RawPost::default()
+        }
+    }
+
+    #[test]
+    fn a_good_draft_is_ok_and_counts_topics() {
+        let p = preflight(&raw(&["https://img.example.com/a.jpg"]));
+        assert!(p.ok, "{p:?}");
+        assert_eq!(p.topics, 1);
+        assert!(p.checks.iter().all(|c| c.level == Level::Ok));
+    }
+
+    #[test]
+    fn a_localhost_image_is_a_warning_not_an_error() {
+        let p = preflight(&raw(&["http://localhost:8080/a.jpg"]));
+        assert!(p.ok);
+        let w = p.checks.iter().find(|c| c.level == Level::Warning).unwrap();
+        assert_eq!(
+            (w.rule, w.field.as_str()),
+            ("reachable_from_phone", "image_urls[0]")
+        );
+    }
+
+    #[test]
+    fn errors_make_the_verdict_not_ok_and_name_the_field() {
+        let mut r = raw(&[]);
+        r.title = "t".repeat(25);
+        let p = preflight(&r);
+        assert!(!p.ok);
+        let errs: Vec<_> = p
+            .checks
+            .iter()
+            .filter(|c| c.level == Level::Error)
+            .map(|c| (c.field.as_str(), c.rule))
+            .collect();
+        assert_eq!(errs, [("title", "max_chars"), ("image_urls", "min_items")]);
+    }
+
+    #[test]
+    fn more_than_nine_images_warns() {
+        let urls: Vec<String> = (0..10)
+            .map(|i| format!("https://i.example.com/{i}.jpg"))
+            .collect();
+        let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
+        let p = preflight(&raw(&refs));
+        assert!(p.ok);
+        assert!(p.checks.iter().any(|c| c.rule == "soft_max_items"));
+    }
+}

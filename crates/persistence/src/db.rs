@@ -1,0 +1,103 @@
+use crate::PersistenceError;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use std::time::Duration;
+
+/// The three backends sea-orm serves here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    MySql,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Self, PersistenceError> {
+        let scheme = url.split(':').next().unwrap_or_default();
+        match scheme {
+            "sqlite" => Ok(Self::Sqlite),
+            "mysql" | "mariadb" => Ok(Self::MySql),
+            "postgres" | "postgresql" => Ok(Self::Postgres),
+            _ => Err(PersistenceError::InvalidUrl(format!(
+                "scheme '{scheme}' is not one of sqlite, mysql, postgres"
+            ))),
+        }
+    }
+}
+
+/// Connects, creating an SQLite file (and its folder) on first start.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, PersistenceError> {
+    let backend = Backend::of_url(url)?;
+    let url = if backend == Backend::Sqlite {
+        prepare_sqlite(url)?
+    } else {
+        url.to_owned()
+    };
+    let mut opts = ConnectOptions::new(url);
+    opts.connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    if backend == Backend::Sqlite {
+        // One writer at a time is SQLite's nature; a small pool with WAL keeps
+        // readers from blocking the writer.
+        opts.max_connections(4);
+    }
+    let db = Database::connect(opts).await?;
+    if backend == Backend::Sqlite {
+        db.execute_unprepared("PRAGMA journal_mode=WAL;").await?;
+        db.execute_unprepared("PRAGMA foreign_keys=ON;").await?;
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), PersistenceError> {
+    Migrator::up(db, None).await?;
+    Ok(())
+}
+
+fn prepare_sqlite(url: &str) -> Result<String, PersistenceError> {
+    let rest = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if path.is_empty() || path == ":memory:" {
+        return Ok(url.to_owned());
+    }
+    if let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            PersistenceError::InvalidUrl(format!("cannot create {}: {e}", dir.display()))
+        })?;
+    }
+    let query = if query.contains("mode=") {
+        query.to_owned()
+    } else if query.is_empty() {
+        "mode=rwc".to_owned()
+    } else {
+        format!("{query}&mode=rwc")
+    };
+    Ok(format!("sqlite://{path}?{query}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backends_are_told_by_scheme() {
+        assert_eq!(
+            Backend::of_url("sqlite://data/x.db").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(
+            Backend::of_url("mysql://root@h/db").ok(),
+            Some(Backend::MySql)
+        );
+        assert_eq!(
+            Backend::of_url("postgres://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert!(Backend::of_url("redis://h").is_err());
+    }
+}

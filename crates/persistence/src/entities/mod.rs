@@ -1,0 +1,6 @@
+//! sea-orm entities, one per table, in the shape `sea-orm-cli generate entity`
+//! writes. Timestamps are stored as UTC without a zone (`DATETIME`).
+pub mod operator;
+pub mod operator_session;
+pub mod x_post;
+pub mod xhs_access_token;

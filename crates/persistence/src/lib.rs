@@ -1,0 +1,19 @@
+//! Persistence over the `x_post` schema with sea-orm: entities and small query
+//! modules that take `&impl ConnectionTrait`, so callers choose the transaction.
+
+mod db;
+pub mod entities;
+mod error;
+pub mod operators;
+pub mod posts;
+pub mod sessions;
+pub mod tokens;
+
+pub use db::{connect, migrate, Backend};
+pub use error::PersistenceError;
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+
+/// Now, in UTC without zone: the form every timestamp column holds.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,169 @@
+//! Queries and mutations over `x_post`. Deleted posts are invisible to every
+//! reader here.
+use crate::entities::x_post::{self, Entity as XPost};
+use crate::{now_utc, PersistenceError};
+use sea_orm::sea_query::{Expr, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+
+/// The writable fields of a post, already validated by the domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostFields {
+    pub post_type: String,
+    pub title: String,
+    pub content: String,
+    pub cover_url: Option<String>,
+    pub image_urls: Vec<String>,
+    pub video_url: Option<String>,
+}
+
+/// What the list asks for. `before_id` is the keyset cursor (newest first).
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub limit: u64,
+    pub before_id: Option<i64>,
+    pub post_type: Option<String>,
+    pub q: Option<String>,
+}
+
+/// The result of an update that carried the version the client last saw.
+#[derive(Debug)]
+pub enum UpdateOutcome {
+    Updated(x_post::Model),
+    Conflict { current_version: i32 },
+    NotFound,
+}
+
+fn image_json(urls: &[String]) -> String {
+    serde_json::Value::from(urls.to_vec()).to_string()
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    f: &PostFields,
+) -> Result<x_post::Model, PersistenceError> {
+    let now = now_utc();
+    let row = x_post::ActiveModel {
+        post_type: Set(f.post_type.clone()),
+        title: Set(Some(f.title.clone())),
+        content: Set(Some(f.content.clone())),
+        cover_url: Set(f.cover_url.clone()),
+        image_urls: Set(Some(image_json(&f.image_urls))),
+        video_url: Set(f.video_url.clone()),
+        is_deleted: Set(false),
+        deleted_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    };
+    Ok(row.insert(db).await?)
+}
+
+pub async fn find_live(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<x_post::Model>, PersistenceError> {
+    Ok(XPost::find_by_id(id)
+        .filter(x_post::Column::IsDeleted.eq(false))
+        .one(db)
+        .await?)
+}
+
+/// Live posts newest first; returns at most `limit` rows.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    f: &ListFilter,
+) -> Result<Vec<x_post::Model>, PersistenceError> {
+    let mut cond = Condition::all().add(x_post::Column::IsDeleted.eq(false));
+    if let Some(before) = f.before_id {
+        cond = cond.add(x_post::Column::Id.lt(before));
+    }
+    if let Some(t) = &f.post_type {
+        cond = cond.add(x_post::Column::PostType.eq(t.clone()));
+    }
+    if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = format!("%{}%", escape_like(q));
+        cond = cond.add(
+            Condition::any()
+                .add(
+                    Expr::col(x_post::Column::Title)
+                        .like(LikeExpr::new(pattern.clone()).escape('\\')),
+                )
+                .add(Expr::col(x_post::Column::Content).like(LikeExpr::new(pattern).escape('\\'))),
+        );
+    }
+    Ok(XPost::find()
+        .filter(cond)
+        .order_by_desc(x_post::Column::Id)
+        .limit(f.limit)
+        .all(db)
+        .await?)
+}
+
+/// Writes only when the stored version is `expected_version`; a stale writer
+/// gets the current version and the row stays as it was.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: i64,
+    expected_version: i32,
+    f: &PostFields,
+) -> Result<UpdateOutcome, PersistenceError> {
+    let res = XPost::update_many()
+        .col_expr(x_post::Column::PostType, Expr::value(f.post_type.clone()))
+        .col_expr(x_post::Column::Title, Expr::value(f.title.clone()))
+        .col_expr(x_post::Column::Content, Expr::value(f.content.clone()))
+        .col_expr(x_post::Column::CoverUrl, Expr::value(f.cover_url.clone()))
+        .col_expr(
+            x_post::Column::ImageUrls,
+            Expr::value(image_json(&f.image_urls)),
+        )
+        .col_expr(x_post::Column::VideoUrl, Expr::value(f.video_url.clone()))
+        .col_expr(x_post::Column::UpdatedAt, Expr::value(now_utc()))
+        .col_expr(
+            x_post::Column::Version,
+            Expr::col(x_post::Column::Version).add(1),
+        )
+        .filter(x_post::Column::Id.eq(id))
+        .filter(x_post::Column::Version.eq(expected_version))
+        .filter(x_post::Column::IsDeleted.eq(false))
+        .exec(db)
+        .await?;
+    match find_live(db, id).await? {
+        None => Ok(UpdateOutcome::NotFound),
+        Some(row) if res.rows_affected == 1 => Ok(UpdateOutcome::Updated(row)),
+        Some(row) => Ok(UpdateOutcome::Conflict {
+            current_version: row.version,
+        }),
+    }
+}
+
+/// Marks a live post deleted; false when there was none.
+pub async fn soft_delete(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {
+    let now = now_utc();
+    let res = XPost::update_many()
+        .col_expr(x_post::Column::IsDeleted, Expr::value(true))
+        .col_expr(x_post::Column::DeletedAt, Expr::value(Some(now)))
+        .col_expr(x_post::Column::UpdatedAt, Expr::value(now))
+        .filter(x_post::Column::Id.eq(id))
+        .filter(x_post::Column::IsDeleted.eq(false))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+pub async fn count_live(db: &impl ConnectionTrait) -> Result<u64, PersistenceError> {
+    use sea_orm::PaginatorTrait;
+    Ok(XPost::find()
+        .filter(x_post::Column::IsDeleted.eq(false))
+        .count(db)
+        .await?)
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}

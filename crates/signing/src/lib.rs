@@ -1,0 +1,23 @@
+//! The XHS (XiaoHongShu) two-step signature used by the share SDK.
+//!
+//! Step A: the server signs `appKey/nonce/timeStamp` with its appSecret and
+//! trades that for an access token ([`Signer::access_token`], cached and shared
+//! across instances through a [`TokenStore`]).
+//! Step B: for each page load the server signs a fresh nonce and timestamp with
+//! that access token ([`Signer::verify_config`]) and hands the result to the
+//! page. Neither the appSecret nor the access token ever leaves the server.
+
+mod client;
+mod error;
+mod sign;
+mod signer;
+mod store;
+mod token;
+
+pub use secrecy::{ExposeSecret, SecretString};
+
+pub use error::SigningError;
+pub use sign::{new_nonce, sign, timestamp_millis, NONCE_LEN};
+pub use signer::{Signer, VerifyConfig, XhsConfig};
+pub use store::{MemoryTokenStore, StoreError, TokenStore};
+pub use token::{expires_at_from, AccessToken, REFRESH_MARGIN_SECS};

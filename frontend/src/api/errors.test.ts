@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, networkError, toApiError } from './errors';
+
+describe('toApiError', () => {
+  it('reads code, detail and field errors from a 422 problem', () => {
+    const e = toApiError(422, {
+      type: 'about:blank',
+      title: 'Unprocessable Entity',
+      status: 422,
+      code: 'validation_failed',
+      detail: 'the post is not valid',
+      errors: [{ field: 'title', rule: 'max_chars', message: 'title has 23 characters; XHS allows at most 20' }],
+    });
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.code).toBe('validation_failed');
+    expect(e.detail).toBe('the post is not valid');
+    expect(e.errorsFor('title')).toHaveLength(1);
+    expect(e.errorsFor('content')).toHaveLength(0);
+    expect(e.currentVersion).toBeNull();
+  });
+  it('keeps current_version from a 409 version_conflict', () => {
+    const e = toApiError(409, { code: 'version_conflict', status: 409, title: 'Conflict', current_version: 4 });
+    expect(e.code).toBe('version_conflict');
+    expect(e.currentVersion).toBe(4);
+  });
+  it('groups indexed field errors under their list field', () => {
+    const e = toApiError(422, {
+      code: 'validation_failed',
+      errors: [{ field: 'image_urls[1]', rule: 'url', message: 'not a URL' }],
+    });
+    expect(e.errorsFor('image_urls').map((x) => x.rule)).toEqual(['url']);
+  });
+  it('copes with a body that is not a problem', () => {
+    const e = toApiError(502, '<html>Bad Gateway</html>');
+    expect(e.code).toBe('unknown');
+    expect(e.status).toBe(502);
+    expect(toApiError(401, undefined).code).toBe('unauthorized');
+  });
+  it('ignores malformed field errors instead of throwing', () => {
+    const e = toApiError(422, { code: 'validation_failed', errors: [null, 3, { field: 'title' }] });
+    expect(e.errors).toEqual([{ field: 'title', rule: '', message: '' }]);
+  });
+});
+
+describe('networkError', () => {
+  it('has status 0 and code network', () => {
+    const e = networkError(new TypeError('Failed to fetch'));
+    expect([e.status, e.code, e.detail]).toEqual([0, 'network', 'Failed to fetch']);
+  });
+});

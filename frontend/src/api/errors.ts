@@ -1,0 +1,85 @@
+/**
+ * The server answers every error as RFC 9457 problem+json with a stable `code`
+ * (docs/api-contract.md). The UI branches on `code`, never on `detail` text.
+ */
+
+/** One field-level validation failure (422 validation_failed). */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** Codes the contract promises, plus the two the client itself produces. */
+export type ErrorCode =
+  | 'unauthorized'
+  | 'invalid_credentials'
+  | 'not_found'
+  | 'version_conflict'
+  | 'validation_failed'
+  | 'bad_request'
+  | 'xhs_not_configured'
+  | 'xhs_rejected'
+  | 'xhs_timeout'
+  | 'internal'
+  | 'gone'
+  | 'rate_limited'
+  /** fetch itself failed: offline, server down, blocked. */
+  | 'network'
+  /** a non-problem error body, e.g. a proxy's HTML 502 page. */
+  | 'unknown';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | (string & {}),
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+    /** Only on 409 version_conflict: the version to re-send to overwrite. */
+    readonly currentVersion: number | null = null,
+  ) {
+    super(detail || code);
+  }
+
+  /** Field errors for one form field; `image_urls[2]` belongs to `image_urls`. */
+  errorsFor(field: string): FieldError[] {
+    return this.errors.filter((e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`));
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function parseFieldErrors(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isRecord).map((e) => ({
+    field: str(e.field) ?? '',
+    rule: str(e.rule) ?? '',
+    message: str(e.message) ?? '',
+  }));
+}
+
+/**
+ * Turns whatever came back with a non-2xx status into an ApiError. The body is
+ * `unknown` on purpose: an error may come from a proxy, not from our server.
+ */
+export function toApiError(status: number, body: unknown): ApiError {
+  if (isRecord(body) && typeof body.code === 'string') {
+    const cv = body.current_version;
+    return new ApiError(
+      status,
+      body.code,
+      str(body.detail) ?? str(body.title) ?? body.code,
+      parseFieldErrors(body.errors),
+      typeof cv === 'number' ? cv : null,
+    );
+  }
+  const text = typeof body === 'string' ? body.slice(0, 200) : '';
+  return new ApiError(status, status === 401 ? 'unauthorized' : 'unknown', text || `HTTP ${status}`);
+}
+
+export function networkError(cause: unknown): ApiError {
+  const msg = cause instanceof Error ? cause.message : String(cause);
+  return new ApiError(0, 'network', msg);
+}

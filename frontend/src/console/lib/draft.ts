@@ -1,0 +1,77 @@
+/**
+ * The editor's working copy of a post and its conversion to the API's input.
+ * The draft keeps images and video side by side so switching the type back
+ * and forth loses nothing; only the fields of the chosen type are sent.
+ */
+import type { Post, PostInput, PostType } from '../../api/types';
+
+export interface Draft {
+  type: PostType;
+  title: string;
+  content: string;
+  image_urls: string[];
+  /** For an image note: the image marked as cover. For a video note: the cover image URL. */
+  cover_url: string | null;
+  video_url: string | null;
+}
+
+export function emptyDraft(): Draft {
+  return { type: 'normal', title: '', content: '', image_urls: [], cover_url: null, video_url: null };
+}
+
+export function draftFromPost(p: Post): Draft {
+  return {
+    type: p.type,
+    title: p.title,
+    content: p.content,
+    image_urls: [...p.image_urls],
+    cover_url: p.cover_url,
+    video_url: p.video_url,
+  };
+}
+
+const blankToNull = (s: string | null): string | null => (s && s.trim() ? s.trim() : null);
+
+export function draftToInput(d: Draft): PostInput {
+  if (d.type === 'video') {
+    return {
+      type: 'video',
+      title: d.title,
+      content: d.content,
+      image_urls: [],
+      cover_url: blankToNull(d.cover_url),
+      video_url: blankToNull(d.video_url),
+    };
+  }
+  // A cover that is no longer among the images would make the server keep a stale thumbnail.
+  const cover = d.cover_url && d.image_urls.includes(d.cover_url) ? d.cover_url : null;
+  return { type: 'normal', title: d.title, content: d.content, image_urls: [...d.image_urls], cover_url: cover, video_url: null };
+}
+
+/** Whether two drafts would send the same input (the "unsaved changes" flag). */
+export function sameInput(a: Draft, b: Draft): boolean {
+  return JSON.stringify(draftToInput(a)) === JSON.stringify(draftToInput(b));
+}
+
+/** A copy of `list` with the item at `from` moved to `to` (clamped). */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const out = [...list];
+  if (from < 0 || from >= out.length) return out;
+  const dest = Math.max(0, Math.min(out.length - 1, to));
+  const [item] = out.splice(from, 1);
+  out.splice(dest, 0, item as T);
+  return out;
+}
+
+/** URLs from a pasted block: one per line, or separated by spaces/commas. */
+export function splitUrls(text: string): string[] {
+  return text
+    .split(/[\s,，]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The image shown for a post in lists and previews. */
+export function coverOf(p: Pick<Post, 'cover_url' | 'image_urls'>): string | null {
+  return p.cover_url ?? p.image_urls[0] ?? null;
+}

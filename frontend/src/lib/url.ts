@@ -1,0 +1,18 @@
+/**
+ * Post URLs come from operators and end up in <img src>, <video src> and
+ * <a href>. Only http(s) is let through: a `javascript:` href would run code.
+ */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const u = new URL(raw.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The link an operator copies and opens on the phone. */
+export function publishLink(origin: string, id: number): string {
+  return `${origin}/p/${id}`;
+}

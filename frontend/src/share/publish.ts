@@ -1,0 +1,137 @@
+/**
+ * What one tap on 发布到小红书 does, by environment (see lib/env.ts):
+ * WeChat -> guidance, desktop -> QR code, phone browser -> signed payload + SDK.
+ */
+import { ApiError } from '../api/errors';
+import type { PostPreview } from '../api/types';
+import type { PublishMode } from '../lib/env';
+import { h, type Child } from './dom';
+import { desktopQr, fallbackPanel, wechatGuide } from './panels';
+import { loadSdkOnce } from './sdk';
+import type { ShareSource } from './source';
+import type { ShareStrings } from './strings';
+import { failMessage, toShareArgs } from './xhs';
+
+export type StatusKind = 'info' | 'ok' | 'error';
+
+/** The bits of the page the flow writes to. */
+export interface PublishUi {
+  setStatus(kind: StatusKind, ...children: Child[]): void;
+  /** Shows one panel under the button (QR, fallback), replacing the previous one. */
+  showPanel(panel: HTMLElement | null): void;
+  setBusy(busy: boolean): void;
+}
+
+/** How long to wait for the app to take over before suggesting the manual way. */
+const APP_SWITCH_GRACE_MS = 4000;
+
+export interface PublishContext {
+  mode: PublishMode;
+  source: ShareSource;
+  post: PostPreview;
+  s: ShareStrings;
+  ui: PublishUi;
+}
+
+/** Status and optional fallback for an error from the publish endpoint. */
+export function explainError(ctx: PublishContext, e: unknown): void {
+  const { s, ui, source, post } = ctx;
+  if (!(e instanceof ApiError)) {
+    ui.setStatus('error', String(e));
+    return;
+  }
+  switch (e.code) {
+    case 'xhs_not_configured':
+      ui.setStatus('error', s.notConfigured);
+      ui.showPanel(fallbackPanel(s, post, s.notConfigured));
+      return;
+    case 'xhs_rejected':
+    case 'xhs_timeout':
+      ui.setStatus('error', `${s.xhsError} ${e.detail}`);
+      ui.showPanel(fallbackPanel(s, post, s.xhsError));
+      return;
+    case 'unauthorized':
+      ui.setStatus('error', s.login, ' ', loginLink(s, source.loginUrl));
+      return;
+    case 'not_found':
+    case 'gone':
+      ui.setStatus('error', s.notFound);
+      return;
+    case 'network':
+      ui.setStatus('error', s.network);
+      return;
+    default: {
+      const fields = e.errors.map((f) => f.message).filter(Boolean);
+      ui.setStatus('error', [e.detail, ...fields].join(' '));
+    }
+  }
+}
+
+export function loginLink(s: ShareStrings, url: string | null): HTMLElement | null {
+  return url ? h('a', { testid: 'share-login-link', attrs: { href: url } }, s.loginLink) : null;
+}
+
+export async function onPublishTap(ctx: PublishContext): Promise<void> {
+  const { mode, s, ui } = ctx;
+  if (mode === 'wechat') {
+    document.querySelector('[data-testid="wechat-guide"]')?.remove();
+    document.body.append(wechatGuide(s));
+    return;
+  }
+  if (mode === 'desktop') {
+    ui.showPanel(desktopQr(s, location.href));
+    return;
+  }
+  ui.setBusy(true);
+  ui.setStatus('info', s.preparing);
+  try {
+    await shareWithSdk(ctx);
+  } finally {
+    ui.setBusy(false);
+  }
+}
+
+async function shareWithSdk(ctx: PublishContext): Promise<void> {
+  const { source, post, s, ui } = ctx;
+  // Fetched on tap, never earlier: the signature carries a timestamp and nonce.
+  const [payload, sdk] = await Promise.allSettled([source.publish(), loadSdkOnce()]);
+  if (payload.status === 'rejected') {
+    explainError(ctx, payload.reason);
+    return;
+  }
+  if (sdk.status === 'rejected') {
+    ui.setStatus('error', s.sdkMissing);
+    ui.showPanel(fallbackPanel(s, post, s.sdkMissing));
+    return;
+  }
+  let failed = false;
+  let left = false;
+  const onHide = (): void => {
+    if (document.visibilityState === 'hidden') left = true;
+    else if (left && !failed) ui.setStatus('ok', s.opened);
+  };
+  document.addEventListener('visibilitychange', onHide);
+  // Set before calling: the SDK may call `fail` synchronously.
+  ui.setStatus('info', s.opening);
+  ui.showPanel(null);
+  try {
+    sdk.value.share(
+      toShareArgs(payload.value, (e) => {
+        failed = true;
+        ui.setStatus('error', s.failed + failMessage(e));
+      }),
+    );
+  } catch (e) {
+    failed = true;
+    ui.setStatus('error', s.failed + failMessage(e));
+  }
+  // There is no success callback: if the page is still visible after a while,
+  // the app most likely did not open.
+  setTimeout(() => {
+    document.removeEventListener('visibilitychange', onHide);
+    if (!failed && !left && document.visibilityState === 'visible') {
+      ui.setStatus('info', s.notOpened);
+      ui.showPanel(fallbackPanel(s, post, s.notOpened));
+    }
+  }, APP_SWITCH_GRACE_MS);
+}

@@ -1,0 +1,20 @@
+//! Schema migrations, one change per file, each with a `down`.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_create_x_post;
+mod m20261122_000002_create_operator;
+mod m20261122_000003_create_xhs_access_token;
+mod util;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_create_x_post::Migration),
+            Box::new(m20261122_000002_create_operator::Migration),
+            Box::new(m20261122_000003_create_xhs_access_token::Migration),
+        ]
+    }
+}
