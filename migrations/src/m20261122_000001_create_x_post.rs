@@ -37,11 +37,29 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(XPost::CoverUrl).string_len(500).null())
                     .col(ColumnDef::new(XPost::ImageUrls).text().null())
                     .col(ColumnDef::new(XPost::VideoUrl).string_len(500).null())
-                    .col(ColumnDef::new(XPost::IsDeleted).boolean().not_null().default(false))
+                    .col(
+                        ColumnDef::new(XPost::IsDeleted)
+                            .boolean()
+                            .not_null()
+                            .default(false),
+                    )
                     .col(timestamp(XPost::DeletedAt).null())
-                    .col(timestamp(XPost::CreatedAt).not_null().default(Expr::current_timestamp()))
-                    .col(timestamp(XPost::UpdatedAt).not_null().default(Expr::current_timestamp()))
-                    .col(ColumnDef::new(XPost::Version).integer().not_null().default(1))
+                    .col(
+                        timestamp(XPost::CreatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
+                    .col(
+                        timestamp(XPost::UpdatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
+                    .col(
+                        ColumnDef::new(XPost::Version)
+                            .integer()
+                            .not_null()
+                            .default(1),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -59,6 +77,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(XPost::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(XPost::Table).to_owned())
+            .await
     }
 }

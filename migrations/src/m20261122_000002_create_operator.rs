@@ -34,10 +34,27 @@ impl MigrationTrait for Migration {
                     .table(Operator::Table)
                     .if_not_exists()
                     .col(id_column(manager, Operator::Id))
-                    .col(ColumnDef::new(Operator::Username).string_len(64).not_null().unique_key())
-                    .col(ColumnDef::new(Operator::PasswordHash).string_len(255).not_null())
-                    .col(timestamp(Operator::CreatedAt).not_null().default(Expr::current_timestamp()))
-                    .col(timestamp(Operator::UpdatedAt).not_null().default(Expr::current_timestamp()))
+                    .col(
+                        ColumnDef::new(Operator::Username)
+                            .string_len(64)
+                            .not_null()
+                            .unique_key(),
+                    )
+                    .col(
+                        ColumnDef::new(Operator::PasswordHash)
+                            .string_len(255)
+                            .not_null(),
+                    )
+                    .col(
+                        timestamp(Operator::CreatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
+                    .col(
+                        timestamp(Operator::UpdatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -47,10 +64,23 @@ impl MigrationTrait for Migration {
                     .table(OperatorSession::Table)
                     .if_not_exists()
                     .col(id_column(manager, OperatorSession::Id))
-                    .col(ColumnDef::new(OperatorSession::OperatorId).big_integer().not_null())
+                    .col(
+                        ColumnDef::new(OperatorSession::OperatorId)
+                            .big_integer()
+                            .not_null(),
+                    )
                     // SHA-256 of the bearer token: a database leak does not leak sessions.
-                    .col(ColumnDef::new(OperatorSession::TokenHash).string_len(64).not_null().unique_key())
-                    .col(timestamp(OperatorSession::CreatedAt).not_null().default(Expr::current_timestamp()))
+                    .col(
+                        ColumnDef::new(OperatorSession::TokenHash)
+                            .string_len(64)
+                            .not_null()
+                            .unique_key(),
+                    )
+                    .col(
+                        timestamp(OperatorSession::CreatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
                     .col(timestamp(OperatorSession::ExpiresAt).not_null())
                     .foreign_key(
                         ForeignKey::create()
@@ -65,7 +95,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(OperatorSession::Table).to_owned()).await?;
-        manager.drop_table(Table::drop().table(Operator::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(OperatorSession::Table).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(Operator::Table).to_owned())
+            .await
     }
 }

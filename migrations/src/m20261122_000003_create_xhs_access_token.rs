@@ -23,16 +23,31 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(XhsAccessToken::Table)
                     .if_not_exists()
-                    .col(ColumnDef::new(XhsAccessToken::AppKey).string_len(128).not_null().primary_key())
-                    .col(ColumnDef::new(XhsAccessToken::AccessToken).string_len(1024).not_null())
+                    .col(
+                        ColumnDef::new(XhsAccessToken::AppKey)
+                            .string_len(128)
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(XhsAccessToken::AccessToken)
+                            .string_len(1024)
+                            .not_null(),
+                    )
                     .col(timestamp(XhsAccessToken::ExpiresAt).not_null())
-                    .col(timestamp(XhsAccessToken::UpdatedAt).not_null().default(Expr::current_timestamp()))
+                    .col(
+                        timestamp(XhsAccessToken::UpdatedAt)
+                            .not_null()
+                            .default(Expr::current_timestamp()),
+                    )
                     .to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(XhsAccessToken::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(XhsAccessToken::Table).to_owned())
+            .await
     }
 }

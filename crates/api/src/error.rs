@@ -42,7 +42,11 @@ pub struct ProblemField {
 
 impl From<FieldError> for ProblemField {
     fn from(e: FieldError) -> Self {
-        Self { field: e.field, rule: e.rule.to_owned(), message: e.message }
+        Self {
+            field: e.field,
+            rule: e.rule.to_owned(),
+            message: e.message,
+        }
     }
 }
 
@@ -59,9 +63,14 @@ pub enum ApiError {
     #[error("the request breaks {} rule(s)", .0.0.len())]
     Validation(ValidationErrors),
     #[error("{message}")]
-    BadRequest { field: Option<String>, message: String },
+    BadRequest {
+        field: Option<String>,
+        message: String,
+    },
     #[error("a row with the same key exists")]
     Conflict,
+    #[error("the body is larger than the {0} bytes this endpoint takes")]
+    PayloadTooLarge(usize),
     #[error("XHS share credentials are not configured (xhs.app_key / xhs.app_secret)")]
     XhsNotConfigured,
     #[error("XHS refused the access-token request: {0}")]
@@ -84,6 +93,7 @@ impl ApiError {
             Self::Validation(_) => "validation_failed",
             Self::BadRequest { .. } => "bad_request",
             Self::Conflict => "conflict",
+            Self::PayloadTooLarge(_) => "payload_too_large",
             Self::XhsNotConfigured => "xhs_not_configured",
             Self::XhsRejected(_) => "xhs_rejected",
             Self::XhsTimeout => "xhs_timeout",
@@ -94,13 +104,26 @@ impl ApiError {
 
     /// Every code the API can answer with (a test checks each is reachable).
     pub const CODES: &'static [&'static str] = &[
-        "unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed",
-        "bad_request", "conflict", "xhs_not_configured", "xhs_rejected", "xhs_timeout",
-        "xhs_unavailable", "internal",
+        "unauthorized",
+        "invalid_credentials",
+        "not_found",
+        "version_conflict",
+        "validation_failed",
+        "bad_request",
+        "conflict",
+        "payload_too_large",
+        "xhs_not_configured",
+        "xhs_rejected",
+        "xhs_timeout",
+        "xhs_unavailable",
+        "internal",
     ];
 
     pub fn bad_request(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::BadRequest { field: Some(field.into()), message: message.into() }
+        Self::BadRequest {
+            field: Some(field.into()),
+            message: message.into(),
+        }
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -110,16 +133,31 @@ impl ApiError {
     fn problem(&self) -> Problem {
         let status = self.status_code();
         let (errors, current_version) = match self {
-            Self::Validation(v) => (Some(v.0.iter().cloned().map(ProblemField::from).collect()), None),
-            Self::BadRequest { field: Some(f), message } => (
-                Some(vec![ProblemField { field: f.clone(), rule: "well_formed".into(), message: message.clone() }]),
+            Self::Validation(v) => (
+                Some(v.0.iter().cloned().map(ProblemField::from).collect()),
+                None,
+            ),
+            Self::BadRequest {
+                field: Some(f),
+                message,
+            } => (
+                Some(vec![ProblemField {
+                    field: f.clone(),
+                    rule: "well_formed".into(),
+                    message: message.clone(),
+                }]),
                 None,
             ),
             Self::VersionConflict { current_version } => (None, Some(*current_version)),
             _ => (None, None),
         };
         let detail = match self {
-            Self::Validation(v) => v.0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; "),
+            Self::Validation(v) => {
+                v.0.iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
             // 5xx bodies never carry a cause.
             Self::Internal(_) => "an internal error occurred; it has been logged".to_owned(),
             other => other.to_string(),
@@ -144,6 +182,7 @@ impl ResponseError for ApiError {
             Self::VersionConflict { .. } | Self::Conflict => StatusCode::CONFLICT,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::XhsNotConfigured => StatusCode::SERVICE_UNAVAILABLE,
             Self::XhsRejected(_) | Self::XhsUnavailable(_) => StatusCode::BAD_GATEWAY,
             Self::XhsTimeout => StatusCode::GATEWAY_TIMEOUT,
@@ -183,7 +222,9 @@ impl From<SigningError> for ApiError {
     fn from(e: SigningError) -> Self {
         match e {
             SigningError::NotConfigured => Self::XhsNotConfigured,
-            SigningError::Rejected { message } | SigningError::NoToken { message } => Self::XhsRejected(message),
+            SigningError::Rejected { message } | SigningError::NoToken { message } => {
+                Self::XhsRejected(message)
+            }
             SigningError::Timeout => Self::XhsTimeout,
             SigningError::Transport(m) => Self::XhsUnavailable(m),
             SigningError::Store(m) => Self::Internal(m),

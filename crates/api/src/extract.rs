@@ -27,9 +27,19 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_json {
-                return Err(ApiError::bad_request("body", "send the body as JSON (Content-Type: application/json)"));
+                return Err(ApiError::bad_request(
+                    "body",
+                    "send the body as JSON (Content-Type: application/json)",
+                ));
             }
-            let bytes = body.await.map_err(|e| ApiError::bad_request("body", format!("cannot read the body: {e}")))?;
+            let bytes =
+                body.await
+                    .map_err(|e| match e.as_error::<actix_web::error::PayloadError>() {
+                        Some(actix_web::error::PayloadError::Overflow) => {
+                            ApiError::PayloadTooLarge(MAX_JSON_BYTES)
+                        }
+                        _ => ApiError::bad_request("body", format!("cannot read the body: {e}")),
+                    })?;
             let de = &mut serde_json::Deserializer::from_slice(&bytes);
             serde_path_to_error::deserialize(de).map(Json).map_err(|e| {
                 let path = e.path().to_string();

@@ -28,7 +28,11 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// The OpenAPI document as the code declares it.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
     doc
 }
 
@@ -41,7 +45,11 @@ pub fn openapi_json() -> String {
 
 fn cors(origins: &[String]) -> Cors {
     origins.iter().fold(
-        Cors::default().allow_any_method().allow_any_header().expose_headers(["x-request-id", "location"]).max_age(3600),
+        Cors::default()
+            .allow_any_method()
+            .allow_any_header()
+            .expose_headers(["x-request-id", "location"])
+            .max_age(3600),
         |c, o| c.allowed_origin(o),
     )
 }
@@ -50,7 +58,11 @@ fn cors(origins: &[String]) -> Cors {
 pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
-        let static_dir = state.settings.static_dir.clone().filter(|d| d.join("index.html").exists());
+        let static_dir = state
+            .settings
+            .static_dir
+            .clone()
+            .filter(|d| d.join("index.html").exists());
         let (app, doc) = App::new()
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
@@ -62,6 +74,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
             .split_for_parts();
         let app = app
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc))
+            .wrap(actix_web::middleware::from_fn(auth::require_operator))
             .wrap(cors(&state.settings.cors_origins))
             .wrap_fn(|req, srv| {
                 let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
@@ -69,23 +82,35 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
                 async move {
                     let mut res = fut.await?;
                     if let Some(v) = id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-                        res.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
+                        res.headers_mut()
+                            .insert(HeaderName::from_static("x-request-id"), v);
                     }
                     Ok(res)
                 }
             })
             .wrap(TracingLogger::default());
         let app = match static_dir {
-            Some(dir) => app.service(actix_files::Files::new("/assets", dir.join("assets")).use_etag(true)).default_service(web::to(
-                // Re-read per request: the frontend can be rebuilt while the server runs.
-                move |req: actix_web::HttpRequest| {
-                    let dir = dir.clone();
-                    async move { spa::fallback(actix_web::dev::ServiceRequest::from_request(req), Some(dir)).await.map(|r| r.into_parts().1) }
-                },
-            )),
-            None => app.route("/", web::get().to(|| async { spa::not_built() })).default_service(web::to(|| async {
-                actix_web::ResponseError::error_response(&ApiError::NotFound("resource"))
-            })),
+            Some(dir) => app
+                .service(actix_files::Files::new("/assets", dir.join("assets")).use_etag(true))
+                .default_service(web::to(
+                    // Re-read per request: the frontend can be rebuilt while the server runs.
+                    move |req: actix_web::HttpRequest| {
+                        let dir = dir.clone();
+                        async move {
+                            spa::fallback(
+                                actix_web::dev::ServiceRequest::from_request(req),
+                                Some(dir),
+                            )
+                            .await
+                            .map(|r| r.into_parts().1)
+                        }
+                    },
+                )),
+            None => app
+                .route("/", web::get().to(|| async { spa::not_built() }))
+                .default_service(web::to(|| async {
+                    actix_web::ResponseError::error_response(&ApiError::NotFound("resource"))
+                })),
         };
         app
     })

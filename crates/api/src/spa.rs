@@ -18,9 +18,13 @@ fn page_for(path: &str) -> Option<&'static str> {
 }
 
 /// The default service: an SPA page, or a problem+json 404.
-pub async fn fallback(req: ServiceRequest, static_dir: Option<PathBuf>) -> Result<ServiceResponse, actix_web::Error> {
+pub async fn fallback(
+    req: ServiceRequest,
+    static_dir: Option<PathBuf>,
+) -> Result<ServiceResponse, actix_web::Error> {
     let (req, _) = req.into_parts();
-    let is_get = req.method() == actix_web::http::Method::GET || req.method() == actix_web::http::Method::HEAD;
+    let is_get = req.method() == actix_web::http::Method::GET
+        || req.method() == actix_web::http::Method::HEAD;
     let page = page_for(req.path()).filter(|_| is_get);
     let file = match (page, static_dir.as_deref()) {
         (Some(page), Some(dir)) => open(dir, page).await,

@@ -18,7 +18,9 @@ impl DbTokenStore {
 #[async_trait]
 impl TokenStore for DbTokenStore {
     async fn load(&self, app_key: &str) -> Result<Option<AccessToken>, StoreError> {
-        let row = tokens::load(&self.db, app_key).await.map_err(|e| StoreError(e.to_string()))?;
+        let row = tokens::load(&self.db, app_key)
+            .await
+            .map_err(|e| StoreError(e.to_string()))?;
         Ok(row.map(|r| AccessToken {
             value: SecretString::from(r.access_token),
             expires_at: Utc.from_utc_datetime(&r.expires_at),
@@ -26,8 +28,13 @@ impl TokenStore for DbTokenStore {
     }
 
     async fn save(&self, app_key: &str, token: &AccessToken) -> Result<(), StoreError> {
-        tokens::save(&self.db, app_key, token.value.expose_secret(), token.expires_at.naive_utc())
-            .await
-            .map_err(|e| StoreError(e.to_string()))
+        tokens::save(
+            &self.db,
+            app_key,
+            token.value.expose_secret(),
+            token.expires_at.naive_utc(),
+        )
+        .await
+        .map_err(|e| StoreError(e.to_string()))
     }
 }

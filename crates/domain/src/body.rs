@@ -74,7 +74,11 @@ mod tests {
         assert_eq!(count_topics("#旅行 #美食 今天"), 2);
         assert_eq!(count_topics("结尾话题 #穿搭"), 1);
         assert_eq!(count_topics("no topic # here"), 0);
-        assert_eq!(count_topics("#a#b "), 1, "only the hash word that ends in a space counts");
+        assert_eq!(
+            count_topics("#a#b "),
+            1,
+            "only the hash word that ends in a space counts"
+        );
         assert_eq!(count_topics(""), 0);
     }
 

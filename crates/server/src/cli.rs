@@ -7,7 +7,11 @@ use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "xhs-publisher", version, about = "Drafts for XiaoHongShu and signed one-tap share links")]
+#[command(
+    name = "xhs-publisher",
+    version,
+    about = "Drafts for XiaoHongShu and signed one-tap share links"
+)]
 pub struct Cli {
     /// A TOML file layered over the defaults (environment variables still win).
     #[arg(long, global = true, value_name = "FILE")]
@@ -56,13 +60,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("migrations applied");
             Ok(())
         }
-        Command::User { action: UserAction::Add { username, password_stdin } } => {
+        Command::User {
+            action:
+                UserAction::Add {
+                    username,
+                    password_stdin,
+                },
+        } => {
             let db = startup::database(&settings).await?;
             let password = if password_stdin {
                 let mut s = String::new();
-                std::io::stdin().read_to_string(&mut s).context("reading the password")?;
+                std::io::stdin()
+                    .read_to_string(&mut s)
+                    .context("reading the password")?;
                 let s = s.trim_end_matches(['\r', '\n']).to_owned();
-                anyhow::ensure!(s.chars().count() >= 8, "the password must have at least 8 characters");
+                anyhow::ensure!(
+                    s.chars().count() >= 8,
+                    "the password must have at least 8 characters"
+                );
                 SecretString::from(s)
             } else {
                 let p = startup::random_password();
@@ -70,7 +85,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 SecretString::from(p)
             };
             let created = startup::set_password(&db, &username, password).await?;
-            println!("operator {username} {}", if created { "created" } else { "password reset; sessions ended" });
+            println!(
+                "operator {username} {}",
+                if created {
+                    "created"
+                } else {
+                    "password reset; sessions ended"
+                }
+            );
             Ok(())
         }
         Command::Openapi => Ok(()),

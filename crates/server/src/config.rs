@@ -34,7 +34,9 @@ pub struct DatabaseSettings {
 
 impl std::fmt::Debug for DatabaseSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DatabaseSettings").field("url", &self.redacted_url()).finish()
+        f.debug_struct("DatabaseSettings")
+            .field("url", &self.redacted_url())
+            .finish()
     }
 }
 
@@ -98,7 +100,8 @@ format = "pretty"
 
 impl Settings {
     pub fn load(file: Option<&std::path::Path>) -> Result<Self, config::ConfigError> {
-        let mut b = config::Config::builder().add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        let mut b = config::Config::builder()
+            .add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
         if let Some(f) = file {
             b = b.add_source(config::File::from(f).required(true));
         }
@@ -141,7 +144,9 @@ mod tests {
 
     #[test]
     fn a_database_password_is_redacted_in_debug_output() {
-        let d = DatabaseSettings { url: "postgres://u:hunter2@db/x".into() };
+        let d = DatabaseSettings {
+            url: "postgres://u:hunter2@db/x".into(),
+        };
         assert!(!format!("{d:?}").contains("hunter2"));
     }
 }

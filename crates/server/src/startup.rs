@@ -13,7 +13,9 @@ pub async fn database(settings: &Settings) -> anyhow::Result<DatabaseConnection>
     let db = xhs_persistence::connect(&settings.database.url)
         .await
         .with_context(|| format!("connecting to {}", settings.database.redacted_url()))?;
-    xhs_persistence::migrate(&db).await.context("applying migrations")?;
+    xhs_persistence::migrate(&db)
+        .await
+        .context("applying migrations")?;
     Ok(db)
 }
 
@@ -22,9 +24,18 @@ pub fn random_password() -> String {
 }
 
 /// Creates or resets an operator; a reset ends its sessions.
-pub async fn set_password(db: &DatabaseConnection, username: &str, password: SecretString) -> anyhow::Result<bool> {
-    anyhow::ensure!(!username.trim().is_empty() && username.len() <= 64, "the username must have 1 to 64 characters");
-    let hash = xhs_api::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+pub async fn set_password(
+    db: &DatabaseConnection,
+    username: &str,
+    password: SecretString,
+) -> anyhow::Result<bool> {
+    anyhow::ensure!(
+        !username.trim().is_empty() && username.len() <= 64,
+        "the username must have 1 to 64 characters"
+    );
+    let hash = xhs_api::hash_password(password)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let created = operators::upsert_password(db, username.trim(), &hash).await?;
     if !created {
         if let Some(op) = operators::find_by_username(db, username.trim()).await? {
@@ -36,11 +47,15 @@ pub async fn set_password(db: &DatabaseConnection, username: &str, password: Sec
 
 fn signer(settings: &Settings, db: &DatabaseConnection) -> anyhow::Result<Signer> {
     let x = &settings.xhs;
-    let config = match (x.app_key.as_deref().filter(|k| !k.trim().is_empty()), x.app_secret.clone()) {
+    let config = match (
+        x.app_key.as_deref().filter(|k| !k.trim().is_empty()),
+        x.app_secret.clone(),
+    ) {
         (Some(key), Some(secret)) => Some(XhsConfig {
             app_key: key.trim().to_owned(),
             app_secret: secret,
-            api_base: url::Url::parse(&x.api_base).with_context(|| format!("xhs.api_base '{}' is not a URL", x.api_base))?,
+            api_base: url::Url::parse(&x.api_base)
+                .with_context(|| format!("xhs.api_base '{}' is not a URL", x.api_base))?,
             timeout: std::time::Duration::from_millis(x.timeout_ms),
         }),
         _ => None,
@@ -49,16 +64,26 @@ fn signer(settings: &Settings, db: &DatabaseConnection) -> anyhow::Result<Signer
 }
 
 /// First start: an `admin` operator and a demo post, so there is something to see.
-async fn first_start(settings: &Settings, db: &DatabaseConnection, public_url: &str) -> anyhow::Result<()> {
+async fn first_start(
+    settings: &Settings,
+    db: &DatabaseConnection,
+    public_url: &str,
+) -> anyhow::Result<()> {
     if operators::count(db).await? == 0 {
         let (password, generated) = match settings.auth.admin_password.clone() {
             Some(p) => (p, false),
             None => (SecretString::from(random_password()), true),
         };
-        let shown = if generated { secrecy::ExposeSecret::expose_secret(&password).to_owned() } else { "(from XHSPUB__AUTH__ADMIN_PASSWORD)".to_owned() };
+        let shown = if generated {
+            secrecy::ExposeSecret::expose_secret(&password).to_owned()
+        } else {
+            "(from XHSPUB__AUTH__ADMIN_PASSWORD)".to_owned()
+        };
         set_password(db, "admin", password).await?;
         // Printed once to the terminal, never to the log.
-        println!("\n  First start: operator created.\n    username: admin\n    password: {shown}\n");
+        println!(
+            "\n  First start: operator created.\n    username: admin\n    password: {shown}\n"
+        );
     }
     if posts::count_live(db).await? == 0 {
         let demo = demo_post();

@@ -8,7 +8,7 @@ export interface Props {
   class?: string;
   testid?: string;
   attrs?: Record<string, string>;
-  onClick?: (ev: MouseEvent) => void;
+  onClick?: (ev: Event) => void;
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(

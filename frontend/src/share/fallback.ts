@@ -5,6 +5,8 @@
  * the SDK cannot be reached.
  */
 
+export { copyText } from '../lib/clipboard';
+
 /** The app's URL scheme; opening it just launches XHS. */
 export const XHS_APP_URL = 'xhsdiscover://';
 
@@ -31,26 +33,6 @@ export function fileNameFor(url: string, index: number, mime: string): string {
   }
   if (/^[^/\\]+\.[a-z0-9]{2,5}$/i.test(last)) return last;
   return `xhs-${index + 1}.${EXT[mime] ?? 'jpg'}`;
-}
-
-/** Copies text; falls back to a hidden textarea where the async API is missing or denied. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    // execCommand is deprecated but is the only path on older iOS WebViews.
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  }
 }
 
 /** Whether this browser can share image files at all (Web Share Level 2). */

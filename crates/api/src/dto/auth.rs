@@ -11,7 +11,9 @@ pub struct LoginRequest {
 
 impl std::fmt::Debug for LoginRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoginRequest").field("username", &self.username).finish_non_exhaustive()
+        f.debug_struct("LoginRequest")
+            .field("username", &self.username)
+            .finish_non_exhaustive()
     }
 }
 

@@ -37,7 +37,11 @@ impl From<x_post::Model> for Post {
             title: m.title.unwrap_or_default(),
             content: m.content.unwrap_or_default(),
             cover_url: m.cover_url,
-            image_urls: m.image_urls.as_deref().map(parse_image_list_text).unwrap_or_default(),
+            image_urls: m
+                .image_urls
+                .as_deref()
+                .map(parse_image_list_text)
+                .unwrap_or_default(),
             video_url: m.video_url,
             version: m.version,
             created_at: utc(m.created_at),

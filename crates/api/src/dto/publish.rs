@@ -74,12 +74,24 @@ pub struct PublishPayload {
 
 impl From<xhs_domain::ShareInfo> for ShareInfo {
     fn from(s: xhs_domain::ShareInfo) -> Self {
-        Self { post_type: s.post_type, title: s.title, content: s.content, images: s.images, video: s.video, cover: s.cover }
+        Self {
+            post_type: s.post_type,
+            title: s.title,
+            content: s.content,
+            images: s.images,
+            video: s.video,
+            cover: s.cover,
+        }
     }
 }
 
 impl From<xhs_signing::VerifyConfig> for VerifyConfig {
     fn from(v: xhs_signing::VerifyConfig) -> Self {
-        Self { app_key: v.app_key, nonce: v.nonce, timestamp: v.timestamp, signature: v.signature }
+        Self {
+            app_key: v.app_key,
+            nonce: v.nonce,
+            timestamp: v.timestamp,
+            signature: v.signature,
+        }
     }
 }

@@ -12,6 +12,9 @@ use actix_web::{post, web};
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/preflight")]
-pub async fn preflight_draft(_op: Operator, body: Json<PostInput>) -> Result<web::Json<Preflight>, ApiError> {
+pub async fn preflight_draft(
+    _op: Operator,
+    body: Json<PostInput>,
+) -> Result<web::Json<Preflight>, ApiError> {
     Ok(web::Json(xhs_domain::preflight(&body.0.raw()).into()))
 }

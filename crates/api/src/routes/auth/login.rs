@@ -13,7 +13,10 @@ use xhs_persistence::{now_utc, operators, sessions};
     (status = 401, description = "wrong username or password", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/login")]
-pub async fn login(state: web::Data<AppState>, body: Json<LoginRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn login(
+    state: web::Data<AppState>,
+    body: Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
     let req = body.0;
     let operator = operators::find_by_username(&state.db, req.username.trim()).await?;
     let stored = operator.as_ref().map(|o| o.password_hash.clone());

@@ -11,5 +11,8 @@ use actix_web::{get, web};
 ))]
 #[get("/api/auth/me")]
 pub async fn me(op: Operator) -> Result<web::Json<Me>, ApiError> {
-    Ok(web::Json(Me { username: op.username, expires_at: utc(op.expires_at) }))
+    Ok(web::Json(Me {
+        username: op.username,
+        expires_at: utc(op.expires_at),
+    }))
 }

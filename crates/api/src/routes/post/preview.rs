@@ -10,7 +10,11 @@ use actix_web::{get, web};
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/post/preview/{id}")]
-pub async fn preview(state: web::Data<AppState>, _op: Operator, id: web::Path<i64>) -> Result<web::Json<PostPreview>, ApiError> {
+pub async fn preview(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<web::Json<PostPreview>, ApiError> {
     let post = crate::routes::posts::load(&state, id.into_inner()).await?;
     Ok(web::Json(post.into()))
 }

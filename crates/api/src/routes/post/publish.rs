@@ -17,15 +17,27 @@ use xhs_domain::{PostDraft, ShareInfo};
     (status = 504, description = "XHS did not answer in time", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/post/publish/{id}")]
-pub async fn publish(state: web::Data<AppState>, _op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn publish(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
     let post = crate::routes::posts::load(&state, id.into_inner()).await?;
     let payload = signed_payload(&state, &post.raw()).await?;
-    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(payload))
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(payload))
 }
 
 /// Builds the payload for any stored post (share links reuse this).
-pub async fn signed_payload(state: &AppState, raw: &xhs_domain::RawPost) -> Result<PublishPayload, ApiError> {
+pub async fn signed_payload(
+    state: &AppState,
+    raw: &xhs_domain::RawPost,
+) -> Result<PublishPayload, ApiError> {
     let draft = PostDraft::parse(raw)?;
     let verify = state.signer.verify_config().await?;
-    Ok(PublishPayload { data: verify.into(), share_info: ShareInfo::from(&draft).into() })
+    Ok(PublishPayload {
+        data: verify.into(),
+        share_info: ShareInfo::from(&draft).into(),
+    })
 }

@@ -14,7 +14,11 @@ use xhs_persistence::posts;
     (status = 422, description = "a rule is broken; every failing field is listed", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/posts")]
-pub async fn create_post(state: web::Data<AppState>, op: Operator, body: Json<PostInput>) -> Result<HttpResponse, ApiError> {
+pub async fn create_post(
+    state: web::Data<AppState>,
+    op: Operator,
+    body: Json<PostInput>,
+) -> Result<HttpResponse, ApiError> {
     let draft = PostDraft::parse(&body.0.raw())?;
     let row = posts::create(&state.db, &fields(&draft)).await?;
     tracing::info!(post_id = row.id, operator = %op.username, "post created");

@@ -10,7 +10,11 @@ use xhs_persistence::posts;
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[delete("/api/posts/{id}")]
-pub async fn delete_post(state: web::Data<AppState>, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn delete_post(
+    state: web::Data<AppState>,
+    op: Operator,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     if !posts::soft_delete(&state.db, id).await? {
         return Err(ApiError::NotFound("post"));

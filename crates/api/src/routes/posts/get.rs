@@ -10,6 +10,10 @@ use actix_web::{get, web};
     (status = 404, description = "no such post, or deleted", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/posts/{id}")]
-pub async fn get_post(state: web::Data<AppState>, _op: Operator, id: web::Path<i64>) -> Result<web::Json<Post>, ApiError> {
+pub async fn get_post(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<web::Json<Post>, ApiError> {
     Ok(web::Json(super::load(&state, id.into_inner()).await?))
 }

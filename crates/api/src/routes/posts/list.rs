@@ -16,17 +16,29 @@ const MAX_LIMIT: u64 = 100;
     (status = 422, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/posts")]
-pub async fn list_posts(state: web::Data<AppState>, _op: Operator, query: web::Query<ListQuery>) -> Result<web::Json<PostPage>, ApiError> {
+pub async fn list_posts(
+    state: web::Data<AppState>,
+    _op: Operator,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<PostPage>, ApiError> {
     let q = query.into_inner();
     let mut errs = xhs_domain::ValidationErrors::default();
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        errs.push(xhs_domain::FieldError::new("limit", "range", format!("limit must be 1 to {MAX_LIMIT}")));
+        errs.push(xhs_domain::FieldError::new(
+            "limit",
+            "range",
+            format!("limit must be 1 to {MAX_LIMIT}"),
+        ));
     }
     let before_id = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => None,
         Some(c) => errs.take(c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            xhs_domain::FieldError::new("cursor", "well_formed", "cursor must be a next_cursor this API returned")
+            xhs_domain::FieldError::new(
+                "cursor",
+                "well_formed",
+                "cursor must be a next_cursor this API returned",
+            )
         })),
     };
     let post_type = match q.post_type.as_deref().filter(|t| !t.is_empty()) {
@@ -36,7 +48,12 @@ pub async fn list_posts(state: web::Data<AppState>, _op: Operator, query: web::Q
     if !errs.is_empty() {
         return Err(errs.into());
     }
-    let filter = ListFilter { limit: limit + 1, before_id, post_type, q: q.q };
+    let filter = ListFilter {
+        limit: limit + 1,
+        before_id,
+        post_type,
+        q: q.q,
+    };
     let mut rows = posts::list(&state.db, &filter).await?;
     let next_cursor = if rows.len() as u64 > limit {
         rows.truncate(limit as usize);
@@ -44,5 +61,8 @@ pub async fn list_posts(state: web::Data<AppState>, _op: Operator, query: web::Q
     } else {
         None
     };
-    Ok(web::Json(PostPage { items: rows.into_iter().map(Post::from).collect(), next_cursor }))
+    Ok(web::Json(PostPage {
+        items: rows.into_iter().map(Post::from).collect(),
+        next_cursor,
+    }))
 }

@@ -11,5 +11,8 @@ use xhs_persistence::posts;
 
 /// A live post or 404.
 pub async fn load(state: &AppState, id: i64) -> Result<Post, ApiError> {
-    posts::find_live(&state.db, id).await?.map(Post::from).ok_or(ApiError::NotFound("post"))
+    posts::find_live(&state.db, id)
+        .await?
+        .map(Post::from)
+        .ok_or(ApiError::NotFound("post"))
 }

@@ -10,7 +10,11 @@ use actix_web::{get, web};
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/posts/{id}/preflight")]
-pub async fn post_preflight(state: web::Data<AppState>, _op: Operator, id: web::Path<i64>) -> Result<web::Json<Preflight>, ApiError> {
+pub async fn post_preflight(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<web::Json<Preflight>, ApiError> {
     let post = super::load(&state, id.into_inner()).await?;
     Ok(web::Json(xhs_domain::preflight(&post.raw()).into()))
 }

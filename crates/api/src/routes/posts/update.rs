@@ -30,7 +30,9 @@ pub async fn update_post(
             tracing::info!(post_id = id, version = row.version, operator = %op.username, "post updated");
             Ok(web::Json(Post::from(row)))
         }
-        UpdateOutcome::Conflict { current_version } => Err(ApiError::VersionConflict { current_version }),
+        UpdateOutcome::Conflict { current_version } => {
+            Err(ApiError::VersionConflict { current_version })
+        }
         UpdateOutcome::NotFound => Err(ApiError::NotFound("post")),
     }
 }
