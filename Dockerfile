@@ -1,0 +1,23 @@
+# Two stages: build the console and the binary, then a slim runtime image.
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+COPY openapi/ /src/openapi/
+RUN npm run build
+
+FROM rust:1-bookworm AS server
+WORKDIR /src
+COPY . .
+RUN cargo build --release --locked -p xhs-server
+
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=server /src/target/release/xhs-publisher /usr/local/bin/xhs-publisher
+COPY --from=frontend /src/frontend/dist /app/frontend/dist
+ENV XHSPUB__SERVER__HOST=0.0.0.0 XHSPUB__SERVER__STATIC_DIR=/app/frontend/dist
+EXPOSE 8080
+ENTRYPOINT ["xhs-publisher"]
+CMD ["serve"]

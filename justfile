@@ -1,0 +1,20 @@
+# Recipes for xhs-publisher. `just run` and `just test` are the README's two commands.
+
+# Build the console and serve API + console on :8080 with SQLite under ./data
+run *ARGS:
+    bash scripts/run.sh {{ARGS}}
+
+# Every test: lints, Rust on SQLite/MariaDB/PostgreSQL, frontend, browser
+test:
+    bash scripts/test.sh
+
+# Regenerate openapi/openapi.json and the frontend's types from the code
+openapi:
+    cargo run -q -p xhs-server -- openapi > openapi/openapi.json
+    cd frontend && npm run gen:api
+
+# Formatting and lints only
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+    cd frontend && npm run typecheck

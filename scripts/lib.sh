@@ -1,0 +1,46 @@
+# Helpers for scripts/*.sh: each installs or starts one thing only when missing.
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then return; fi
+  if command -v pg_ctlcluster >/dev/null; then
+    as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+  fi
+  for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return; sleep 1; done
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432" >&2; return 1
+}
+
+ensure_mariadb() {
+  if mysqladmin -uroot -h127.0.0.1 status >/dev/null 2>&1; then return; fi
+  if [ -x /usr/sbin/mariadbd ]; then
+    as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+  fi
+  for _ in $(seq 30); do mysqladmin -uroot -h127.0.0.1 status >/dev/null 2>&1 && return; sleep 1; done
+  echo "MariaDB is not reachable on 127.0.0.1:3306" >&2; return 1
+}
+
+# Test runs create one database per test (xhs_test_*); remove what earlier runs left.
+drop_test_databases() {
+  for db in $(mysql -uroot -h127.0.0.1 -N -e "SHOW DATABASES LIKE 'xhs\_test\_%'" 2>/dev/null); do
+    mysql -uroot -h127.0.0.1 -e "DROP DATABASE \`$db\`" || true
+  done
+  for db in $(psql -h 127.0.0.1 -U postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE 'xhs\_test\_%'" 2>/dev/null); do
+    psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE \"$db\"" || true
+  done
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+}
+
+# npm ci when node_modules is missing or older than the lockfile.
+npm_install() {
+  local dir=$1
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -1,0 +1,87 @@
+/** Optimistic locking in the editor: a 409 keeps the typed text and offers reload or overwrite. */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { IMAGE_HOST, launch, newContext } from './lib/browser.mjs';
+import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
+import { ensureBuilt, startServer } from './lib/server.mjs';
+
+describe('an edit conflict', () => {
+  let server, browser, context, page, token;
+
+  const input = (title) => ({ type: 'normal', title, content: '正文 #测试', image_urls: [`${IMAGE_HOST}/x.jpg`] });
+
+  async function createPost(title) {
+    const r = await server.api('/api/posts', { method: 'POST', token, body: input(title) });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body;
+  }
+
+  async function openEditor(post) {
+    await page.goto(`${server.baseUrl}/posts/${post.id}/edit`);
+    await eventually(async () => (await page.inputValue(tid('editor-title'))) === post.title, 'the loaded title');
+  }
+
+  async function changeUnderneath(post, title) {
+    const r = await server.api(`/api/posts/${post.id}`, {
+      method: 'PUT',
+      token,
+      body: { ...input(title), version: post.version },
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return r.body;
+  }
+
+  before(async () => {
+    ensureBuilt();
+    server = await startServer();
+    token = await server.login();
+    browser = await launch();
+    ({ context } = await newContext(browser, server.baseUrl, { token, viewport: { width: 1280, height: 900 } }));
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('saving over a newer server version shows the conflict, keeps the typed text, and overwrite wins', async () => {
+    const post = await createPost('原始标题');
+    await openEditor(post);
+    await page.fill(tid('editor-title'), '我的修改');
+    await page.fill(tid('editor-body'), '我写的正文 #我的话题');
+    const theirs = await changeUnderneath(post, '别人的修改');
+
+    await page.click(tid('editor-save'));
+    const banner = page.locator(tid('conflict-banner'));
+    await hasText(banner, String(theirs.version));
+    assert.equal(await page.inputValue(tid('editor-title')), '我的修改');
+    assert.equal(await page.inputValue(tid('editor-body')), '我写的正文 #我的话题');
+
+    await page.click(tid('conflict-overwrite'));
+    await hasCount(banner, 0);
+    const now = await server.api(`/api/posts/${post.id}`, { token });
+    assert.equal(now.body.title, '我的修改');
+    assert.equal(now.body.content, '我写的正文 #我的话题');
+    assert.ok(now.body.version > theirs.version);
+
+    // The editor now holds the new version: a plain save goes through.
+    await page.fill(tid('editor-title'), '我的第二次修改');
+    await page.click(tid('editor-save'));
+    await hasText(page.locator(tid('toast')), '已保存');
+    assert.equal((await server.api(`/api/posts/${post.id}`, { token })).body.title, '我的第二次修改');
+  });
+
+  test('after a conflict, reloading the server version replaces the typed text', async () => {
+    const post = await createPost('另一篇');
+    await openEditor(post);
+    await page.fill(tid('editor-title'), '会被丢弃的修改');
+    await changeUnderneath(post, '服务器上的版本');
+    await page.click(tid('editor-save'));
+    await page.locator(tid('conflict-banner')).waitFor();
+    await page.click(tid('conflict-reload'));
+    await eventually(async () => (await page.inputValue(tid('editor-title'))) === '服务器上的版本', 'the server title');
+    await hasCount(page.locator(tid('conflict-banner')), 0);
+    assert.equal((await server.api(`/api/posts/${post.id}`, { token })).body.title, '服务器上的版本');
+  });
+});

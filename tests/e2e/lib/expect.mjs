@@ -1,0 +1,32 @@
+/** Small polling assertions for playwright-core (which has no `expect`). */
+import assert from 'node:assert/strict';
+
+const TIMEOUT = 10_000;
+
+/** Waits until `fn()` returns a truthy value and returns it; fails with `what` after the timeout. */
+export async function eventually(fn, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the locator's text contains `text`. */
+export async function hasText(locator, text, timeout = TIMEOUT) {
+  return eventually(async () => ((await locator.textContent()) ?? '').includes(text), `text "${text}" in ${locator}`, timeout);
+}
+
+/** Waits until the locator matches exactly `n` elements. */
+export async function hasCount(locator, n, timeout = TIMEOUT) {
+  return eventually(async () => (await locator.count()) === n, `${n} × ${locator}`, timeout);
+}
+
+export const tid = (id) => `[data-testid="${id}"]`;
