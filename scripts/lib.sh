@@ -31,10 +31,11 @@ drop_test_databases() {
   done
 }
 
+# Chromium for the browser tests, and a CJK font so screenshots show Chinese.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then return; fi
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 }
 
 # npm ci when node_modules is missing or older than the lockfile.

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext } from './lib/browser.mjs';
-import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
+import { eventually, hasCount, hasText, saveInEditor, tid } from './lib/expect.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
 
 describe('an edit conflict', () => {
@@ -52,13 +52,17 @@ describe('an edit conflict', () => {
     await page.fill(tid('editor-body'), '我写的正文 #我的话题');
     const theirs = await changeUnderneath(post, '别人的修改');
 
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 409);
     const banner = page.locator(tid('conflict-banner'));
     await hasText(banner, String(theirs.version));
     assert.equal(await page.inputValue(tid('editor-title')), '我的修改');
     assert.equal(await page.inputValue(tid('editor-body')), '我写的正文 #我的话题');
 
-    await page.click(tid('conflict-overwrite'));
+    const [overwrite] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT'),
+      page.click(tid('conflict-overwrite')),
+    ]);
+    assert.equal(overwrite.status(), 200);
     await hasCount(banner, 0);
     const now = await server.api(`/api/posts/${post.id}`, { token });
     assert.equal(now.body.title, '我的修改');
@@ -67,8 +71,7 @@ describe('an edit conflict', () => {
 
     // The editor now holds the new version: a plain save goes through.
     await page.fill(tid('editor-title'), '我的第二次修改');
-    await page.click(tid('editor-save'));
-    await hasText(page.locator(tid('toast')), '已保存');
+    assert.equal((await saveInEditor(page)).status(), 200);
     assert.equal((await server.api(`/api/posts/${post.id}`, { token })).body.title, '我的第二次修改');
   });
 
@@ -77,7 +80,7 @@ describe('an edit conflict', () => {
     await openEditor(post);
     await page.fill(tid('editor-title'), '会被丢弃的修改');
     await changeUnderneath(post, '服务器上的版本');
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 409);
     await page.locator(tid('conflict-banner')).waitFor();
     await page.click(tid('conflict-reload'));
     await eventually(async () => (await page.inputValue(tid('editor-title'))) === '服务器上的版本', 'the server title');

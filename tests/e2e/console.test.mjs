@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext, shot } from './lib/browser.mjs';
-import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
+import { eventually, hasCount, hasText, saveInEditor, tid } from './lib/expect.mjs';
 import { startFakeXhs } from './lib/fake-xhs.mjs';
 import { ADMIN, ensureBuilt, startServer } from './lib/server.mjs';
 
@@ -93,7 +93,7 @@ describe('the operator console', () => {
       'a passing draft pre-flight',
     );
 
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 201);
     await page.waitForURL(/\/posts\/\d+\/edit$/);
     await eventually(
       async () => (await page.locator(tid('preflight-panel')).getAttribute('data-source')) === 'saved',
@@ -112,11 +112,11 @@ describe('the operator console', () => {
   test('saving a title over 20 characters shows the server error next to the title and keeps the text', async () => {
     const long = '这是一个特别特别特别特别特别长的标题超过二十个字';
     await page.fill(tid('editor-title'), long);
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 422);
     await page.locator(tid('field-error-title')).waitFor();
     assert.equal(await page.inputValue(tid('editor-title')), long);
     await page.fill(tid('editor-title'), TITLE);
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 200);
     await hasCount(page.locator(tid('field-error-title')), 0);
   });
 
@@ -159,7 +159,7 @@ describe('the operator console', () => {
     await page.waitForURL(/\/posts\/\d+\/edit$/);
     await eventually(async () => (await page.inputValue(tid('editor-title'))) === TITLE, 'the loaded title');
     await page.fill(tid('editor-title'), '咖啡探店 第二版');
-    await page.click(tid('editor-save'));
+    assert.equal((await saveInEditor(page)).status(), 200);
     await hasText(page.locator(tid('toast')), '已保存');
     await page.click(tid('nav-posts'));
     await page.fill(tid('list-search'), '第二版');
@@ -186,6 +186,52 @@ describe('the operator console', () => {
     await page.click(tid('confirm-ok'));
     await hasCount(row, 0);
     assert.equal((await server.api(`/api/posts/${created.body.id}`, { token })).status, 404);
+  });
+
+  test('the list pages through more than 20 posts with load more', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('xhspub.token'));
+    for (let i = 1; i <= 23; i++) {
+      const r = await server.api('/api/posts', {
+        method: 'POST',
+        token,
+        body: { type: 'normal', title: `分页测试 ${i}`, content: '翻页', image_urls: [`${IMAGE_HOST}/p${i}.jpg`] },
+      });
+      assert.equal(r.status, 201);
+    }
+    await page.fill(tid('list-search'), '分页测试');
+    await hasCount(page.locator(tid('post-row')), 20);
+    // Newest first.
+    await hasText(page.locator(tid('post-row')).first().locator(tid('post-title')), '分页测试 23');
+    await page.click(tid('list-load-more'));
+    await hasCount(page.locator(tid('post-row')), 23);
+    await hasCount(page.locator(tid('list-load-more')), 0);
+  });
+
+  test('the type filter and a video note with its video and cover URLs', async () => {
+    await page.click(tid('nav-new'));
+    await page.locator(tid('editor')).waitFor();
+    await page.check(tid('type-video'));
+    await page.fill(tid('editor-title'), '一段视频笔记');
+    await page.fill(tid('editor-body'), '看视频 #vlog');
+    await page.fill(tid('editor-video-url'), `${IMAGE_HOST}/clip.mp4`);
+    await page.fill(tid('editor-cover-url'), `${IMAGE_HOST}/cover.jpg`);
+    assert.equal((await saveInEditor(page)).status(), 201);
+    await page.waitForURL(/\/posts\/\d+\/edit$/);
+    const id = Number(/\/posts\/(\d+)\/edit/.exec(page.url())[1]);
+    const token = await page.evaluate(() => localStorage.getItem('xhspub.token'));
+    const saved = (await server.api(`/api/posts/${id}`, { token })).body;
+    assert.equal(saved.type, 'video');
+    assert.equal(saved.video_url, `${IMAGE_HOST}/clip.mp4`);
+    assert.equal(saved.cover_url, `${IMAGE_HOST}/cover.jpg`);
+    assert.deepEqual(saved.image_urls, []);
+
+    await page.click(tid('nav-posts'));
+    await page.fill(tid('list-search'), '');
+    await page.selectOption(tid('list-type'), 'video');
+    await page.waitForURL(/type=video/);
+    await hasCount(page.locator(tid('post-row')), 1);
+    await hasText(page.locator(tid('post-row')).first().locator(tid('post-title')), '一段视频笔记');
+    await page.selectOption(tid('list-type'), '');
   });
 
   test('a stale token sends the operator back to the login page', async () => {

@@ -90,7 +90,7 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
 /// Paths anyone may call. Everything else under `/api/` needs an operator:
 /// deny by default, so a new endpoint is protected without anyone remembering.
 fn is_public(path: &str) -> bool {
-    !path.starts_with("/api/") || path == "/api/auth/login"
+    !path.starts_with("/api/") || path == "/api/auth/login" || path.starts_with("/api/share/")
 }
 
 async fn authenticate(req: &ServiceRequest) -> Result<Operator, ApiError> {

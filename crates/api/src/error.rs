@@ -79,6 +79,16 @@ pub enum ApiError {
     XhsTimeout,
     #[error("XHS could not be reached: {0}")]
     XhsUnavailable(String),
+    #[error("{1}")]
+    Gone(&'static str, &'static str),
+    #[error("too many requests; retry in {0} s")]
+    RateLimited(u64),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    UndecodableMedia(String),
+    #[error("the media is used by {posts} post(s); remove it from them first")]
+    MediaInUse { posts: u64 },
     #[error("internal error")]
     Internal(String),
 }
@@ -98,6 +108,11 @@ impl ApiError {
             Self::XhsRejected(_) => "xhs_rejected",
             Self::XhsTimeout => "xhs_timeout",
             Self::XhsUnavailable(_) => "xhs_unavailable",
+            Self::Gone(code, _) => code,
+            Self::RateLimited(_) => "rate_limited",
+            Self::UnsupportedMediaType(_) => "unsupported_media_type",
+            Self::UndecodableMedia(_) => "undecodable_media",
+            Self::MediaInUse { .. } => "media_in_use",
             Self::Internal(_) => "internal",
         }
     }
@@ -116,6 +131,9 @@ impl ApiError {
         "xhs_rejected",
         "xhs_timeout",
         "xhs_unavailable",
+        "unsupported_media_type",
+        "undecodable_media",
+        "media_in_use",
         "internal",
     ];
 
@@ -186,6 +204,11 @@ impl ResponseError for ApiError {
             Self::XhsNotConfigured => StatusCode::SERVICE_UNAVAILABLE,
             Self::XhsRejected(_) | Self::XhsUnavailable(_) => StatusCode::BAD_GATEWAY,
             Self::XhsTimeout => StatusCode::GATEWAY_TIMEOUT,
+            Self::Gone(..) => StatusCode::GONE,
+            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UndecodableMedia(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::MediaInUse { .. } => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -198,6 +221,9 @@ impl ResponseError for ApiError {
         res.content_type("application/problem+json");
         if matches!(self, Self::Unauthorized | Self::InvalidCredentials) {
             res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let Self::RateLimited(secs) = self {
+            res.insert_header((header::RETRY_AFTER, secs.to_string()));
         }
         res.json(self.problem())
     }
@@ -228,6 +254,20 @@ impl From<SigningError> for ApiError {
             SigningError::Timeout => Self::XhsTimeout,
             SigningError::Transport(m) => Self::XhsUnavailable(m),
             SigningError::Store(m) => Self::Internal(m),
+        }
+    }
+}
+
+impl From<xhs_media::MediaError> for ApiError {
+    fn from(e: xhs_media::MediaError) -> Self {
+        use xhs_media::MediaError;
+        match e {
+            MediaError::Unsupported(m) => Self::UnsupportedMediaType(m),
+            MediaError::TooLarge { limit, .. } => {
+                Self::PayloadTooLarge(usize::try_from(limit).unwrap_or(usize::MAX))
+            }
+            MediaError::Undecodable(m) => Self::UndecodableMedia(m),
+            other => Self::Internal(other.to_string()),
         }
     }
 }

@@ -9,11 +9,17 @@ use serde::de::DeserializeOwned;
 /// Largest JSON body any endpoint takes (a post is at most a few KB).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
 
+/// Largest body the public share endpoints take.
+pub const SMALL_JSON_BYTES: usize = 4 * 1024;
+
 /// A JSON body; a malformed body or a wrong type is a 400 that names the path
 /// of the offending field (`image_urls[2]`, `version`).
-pub struct Json<T>(pub T);
+pub struct Json<T, const LIMIT: usize = MAX_JSON_BYTES>(pub T);
 
-impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+/// A JSON body of at most [`SMALL_JSON_BYTES`] (public endpoints).
+pub type SmallJson<T> = Json<T, SMALL_JSON_BYTES>;
+
+impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, LIMIT> {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
@@ -24,8 +30,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             .and_then(|v| v.to_str().ok())
             .map(|ct| ct.starts_with("application/json") || ct.contains("+json"))
             .unwrap_or(false);
+        let declared = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
+            if declared.is_some_and(|n| n > LIMIT) {
+                return Err(ApiError::PayloadTooLarge(LIMIT));
+            }
             if !is_json {
                 return Err(ApiError::bad_request(
                     "body",
@@ -41,11 +55,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                         _ => ApiError::bad_request("body", format!("cannot read the body: {e}")),
                     })?;
             let de = &mut serde_json::Deserializer::from_slice(&bytes);
-            serde_path_to_error::deserialize(de).map(Json).map_err(|e| {
-                let path = e.path().to_string();
-                let field = if path == "." { "body".to_owned() } else { path };
-                ApiError::bad_request(field, e.inner().to_string())
-            })
+            serde_path_to_error::deserialize(de)
+                .map(|v| Json(v))
+                .map_err(|e| {
+                    let path = e.path().to_string();
+                    let field = if path == "." { "body".to_owned() } else { path };
+                    ApiError::bad_request(field, e.inner().to_string())
+                })
         })
     }
 }

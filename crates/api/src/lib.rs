@@ -6,6 +6,7 @@ mod dto;
 mod error;
 mod extract;
 mod openapi;
+mod ratelimit;
 mod routes;
 mod spa;
 mod state;
@@ -13,7 +14,7 @@ mod token_store;
 
 pub use auth::hash_password;
 pub use error::{ApiError, Problem};
-pub use state::{ApiSettings, AppState};
+pub use state::{ApiSettings, AppState, ShareSettings};
 pub use token_store::DbTokenStore;
 
 use actix_cors::Cors;
@@ -56,7 +57,16 @@ fn cors(origins: &[String]) -> Cors {
 
 /// Starts serving on `listener` (port 0 in tests).
 pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let limits = web::Data::new(ratelimit::ShareLimits::new(&state.settings.share));
     let state = web::Data::new(state);
+    let sweeper = limits.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            sweeper.forget_idle();
+        }
+    });
     let server = HttpServer::new(move || {
         let static_dir = state
             .settings
@@ -67,6 +77,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
             .app_data(state.clone())
+            .app_data(limits.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))

@@ -11,6 +11,11 @@ use utoipa::{Modify, OpenApi};
         (name = "auth", description = "Operator login"),
         (name = "posts", description = "Drafts (the x_post table) and XHS pre-flight checks"),
         (name = "publish", description = "The article's preview and signed-publish endpoints"),
+        (name = "links", description = "Share links and their QR codes"),
+        (name = "share", description = "The public side of a share link: no login"),
+        (name = "accounts", description = "XHS accounts and their publish records"),
+        (name = "stats", description = "What happened on share pages"),
+        (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -14,6 +14,29 @@ pub struct ApiSettings {
     pub static_dir: Option<PathBuf>,
     /// Origins allowed to call the API from another site (CORS); empty = same origin only.
     pub cors_origins: Vec<String>,
+    /// Limits of the public share endpoints.
+    pub share: ShareSettings,
+}
+
+/// How hard the public share endpoints may be called.
+#[derive(Debug, Clone)]
+pub struct ShareSettings {
+    /// Publish and event calls per minute from one client address.
+    pub per_client_per_minute: u32,
+    /// Publish and event calls per minute for one link token.
+    pub per_token_per_minute: u32,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for ShareSettings {
+    fn default() -> Self {
+        Self {
+            per_client_per_minute: 120,
+            per_token_per_minute: 600,
+            trust_forwarded_for: false,
+        }
+    }
 }
 
 /// Shared by every request.
@@ -21,4 +44,6 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub signer: Arc<Signer>,
     pub settings: ApiSettings,
+    /// The media library's storage (local directory or S3) and upload limits.
+    pub media: xhs_media::MediaStore,
 }

@@ -9,9 +9,11 @@ mod body;
 mod draft;
 mod error;
 mod image_list;
+mod image_shape;
 mod media_url;
 mod post_type;
 mod preflight;
+mod share;
 mod share_info;
 mod title;
 
@@ -19,9 +21,13 @@ pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
 pub use draft::{PostDraft, RawPost};
 pub use error::{FieldError, ValidationErrors};
 pub use image_list::{parse_image_list_text, MAX_IMAGES};
+pub use image_shape::image_shape_checks;
 pub use media_url::MediaUrl;
 pub use post_type::PostType;
 pub use preflight::{preflight, Check, Level, Preflight};
+pub use share::{
+    bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus, ACCOUNT_KINDS,
+};
 pub use share_info::ShareInfo;
 pub use title::{Title, MAX_TITLE_CHARS};
 

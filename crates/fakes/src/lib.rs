@@ -8,6 +8,7 @@
 // Test support: a fixture that cannot bind a port must fail the test loudly.
 #![allow(clippy::expect_used)]
 
+mod moto;
 mod protocol;
 mod server;
 mod state;
@@ -16,6 +17,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use moto::Moto;
 pub use protocol::SIGNATURE_ERROR_MSG;
 use state::Shared;
 

@@ -11,6 +11,15 @@ pub struct Settings {
     pub xhs: XhsSettings,
     pub auth: AuthSettings,
     pub log: LogSettings,
+    pub media: crate::media_settings::MediaSettings,
+    pub share: ShareLimitSettings,
+}
+
+/// Limits of the public share endpoints (publish, events), per minute.
+#[derive(Debug, Deserialize)]
+pub struct ShareLimitSettings {
+    pub per_client_per_minute: u32,
+    pub per_token_per_minute: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +33,8 @@ pub struct ServerSettings {
     /// Other origins allowed to call the API (CORS).
     #[serde(default)]
     pub cors_origins: Vec<String>,
+    /// Take client addresses from `X-Forwarded-For` (only behind your own proxy).
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Deserialize)]
@@ -82,6 +93,7 @@ host = "127.0.0.1"
 port = 8080
 static_dir = "frontend/dist"
 cors_origins = []
+trust_forwarded_for = false
 
 [database]
 url = "sqlite://data/xhs-publisher.db?mode=rwc"
@@ -93,9 +105,22 @@ timeout_ms = 5000
 [auth]
 session_ttl_hours = 12
 
+[share]
+per_client_per_minute = 120
+per_token_per_minute = 600
+
 [log]
 filter = "info,sqlx=warn,sea_orm=warn"
 format = "pretty"
+
+[media]
+backend = "local"
+dir = "data/media"
+max_image_bytes = 20971520
+max_video_bytes = 524288000
+s3_region = "us-east-1"
+s3_allow_http = false
+s3_virtual_hosted_style = false
 "#;
 
 impl Settings {

@@ -1,6 +1,7 @@
 //! `xhs-publisher`: serve (default), migrate, openapi, user add.
 mod cli;
 mod config;
+mod media_settings;
 mod startup;
 mod telemetry;
 

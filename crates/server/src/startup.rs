@@ -4,7 +4,7 @@ use rand::distributions::{Alphanumeric, DistString};
 use secrecy::SecretString;
 use std::net::TcpListener;
 use std::sync::Arc;
-use xhs_api::{ApiSettings, AppState, DbTokenStore};
+use xhs_api::{ApiSettings, AppState, DbTokenStore, ShareSettings};
 use xhs_persistence::{operators, posts, sessions, DatabaseConnection};
 use xhs_signing::{Signer, XhsConfig};
 
@@ -119,14 +119,21 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         tracing::warn!("xhs.app_key/xhs.app_secret not set: publish answers 503 xhs_not_configured and the share page offers copy-text");
     }
     let static_dir = Some(settings.server.static_dir.clone());
+    let media = settings.media.open_store()?;
     let state = AppState {
         db,
+        media,
         signer: Arc::new(signer),
         settings: ApiSettings {
             session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),
             public_url: public_url.clone(),
             static_dir,
             cors_origins: settings.server.cors_origins.clone(),
+            share: ShareSettings {
+                per_client_per_minute: settings.share.per_client_per_minute,
+                per_token_per_minute: settings.share.per_token_per_minute,
+                trust_forwarded_for: settings.server.trust_forwarded_for,
+            },
         },
     };
     println!("  xhs-publisher listening on http://{}:{port}  (console: {public_url}/, API docs: {public_url}/docs/)", settings.server.host);

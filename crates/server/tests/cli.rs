@@ -30,7 +30,12 @@ fn temp_db() -> (std::path::PathBuf, String) {
 /// Starts `serve` on port 0 and reads stdout until it says where it listens.
 fn start(envs: &[(&str, &str)]) -> Running {
     let mut cmd = Command::new(BIN);
-    cmd.env("XHSPUB__SERVER__PORT", "0").env("XHSPUB__SERVER__STATIC_DIR", "/nonexistent").stdout(Stdio::piped()).stderr(Stdio::null());
+    cmd.env("XHSPUB__SERVER__PORT", "0")
+        // Not ./data/media under the crate: uploads of these tests go to a temp dir.
+        .env("XHSPUB__MEDIA__DIR", std::env::temp_dir().join("xhs-cli-media"))
+        .env("XHSPUB__SERVER__STATIC_DIR", "/nonexistent")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -39,7 +44,10 @@ fn start(envs: &[(&str, &str)]) -> Running {
     let mut stdout = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
-        assert!(Instant::now() < deadline, "no 'listening on' line: {stdout:?}");
+        assert!(
+            Instant::now() < deadline,
+            "no 'listening on' line: {stdout:?}"
+        );
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap() == 0 {
             panic!("the server exited: {stdout:?}");
@@ -47,7 +55,11 @@ fn start(envs: &[(&str, &str)]) -> Running {
         if let Some(rest) = line.split("listening on ").nth(1) {
             let base = rest.split_whitespace().next().unwrap().to_owned();
             stdout.push(line);
-            return Running { child, base, stdout };
+            return Running {
+                child,
+                base,
+                stdout,
+            };
         }
         stdout.push(line);
     }
@@ -57,9 +69,16 @@ fn start(envs: &[(&str, &str)]) -> Running {
 async fn first_start_creates_the_database_prints_a_password_that_logs_in_and_a_demo_post() {
     let (dir, url) = temp_db();
     let app = start(&[("XHSPUB__DATABASE__URL", &url)]);
-    assert!(dir.join("nested/app.db").exists(), "the SQLite file and its folder were created");
+    assert!(
+        dir.join("nested/app.db").exists(),
+        "the SQLite file and its folder were created"
+    );
     let out = app.stdout.join("");
-    let password = out.lines().find_map(|l| l.trim().strip_prefix("password: ")).expect("a password is printed").to_owned();
+    let password = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("password: "))
+        .expect("a password is printed")
+        .to_owned();
     assert!(out.contains("Demo post #1"), "{out}");
 
     let client = reqwest::Client::new();
@@ -72,10 +91,25 @@ async fn first_start_creates_the_database_prints_a_password_that_logs_in_and_a_d
         .json()
         .await
         .unwrap();
-    let token = login["token"].as_str().expect("the printed password logs in");
-    let posts: Value = client.get(format!("{}/api/posts", app.base)).bearer_auth(token).send().await.unwrap().json().await.unwrap();
+    let token = login["token"]
+        .as_str()
+        .expect("the printed password logs in");
+    let posts: Value = client
+        .get(format!("{}/api/posts", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(posts["items"][0]["id"], 1);
-    let publish = client.get(format!("{}/api/post/publish/1", app.base)).bearer_auth(token).send().await.unwrap();
+    let publish = client
+        .get(format!("{}/api/post/publish/1", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(publish.status(), 503, "no XHS credentials configured");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -83,7 +117,10 @@ async fn first_start_creates_the_database_prints_a_password_that_logs_in_and_a_d
 #[tokio::test]
 async fn the_admin_password_comes_from_the_environment_and_is_not_printed() {
     let (dir, url) = temp_db();
-    let app = start(&[("XHSPUB__DATABASE__URL", &url), ("XHSPUB__AUTH__ADMIN_PASSWORD", "from-the-env-123")]);
+    let app = start(&[
+        ("XHSPUB__DATABASE__URL", &url),
+        ("XHSPUB__AUTH__ADMIN_PASSWORD", "from-the-env-123"),
+    ]);
     assert!(!app.stdout.join("").contains("from-the-env-123"));
     let res = reqwest::Client::new()
         .post(format!("{}/api/auth/login", app.base))
@@ -99,8 +136,16 @@ async fn the_admin_password_comes_from_the_environment_and_is_not_printed() {
 fn user_add_reads_the_password_from_stdin_and_migrate_is_idempotent() {
     let (dir, url) = temp_db();
     for _ in 0..2 {
-        let out = Command::new(BIN).arg("migrate").env("XHSPUB__DATABASE__URL", &url).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new(BIN)
+            .arg("migrate")
+            .env("XHSPUB__DATABASE__URL", &url)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let add = |password: &str| {
         let mut child = Command::new(BIN)
@@ -111,7 +156,12 @@ fn user_add_reads_the_password_from_stdin_and_migrate_is_idempotent() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(password.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(password.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     };
     let created = add("a-long-password\n");
@@ -119,13 +169,20 @@ fn user_add_reads_the_password_from_stdin_and_migrate_is_idempotent() {
     let reset = add("another-long-one\n");
     assert!(String::from_utf8_lossy(&reset.stdout).contains("password reset"));
     let short = add("short\n");
-    assert!(!short.status.success(), "a password under 8 characters is refused");
+    assert!(
+        !short.status.success(),
+        "a password under 8 characters is refused"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn a_bad_database_url_fails_with_a_message_not_a_panic() {
-    let out = Command::new(BIN).arg("migrate").env("XHSPUB__DATABASE__URL", "redis://127.0.0.1/0").output().unwrap();
+    let out = Command::new(BIN)
+        .arg("migrate")
+        .env("XHSPUB__DATABASE__URL", "redis://127.0.0.1/0")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not one of sqlite, mysql, postgres"), "{err}");
@@ -134,7 +191,11 @@ fn a_bad_database_url_fails_with_a_message_not_a_panic() {
 #[test]
 fn the_committed_openapi_document_matches_the_code() {
     let out = Command::new(BIN).arg("openapi").output().unwrap();
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json")).unwrap();
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../openapi/openapi.json"
+    ))
+    .unwrap();
     assert!(
         String::from_utf8_lossy(&out.stdout) == committed,
         "openapi/openapi.json is stale: run `just openapi` (cargo run -p xhs-server -- openapi > openapi/openapi.json)"

@@ -13,6 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Logs an operator in and returns a bearer token. */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -29,6 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ends the current session; the token stops working at once. */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -43,7 +45,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The operator behind the token. */
         get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/post/preview/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The post for a preview page, in the article's camelCase shape. */
+        get: operations["preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/post/publish/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed payload for `xhs.share`: `shareInfo` from the post and
+         *     `verifyConfig` (as `data`) signed with the cached access token. A fresh
+         *     nonce and timestamp every call; never cached.
+         */
+        get: operations["publish"];
         put?: never;
         post?: never;
         delete?: never;
@@ -59,8 +100,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Live posts, newest first, a page at a time. */
         get: operations["list_posts"];
         put?: never;
+        /** Creates a draft after checking it against XHS's rules. */
         post: operations["create_post"];
         delete?: never;
         options?: never;
@@ -72,14 +115,18 @@ export interface paths {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
+        /** One live post. */
         get: operations["get_post"];
+        /**
+         * Replaces a post. The body carries the version the edit started from; if
+         *     someone saved in between, nothing is written and 409 tells the current version.
+         */
         put: operations["update_post"];
         post?: never;
+        /** Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere. */
         delete: operations["delete_post"];
         options?: never;
         head?: never;
@@ -93,6 +140,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every XHS rule's verdict on a stored post. */
         get: operations["post_preflight"];
         put?: never;
         post?: never;
@@ -111,21 +159,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["draft_preflight"];
+        /**
+         * Every XHS rule's verdict on an unsaved draft (the editor calls this as the
+         *     operator types). Broken rules are verdicts here, not a 422.
+         */
+        post: operations["preflight_draft"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/post/preview/{id}": {
+    "/healthz": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["preview_post"];
+        /** Liveness: the process answers. */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -134,14 +187,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/post/publish/{id}": {
+    "/readyz": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["publish_post"];
+        /** Readiness: the database answers. */
+        get: operations["readyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -155,127 +209,182 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         LoginRequest: {
-            username: string;
+            /** @description Never logged or echoed. */
             password: string;
+            /** @example admin */
+            username: string;
         };
         LoginResponse: {
-            token: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description Bearer token for `Authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
+            token: string;
         };
         Me: {
-            username: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the current session ends.
+             */
             expires_at: string;
+            username: string;
         };
-        /** @enum {string} */
-        PostType: "normal" | "video";
+        /** @description A note draft as stored. */
         Post: {
-            /** Format: int64 */
-            id: number;
-            type: components["schemas"]["PostType"];
-            title: string;
             content: string;
-            cover_url: string | null;
-            image_urls: string[];
-            video_url: string | null;
-            /** Format: int64 */
-            version: number;
+            /** @description The cover; when absent the first image is used. */
+            cover_url?: string | null;
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        PostPage: {
-            items: components["schemas"]["Post"][];
-            next_cursor: string | null;
-        };
-        ImageUrls: string[] | string;
-        PostInput: {
-            type: components["schemas"]["PostType"];
-            title: string;
-            content: string;
-            image_urls?: components["schemas"]["ImageUrls"];
-            cover_url?: string | null;
-            video_url?: string | null;
-        };
-        PostUpdate: components["schemas"]["PostInput"] & {
-            /** Format: int64 */
-            version: number;
-        };
-        /** @enum {string} */
-        PreflightLevel: "ok" | "warning" | "error";
-        PreflightCheck: {
-            rule: string;
-            field: string;
-            level: components["schemas"]["PreflightLevel"];
-            message: string;
-        };
-        Preflight: {
-            ok: boolean;
-            topics: number;
-            checks: components["schemas"]["PreflightCheck"][];
-        };
-        PostPreview: {
             /** Format: int64 */
             id: number;
-            type: components["schemas"]["PostType"];
+            image_urls: string[];
             title: string;
+            /**
+             * @description `normal` (image note) or `video`.
+             * @example normal
+             */
+            type: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send this back with `PUT`; a stale value is refused with 409.
+             */
+            version: number;
+            video_url?: string | null;
+        };
+        /** @description A post to create (and, with `version`, to replace). */
+        PostInput: {
+            /** @description At most 1000 characters and 10 `#topics`. */
+            content?: string;
+            cover_url?: string | null;
+            /** @description Absolute http(s) URLs the phone can download. */
+            image_urls?: string[];
+            /** @description At most 20 characters. */
+            title?: string;
+            /**
+             * @description `normal` (image note, 1 to 18 images) or `video` (one video).
+             * @example normal
+             */
+            type: string;
+            video_url?: string | null;
+        };
+        /** @description One page of posts, newest first. */
+        PostPage: {
+            items: components["schemas"]["Post"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A post as `GET /api/post/preview/{id}` returns it (the article's XPost). */
+        PostPreview: {
             content: string;
-            coverUrl: string | null;
-            imageUrls: string[];
-            videoUrl: string | null;
+            coverUrl?: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: int64 */
+            id: number;
+            imageUrls: string[];
+            title: string;
+            type: string;
             /** Format: date-time */
             updatedAt: string;
+            videoUrl?: string | null;
         };
-        VerifyConfig: {
-            appKey: string;
-            nonce: string;
-            /** Format: int64 */
-            timestamp: number;
-            signature: string;
+        /** @description A replacement for a stored post. */
+        PostUpdate: components["schemas"]["PostInput"] & {
+            /**
+             * Format: int32
+             * @description The version this edit started from.
+             */
+            version: number;
         };
-        ShareInfo: {
-            type: components["schemas"]["PostType"];
+        /** @description Every rule's verdict on a draft: errors block publishing, warnings advise. */
+        Preflight: {
+            checks: components["schemas"]["PreflightCheck"][];
+            /** @description True when no check is an error. */
+            ok: boolean;
+            /** @description How many `#topics` the body has. */
+            topics: number;
+        };
+        /** @description One rule's verdict. */
+        PreflightCheck: {
+            field: string;
+            /**
+             * @description `ok`, `warning` or `error`.
+             * @example ok
+             */
+            level: string;
+            message: string;
+            /** @description e.g. `max_chars`, `media_count`, `reachable_from_phone`. */
+            rule: string;
+        };
+        /**
+         * @description An RFC 9457 problem document. `code` is stable and meant for programs (and
+         *     translation in the console); `detail` is for people.
+         */
+        Problem: {
+            /**
+             * @description Stable snake_case code, e.g. `validation_failed`, `version_conflict`.
+             * @example validation_failed
+             */
+            code: string;
+            /**
+             * Format: int32
+             * @description On 409 `version_conflict`: the version now stored.
+             */
+            current_version?: number | null;
+            detail: string;
+            /** @description On 422 (and 400 where a field is known): every failing field with its rule. */
+            errors?: components["schemas"]["ProblemField"][] | null;
+            /** Format: int32 */
+            status: number;
+            /** @description The HTTP status text. */
             title: string;
-            content: string;
-            images: string[];
-            video?: string;
-            cover?: string;
+            /**
+             * @description Always `about:blank`: `code` carries the kind.
+             * @example about:blank
+             */
+            type: string;
         };
+        /** @description One failing field of a request. */
+        ProblemField: {
+            /** @description The field, e.g. `title` or `image_urls[2]`. */
+            field: string;
+            message: string;
+            /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
+            rule: string;
+        };
+        /** @description Everything the page passes to `xhs.share`. */
         PublishPayload: {
+            /** @description The `verifyConfig`. */
             data: components["schemas"]["VerifyConfig"];
             shareInfo: components["schemas"]["ShareInfo"];
         };
-        FieldError: {
-            field: string;
-            rule: string;
-            message: string;
-        };
-        Problem: {
-            type: string;
+        /** @description `shareInfo` for `xhs.share`. */
+        ShareInfo: {
+            content: string;
+            cover?: string | null;
+            images: string[];
             title: string;
-            status: number;
-            code: string;
-            detail?: string | null;
-            errors?: components["schemas"]["FieldError"][];
-            /** Format: int64 */
-            current_version?: number | null;
+            /** @description `normal` or `video`. */
+            type: string;
+            video?: string | null;
+        };
+        /** @description `verifyConfig` for `xhs.share`: signed with the access token, fresh per call. */
+        VerifyConfig: {
+            appKey: string;
+            /** @description Random, at most 32 letters and digits. */
+            nonce: string;
+            /** @description lowercase hex SHA-256 of `appKey=..&nonce=..&timeStamp=..` + access token. */
+            signature: string;
+            /**
+             * Format: int64
+             * @description Milliseconds since the epoch.
+             */
+            timestamp: number;
         };
     };
-    responses: {
-        /** @description RFC 9457 problem */
-        Problem: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-    };
+    responses: never;
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -296,7 +405,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -305,7 +413,23 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            401: components["responses"]["Problem"];
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logout: {
@@ -324,7 +448,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Problem"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     me: {
@@ -336,7 +467,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -345,16 +475,139 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            401: components["responses"]["Problem"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPreview"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishPayload"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the stored post breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description XHS refused the token request (its message is in `detail`) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `xhs_not_configured`: no appKey/appSecret; the page offers the copy-text fallback */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description XHS did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_posts: {
         parameters: {
             query?: {
+                /** @description Page size, 1 to 100 (default 20). */
                 limit?: number;
-                cursor?: string | null;
-                type?: components["schemas"]["PostType"];
-                q?: string | null;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this type: `normal` or `video`. */
+                type?: string;
+                /** @description Text to find in title or body. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -362,7 +615,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -371,8 +623,30 @@ export interface operations {
                     "application/json": components["schemas"]["PostPage"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_post: {
@@ -388,7 +662,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -397,9 +670,32 @@ export interface operations {
                     "application/json": components["schemas"]["Post"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            /** @description malformed JSON or a wrong type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a rule is broken; every failing field is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_post: {
@@ -407,13 +703,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description post id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -422,8 +718,23 @@ export interface operations {
                     "application/json": components["schemas"]["Post"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post, or deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_post: {
@@ -431,6 +742,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description post id */
                 id: number;
             };
             cookie?: never;
@@ -441,7 +753,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -450,10 +761,47 @@ export interface operations {
                     "application/json": components["schemas"]["Post"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description stale version; `current_version` says the stored one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_post: {
@@ -461,6 +809,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description post id */
                 id: number;
             };
             cookie?: never;
@@ -474,8 +823,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     post_preflight: {
@@ -483,13 +846,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description post id */
                 id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -498,11 +861,25 @@ export interface operations {
                     "application/json": components["schemas"]["Preflight"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    draft_preflight: {
+    preflight_draft: {
         parameters: {
             query?: never;
             header?: never;
@@ -515,7 +892,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -524,60 +900,67 @@ export interface operations {
                     "application/json": components["schemas"]["Preflight"];
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-        };
-    };
-    preview_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description ok */
-            200: {
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PostPreview"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-        };
-    };
-    publish_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description ok */
-            200: {
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishPayload"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            401: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            502: components["responses"]["Problem"];
-            503: components["responses"]["Problem"];
-            504: components["responses"]["Problem"];
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    readyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description database unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }

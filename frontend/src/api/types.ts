@@ -12,6 +12,12 @@ export type PostPage = Json<paths['/api/posts']['get']['responses'][200]>;
 export type PostInput = Json<NonNullable<paths['/api/posts']['post']['requestBody']>>;
 export type PostUpdate = Json<NonNullable<paths['/api/posts/{id}']['put']['requestBody']>>;
 export type PostType = Post['type'];
+/**
+ * The two note types. The schema types `type` as a plain string; the UI
+ * narrows it once, here, and treats anything unknown as an image note.
+ */
+export type PostKind = 'normal' | 'video';
+export const toKind = (t: string): PostKind => (t === 'video' ? 'video' : 'normal');
 export type ListQuery = NonNullable<paths['/api/posts']['get']['parameters']['query']>;
 export type Preflight = Json<paths['/api/preflight']['post']['responses'][200]>;
 export type PreflightCheck = Preflight['checks'][number];

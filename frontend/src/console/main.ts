@@ -5,7 +5,14 @@ import './console.css';
 import { locale } from './i18n';
 import { router } from './router';
 import { loadMe } from './session';
+import { showToast } from './composables/useToast';
 
 document.documentElement.lang = locale.value === 'zh' ? 'zh-CN' : 'en';
 void loadMe();
-createApp(App).use(router).mount('#app');
+const app = createApp(App);
+// A bug in a handler must not fail silently: the operator sees it and can report it.
+app.config.errorHandler = (err) => {
+  console.error(err);
+  showToast(err instanceof Error ? err.message : String(err), 'error');
+};
+app.use(router).mount('#app');

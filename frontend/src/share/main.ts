@@ -27,8 +27,10 @@ const ui: PublishUi = {
     status.className = `status status-${kind}`;
     replace(status, ...children);
   },
-  showPanel(el) {
+  showPanel(el, scroll = true) {
     replace(panel, el);
+    // The panel appears under the note; bring it up so the person sees what to do next.
+    if (scroll) el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   },
   setBusy(busy) {
     button.disabled = busy;
@@ -70,7 +72,7 @@ async function boot(): Promise<void> {
   const mode = publishMode(navigator.userAgent, navigator.maxTouchPoints);
   // Warm the SDK up so the tap opens the app quickly; failures are reported on tap.
   if (mode === 'sdk') loadSdkOnce().catch(() => undefined);
-  if (mode === 'desktop') ui.showPanel(desktopQr(s, location.href));
+  if (mode === 'desktop') ui.showPanel(desktopQr(s, location.href), false);
   const ctx = { mode, source, post, s, ui };
   button.addEventListener('click', () => {
     onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));

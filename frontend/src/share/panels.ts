@@ -50,8 +50,8 @@ function saveLinks(s: ShareStrings, urls: string[]): HTMLElement {
   );
 }
 
-/** Copy text, share or save media, open the app (shared XHS_FACTS §4). */
-export function fallbackPanel(s: ShareStrings, post: PostPreview, reason: string): HTMLElement {
+/** Copy text, share or save media, open the app (shared XHS_FACTS §4). The reason is in the status line. */
+export function fallbackPanel(s: ShareStrings, post: PostPreview): HTMLElement {
   const media =
     post.type === 'video'
       ? [safeHttpUrl(post.videoUrl), safeHttpUrl(post.coverUrl)]
@@ -75,7 +75,6 @@ export function fallbackPanel(s: ShareStrings, post: PostPreview, reason: string
     'section',
     { class: 'panel fallback', testid: 'fallback' },
     h('h2', {}, s.fallbackTitle),
-    h('p', { class: 'muted', testid: 'fallback-reason' }, reason),
     h('button', { class: 'btn', testid: 'fallback-copy', onClick: () => void copy() }, s.copyText),
     copyNote,
     urls.length

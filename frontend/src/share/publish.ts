@@ -17,8 +17,8 @@ export type StatusKind = 'info' | 'ok' | 'error';
 /** The bits of the page the flow writes to. */
 export interface PublishUi {
   setStatus(kind: StatusKind, ...children: Child[]): void;
-  /** Shows one panel under the button (QR, fallback), replacing the previous one. */
-  showPanel(panel: HTMLElement | null): void;
+  /** Shows one panel under the note (QR, fallback), replacing the previous one; scrolls to it unless told not to. */
+  showPanel(panel: HTMLElement | null, scroll?: boolean): void;
   setBusy(busy: boolean): void;
 }
 
@@ -43,12 +43,12 @@ export function explainError(ctx: PublishContext, e: unknown): void {
   switch (e.code) {
     case 'xhs_not_configured':
       ui.setStatus('error', s.notConfigured);
-      ui.showPanel(fallbackPanel(s, post, s.notConfigured));
+      ui.showPanel(fallbackPanel(s, post));
       return;
     case 'xhs_rejected':
     case 'xhs_timeout':
       ui.setStatus('error', `${s.xhsError} ${e.detail}`);
-      ui.showPanel(fallbackPanel(s, post, s.xhsError));
+      ui.showPanel(fallbackPanel(s, post));
       return;
     case 'unauthorized':
       ui.setStatus('error', s.login, ' ', loginLink(s, source.loginUrl));
@@ -101,7 +101,7 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
   }
   if (sdk.status === 'rejected') {
     ui.setStatus('error', s.sdkMissing);
-    ui.showPanel(fallbackPanel(s, post, s.sdkMissing));
+    ui.showPanel(fallbackPanel(s, post));
     return;
   }
   let failed = false;
@@ -119,11 +119,13 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
       toShareArgs(payload.value, (e) => {
         failed = true;
         ui.setStatus('error', s.failed + failMessage(e));
+        ui.showPanel(fallbackPanel(s, post), false);
       }),
     );
   } catch (e) {
     failed = true;
     ui.setStatus('error', s.failed + failMessage(e));
+    ui.showPanel(fallbackPanel(s, post), false);
   }
   // There is no success callback: if the page is still visible after a while,
   // the app most likely did not open.
@@ -131,7 +133,7 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
     document.removeEventListener('visibilitychange', onHide);
     if (!failed && !left && document.visibilityState === 'visible') {
       ui.setStatus('info', s.notOpened);
-      ui.showPanel(fallbackPanel(s, post, s.notOpened));
+      ui.showPanel(fallbackPanel(s, post));
     }
   }, APP_SWITCH_GRACE_MS);
 }

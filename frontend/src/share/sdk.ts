@@ -63,8 +63,13 @@ export function loadSdk(host: SdkHost, url = XHS_SDK_URL, timeoutMs = 5000, poll
 
 let pending: Promise<XhsSdk> | null = null;
 
-/** One load per page; a failed load is forgotten so the next tap retries. */
+/**
+ * One script injection per page; a failed load is forgotten so the next tap
+ * retries. The global is read afresh each time rather than cached.
+ */
 export function loadSdkOnce(host: SdkHost = browserHost()): Promise<XhsSdk> {
+  const ready = host.current();
+  if (ready) return Promise.resolve(ready);
   if (!pending) {
     pending = loadSdk(host).catch((e: unknown) => {
       pending = null;

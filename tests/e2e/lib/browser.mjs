@@ -113,4 +113,6 @@ export function watchDialogs(page) {
   return dialogs;
 }
 
-export const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Saves a screenshot; phone pages use the viewport (a full-page shot misplaces the fixed footer). */
+export const shot = (page, name, { fullPage = true } = {}) =>
+  page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });

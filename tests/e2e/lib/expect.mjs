@@ -21,7 +21,7 @@ export async function eventually(fn, what, timeout = TIMEOUT) {
 
 /** Waits until the locator's text contains `text`. */
 export async function hasText(locator, text, timeout = TIMEOUT) {
-  return eventually(async () => ((await locator.textContent()) ?? '').includes(text), `text "${text}" in ${locator}`, timeout);
+  return eventually(async () => ((await locator.textContent({ timeout: 1000 })) ?? '').includes(text), `text "${text}" in ${locator}`, timeout);
 }
 
 /** Waits until the locator matches exactly `n` elements. */
@@ -30,3 +30,15 @@ export async function hasCount(locator, n, timeout = TIMEOUT) {
 }
 
 export const tid = (id) => `[data-testid="${id}"]`;
+
+/**
+ * Clicks Save in the editor and waits for the server's answer to that save
+ * (a toast from an earlier save may still be on screen, so it proves nothing).
+ */
+export async function saveInEditor(page) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/posts(\/\d+)?$/.test(new URL(r.url()).pathname) && ['POST', 'PUT'].includes(r.request().method())),
+    page.click(tid('editor-save')),
+  ]);
+  return res;
+}

@@ -30,7 +30,7 @@ function newest(dir) {
  */
 export function ensureBuilt() {
   if (process.env.XHSPUB_E2E_NO_BUILD === '1') return;
-  execFileSync('cargo', ['build', '-p', 'xhs-server'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('cargo', ['build', '-p', 'xhs-server', '--locked'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   const fe = join(REPO, 'frontend');
   const index = join(DIST, 'index.html');
   const stale =

@@ -23,6 +23,9 @@ pub struct Post {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Share-page counts; filled by the list only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<super::stats::Totals>,
 }
 
 pub fn utc(t: chrono::NaiveDateTime) -> DateTime<Utc> {
@@ -46,6 +49,7 @@ impl From<x_post::Model> for Post {
             version: m.version,
             created_at: utc(m.created_at),
             updated_at: utc(m.updated_at),
+            totals: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::dto::post::{PostInput, Preflight};
 use crate::extract::Json;
-use crate::ApiError;
+use crate::{ApiError, AppState};
 use actix_web::{post, web};
 
 /// Every XHS rule's verdict on an unsaved draft (the editor calls this as the
@@ -13,8 +13,15 @@ use actix_web::{post, web};
 ))]
 #[post("/api/preflight")]
 pub async fn preflight_draft(
+    state: web::Data<AppState>,
     _op: Operator,
     body: Json<PostInput>,
 ) -> Result<web::Json<Preflight>, ApiError> {
-    Ok(web::Json(xhs_domain::preflight(&body.0.raw()).into()))
+    let raw = body.0.raw();
+    let mut verdict = xhs_domain::preflight(&raw);
+    // Images hosted here have known sizes: add the shape advice.
+    verdict
+        .checks
+        .extend(super::media::shape::warnings(&state, &raw).await?);
+    Ok(web::Json(verdict.into()))
 }

@@ -51,11 +51,17 @@ pub struct TestApp {
     pub fake: FakeXhs,
     pub db: DatabaseConnection,
     pub token: String,
+    /// Holds the media store: the local backend uses `media_root()` inside it.
+    pub media_tmp: tempfile::TempDir,
 }
 
 pub struct Options {
     pub configured: bool,
     pub timeout: Duration,
+    pub share: xhs_api::ShareSettings,
+    pub media_limits: xhs_media::Limits,
+    /// `None`: a local store in a fresh temp dir.
+    pub media_store: Option<xhs_media::StoreConfig>,
 }
 
 impl Default for Options {
@@ -63,6 +69,9 @@ impl Default for Options {
         Self {
             configured: true,
             timeout: Duration::from_secs(3),
+            share: xhs_api::ShareSettings::default(),
+            media_limits: xhs_media::Limits::default(),
+            media_store: None,
         }
     }
 }
@@ -129,6 +138,12 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         .await
         .unwrap();
 
+    let media_tmp = tempfile::tempdir().unwrap();
+    let store_config = opts.media_store.clone().unwrap_or(xhs_media::StoreConfig::Local {
+        dir: media_tmp.path().join("media"),
+    });
+    let media = xhs_media::MediaStore::open(&store_config, opts.media_limits).unwrap();
+
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     let state = AppState {
@@ -139,7 +154,9 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
             public_url: address.clone(),
             static_dir: None,
             cors_origins: vec![],
+            share: opts.share.clone(),
         },
+        media,
     };
     tokio::spawn(xhs_api::build_server(state, listener).unwrap());
     let mut app = TestApp {
@@ -148,6 +165,7 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         fake,
         db,
         token: String::new(),
+        media_tmp,
     };
     app.token = app
         .login("admin", ADMIN_PASSWORD)
@@ -172,6 +190,11 @@ pub fn valid_post() -> Value {
 }
 
 impl TestApp {
+    /// The local media store's directory.
+    pub fn media_root(&self) -> std::path::PathBuf {
+        self.media_tmp.path().join("media")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

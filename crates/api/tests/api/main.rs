@@ -5,6 +5,9 @@
 mod auth;
 mod errors;
 mod helpers;
+mod media;
 mod posts;
 mod publish;
+mod share;
+mod stats;
 mod validation;

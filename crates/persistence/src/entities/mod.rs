@@ -1,6 +1,11 @@
 //! sea-orm entities, one per table, in the shape `sea-orm-cli generate entity`
 //! writes. Timestamps are stored as UTC without a zone (`DATETIME`).
+pub mod media;
 pub mod operator;
 pub mod operator_session;
+pub mod publish_record;
+pub mod share_event;
+pub mod share_link;
 pub mod x_post;
 pub mod xhs_access_token;
+pub mod xhs_account;

@@ -7,7 +7,7 @@ import { computed, ref } from 'vue';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Post } from '../../api/types';
-import { type Draft, draftFromPost, draftToInput, emptyDraft, sameInput } from '../lib/draft';
+import { cloneDraft, type Draft, draftFromPost, draftToInput, emptyDraft, sameInput } from '../lib/draft';
 import { api } from '../session';
 
 export function useEditor() {
@@ -52,9 +52,9 @@ export function useEditor() {
   async function save(withVersion?: number): Promise<Post | null> {
     saving.value = true;
     saveError.value = null;
-    const input = draftToInput(draft.value);
-    const sent = structuredClone(draft.value);
     try {
+      const input = draftToInput(draft.value);
+      const sent = cloneDraft(draft.value);
       const id = postId.value;
       const saved =
         id === null

@@ -5,20 +5,20 @@
 import { ref, watch } from 'vue';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { ListQuery, Post, PostType } from '../../api/types';
+import type { ListQuery, Post, PostKind } from '../../api/types';
 import { errorText } from '../i18n';
 import { api } from '../session';
 
 const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
 
-export function usePostList(initial: { q: string; type: PostType | '' }) {
+export function usePostList(initial: { q: string; type: PostKind | '' }) {
   const items = ref<Post[]>([]);
   const nextCursor = ref<string | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
   const q = ref(initial.q);
-  const type = ref<PostType | ''>(initial.type);
+  const type = ref<PostKind | ''>(initial.type);
   let seq = 0;
 
   async function fetchPage(cursor: string | null): Promise<void> {

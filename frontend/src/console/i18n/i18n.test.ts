@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
 import { en, zh } from './messages';
 
-import { errorText, format, locale, setLocale, t } from './index';
+import { errorText, fieldLabel, format, locale, setLocale, t } from './index';
 
 describe('i18n', () => {
   beforeEach(() => setLocale('zh'));
@@ -29,5 +29,10 @@ describe('i18n', () => {
     expect(errorText(new ApiError(401, 'invalid_credentials', 'bad password'))).toBe('用户名或密码错误');
     expect(errorText(new ApiError(503, 'xhs_not_configured', 'no app key'))).toBe('服务器未配置小红书凭据: no app key');
     expect(errorText(new ApiError(418, 'teapot', 'teapot'))).toBe('出错了（HTTP 418）');
+  });
+  it('labels server field names, counting images from 1', () => {
+    expect(fieldLabel('title')).toBe('标题');
+    expect(fieldLabel('image_urls[2]')).toBe('第 3 张图');
+    expect(fieldLabel('something_new')).toBe('something_new');
   });
 });

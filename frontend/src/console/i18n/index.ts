@@ -49,3 +49,15 @@ export function errorText(e: ApiError): string {
   // The server's detail is English; show it as a secondary hint, not instead.
   return detail && !['invalid_credentials', 'unauthorized', 'internal'].includes(e.code) ? `${base}: ${detail}` : base;
 }
+
+/**
+ * A field name from the server (`title`, `image_urls[2]`) as a label in the
+ * current language. Pre-flight messages themselves come from the server in
+ * English; the label tells a Chinese reader at a glance which field is meant.
+ */
+export function fieldLabel(field: string): string {
+  const img = /^image_urls\[(\d+)\]$/.exec(field);
+  if (img?.[1] !== undefined) return t('field.image', { n: Number(img[1]) + 1 });
+  const key = `field.${field}` as MessageKey;
+  return key in zh ? t(key) : field;
+}

@@ -1,6 +1,7 @@
+import { reactive } from 'vue';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../api/types';
-import { coverOf, draftFromPost, draftToInput, emptyDraft, moveItem, sameInput, splitUrls } from './draft';
+import { cloneDraft, coverOf, draftFromPost, draftToInput, emptyDraft, moveItem, sameInput, splitUrls } from './draft';
 import { snippet } from './format';
 
 const post: Post = {
@@ -80,5 +81,15 @@ describe('coverOf and snippet', () => {
   it('cuts a body to one line of code points', () => {
     expect(snippet('一二三\n四五', 4)).toBe('一二三…');
     expect(snippet('short')).toBe('short');
+  });
+});
+
+describe('cloneDraft', () => {
+  it('copies a reactive draft into a plain, cloneable object', () => {
+    const live = reactive(draftFromPost(post));
+    const copy = cloneDraft(live);
+    expect(() => structuredClone(copy)).not.toThrow();
+    live.image_urls.push('https://i/3.jpg');
+    expect(copy.image_urls).toHaveLength(2);
   });
 });

@@ -3,10 +3,10 @@
  * The draft keeps images and video side by side so switching the type back
  * and forth loses nothing; only the fields of the chosen type are sent.
  */
-import type { Post, PostInput, PostType } from '../../api/types';
+import { type Post, type PostInput, type PostKind, toKind } from '../../api/types';
 
 export interface Draft {
-  type: PostType;
+  type: PostKind;
   title: string;
   content: string;
   image_urls: string[];
@@ -21,13 +21,18 @@ export function emptyDraft(): Draft {
 
 export function draftFromPost(p: Post): Draft {
   return {
-    type: p.type,
+    type: toKind(p.type),
     title: p.title,
     content: p.content,
     image_urls: [...p.image_urls],
-    cover_url: p.cover_url,
-    video_url: p.video_url,
+    cover_url: p.cover_url ?? null,
+    video_url: p.video_url ?? null,
   };
+}
+
+/** A plain copy (drafts live in reactive proxies, which structuredClone refuses). */
+export function cloneDraft(d: Draft): Draft {
+  return { ...d, image_urls: [...d.image_urls] };
 }
 
 const blankToNull = (s: string | null): string | null => (s && s.trim() ? s.trim() : null);

@@ -1,5 +1,6 @@
 use crate::auth::Operator;
 use crate::dto::post::{ListQuery, Post, PostPage};
+use crate::dto::stats::Totals;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
 use xhs_domain::PostType;
@@ -61,8 +62,21 @@ pub async fn list_posts(
     } else {
         None
     };
-    Ok(web::Json(PostPage {
-        items: rows.into_iter().map(Post::from).collect(),
-        next_cursor,
-    }))
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let counts = xhs_persistence::events::totals_for_posts(&state.db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let mut totals = Totals::default();
+            counts
+                .iter()
+                .filter(|(p, _, _)| *p == r.id)
+                .for_each(|(_, kind, n)| totals.add(kind, *n));
+            Post {
+                totals: Some(totals),
+                ..Post::from(r)
+            }
+        })
+        .collect();
+    Ok(web::Json(PostPage { items, next_cursor }))
 }

@@ -15,6 +15,11 @@ pub async fn post_preflight(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<Preflight>, ApiError> {
-    let post = super::load(&state, id.into_inner()).await?;
-    Ok(web::Json(xhs_domain::preflight(&post.raw()).into()))
+    let raw = super::load(&state, id.into_inner()).await?.raw();
+    let mut verdict = xhs_domain::preflight(&raw);
+    // Images hosted here have known sizes: add the shape advice.
+    verdict
+        .checks
+        .extend(crate::routes::media::shape::warnings(&state, &raw).await?);
+    Ok(web::Json(verdict.into()))
 }

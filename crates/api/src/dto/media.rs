@@ -1,0 +1,83 @@
+use super::post::utc;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use xhs_persistence::entities::media;
+
+/// An item of the media library. `url` is what posts (and the signed share
+/// payload) use; it is served without login.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Media {
+    pub id: i64,
+    /// `image` or `video`.
+    #[schema(example = "image")]
+    pub kind: String,
+    /// Decided from the content: `image/jpeg`, `image/png`, `image/webp`,
+    /// `video/mp4` or `video/quicktime`.
+    #[schema(example = "image/jpeg")]
+    pub mime: String,
+    pub size_bytes: i64,
+    /// Pixels; for a video, the display size when the file says.
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+    /// `{public_url}/media/ab/<sha256>.<ext>`: put this in `image_urls`,
+    /// `cover_url` or `video_url`.
+    pub url: String,
+    /// A JPEG at most 320 px wide (images only).
+    pub thumbnail_url: Option<String>,
+    /// The uploaded file's name without any directory part; metadata only.
+    pub original_name: Option<String>,
+    /// Hex SHA-256 of the content; the same content is always the same item.
+    pub sha256: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Media {
+    /// The item as the API shows it, with URLs under `public_url`.
+    pub fn from_row(m: media::Model, public_url: &str) -> Self {
+        let url = |key: &str| format!("{}/media/{key}", public_url.trim_end_matches('/'));
+        Self {
+            id: m.id,
+            url: url(&m.storage_key),
+            thumbnail_url: m.thumb_key.as_deref().map(url),
+            kind: m.kind,
+            mime: m.mime,
+            size_bytes: m.size_bytes,
+            width: m.width,
+            height: m.height,
+            original_name: m.original_name,
+            sha256: m.sha256,
+            created_at: utc(m.created_at),
+        }
+    }
+}
+
+/// One page of media, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MediaPage {
+    pub items: Vec<Media>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MediaListQuery {
+    /// Page size, 1 to 100 (default 20).
+    pub limit: Option<u64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Only this kind: `image` or `video`.
+    pub kind: Option<String>,
+}
+
+/// The upload form: one file per request.
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)] // Documents the multipart body; the handler streams it field by field.
+pub struct UploadForm {
+    /// JPEG, PNG or WebP (at most `media.max_image_bytes`), MP4 or MOV (at most
+    /// `media.max_video_bytes`). The type is decided by the content, not by the
+    /// name or the declared type.
+    #[schema(format = Binary, value_type = String)]
+    pub file: Vec<u8>,
+}

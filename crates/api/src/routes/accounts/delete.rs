@@ -1,0 +1,22 @@
+use crate::auth::Operator;
+use crate::{ApiError, AppState};
+use actix_web::{delete, web, HttpResponse};
+use xhs_persistence::accounts;
+
+/// Removes an account from the lists; its links and records keep working.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), responses(
+    (status = 204, description = "deleted"),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[delete("/api/accounts/{id}")]
+pub async fn delete_account(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    if !accounts::soft_delete(&state.db, id.into_inner()).await? {
+        return Err(ApiError::NotFound("account"));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}

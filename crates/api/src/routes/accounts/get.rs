@@ -1,0 +1,23 @@
+use crate::auth::Operator;
+use crate::dto::account::Account;
+use crate::{ApiError, AppState};
+use actix_web::{get, web};
+use xhs_persistence::accounts;
+
+/// One live account.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), responses(
+    (status = 200, body = Account),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[get("/api/accounts/{id}")]
+pub async fn get_account(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+) -> Result<web::Json<Account>, ApiError> {
+    let row = accounts::find_live(&state.db, id.into_inner())
+        .await?
+        .ok_or(ApiError::NotFound("account"))?;
+    Ok(web::Json(row.into()))
+}

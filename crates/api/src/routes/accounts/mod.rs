@@ -1,0 +1,6 @@
+//! The XHS accounts a team publishes from.
+pub mod create;
+pub mod delete;
+pub mod get;
+pub mod list;
+pub mod update;

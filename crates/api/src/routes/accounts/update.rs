@@ -1,0 +1,28 @@
+use crate::auth::Operator;
+use crate::dto::account::{Account, AccountInput};
+use crate::extract::Json;
+use crate::{ApiError, AppState};
+use actix_web::{put, web};
+use xhs_persistence::accounts;
+
+/// Replaces an account's fields.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), request_body = AccountInput, responses(
+    (status = 200, body = Account),
+    (status = 400, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[put("/api/accounts/{id}")]
+pub async fn update_account(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+    body: Json<AccountInput>,
+) -> Result<web::Json<Account>, ApiError> {
+    let fields = body.0.parse()?;
+    let row = accounts::update(&state.db, id.into_inner(), &fields)
+        .await?
+        .ok_or(ApiError::NotFound("account"))?;
+    Ok(web::Json(row.into()))
+}

@@ -1,0 +1,43 @@
+use crate::dto::share::EventInput;
+use crate::extract::SmallJson;
+use crate::ratelimit::ShareLimits;
+use crate::{ApiError, AppState};
+use actix_web::{post, web, HttpRequest, HttpResponse};
+use xhs_domain::{bounded_text, EventKind, ValidationErrors};
+
+/// Reports what happened on the page: opened, publish tapped, SDK loaded, SDK
+/// failed (with its error), app opened, fallback used. Bodies over 4 KiB are
+/// refused (413); rate limited like publish.
+#[utoipa::path(tag = "share", params(("token" = String, Path, description = "link token")), request_body = EventInput, responses(
+    (status = 204, description = "counted"),
+    (status = 400, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 410, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 413, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "unknown kind or reason too long", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 429, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[post("/api/share/{token}/events")]
+pub async fn share_event(
+    state: web::Data<AppState>,
+    limits: web::Data<ShareLimits>,
+    req: HttpRequest,
+    token: web::Path<String>,
+    body: SmallJson<EventInput>,
+) -> Result<HttpResponse, ApiError> {
+    limits.check(&req, &token)?;
+    let mut errs = ValidationErrors::default();
+    let kind = errs.take(EventKind::parse_reported(body.0.kind.trim()));
+    let reason = errs.take(bounded_text(
+        "reason",
+        body.0.reason.as_deref().unwrap_or(""),
+        500,
+        false,
+    ));
+    let (Some(kind), Some(reason)) = (kind, reason) else {
+        return Err(errs.into());
+    };
+    let (link, _) = super::resolve(&state, &token).await?;
+    super::record(&state, &link, kind, Some(reason).filter(|r| !r.is_empty())).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,25 @@
+use super::{stats, StatsQuery};
+use crate::auth::Operator;
+use crate::dto::stats::Stats;
+use crate::{ApiError, AppState};
+use actix_web::{get, web};
+use xhs_persistence::events::Scope;
+
+/// Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day.
+#[utoipa::path(tag = "stats", security(("bearer" = [])), params(("id" = i64, Path, description = "post id"), StatsQuery), responses(
+    (status = 200, body = Stats),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[get("/api/posts/{id}/stats")]
+pub async fn post_stats(
+    state: web::Data<AppState>,
+    _op: Operator,
+    id: web::Path<i64>,
+    q: web::Query<StatsQuery>,
+) -> Result<web::Json<Stats>, ApiError> {
+    let id = id.into_inner();
+    crate::routes::posts::load(&state, id).await?;
+    Ok(web::Json(stats(&state, Scope::Post(id), &q).await?))
+}

@@ -1,0 +1,172 @@
+use super::{files_under, jpeg, png, sha256};
+use crate::helpers::{problem, spawn_app, spawn_app_with, Options};
+use futures_util::stream;
+use reqwest::multipart::{Form, Part};
+use reqwest::StatusCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use xhs_media::{sample, Limits};
+use xhs_persistence::entities::media;
+
+#[tokio::test]
+async fn a_text_file_named_jpg_is_refused_as_unsupported() {
+    let app = spawn_app().await;
+    let res = app.upload("photo.jpg", b"just some text, honest".to_vec()).await;
+    let (status, body) = problem(res).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type"))
+    );
+    assert!(files_under(&app.media_root()).is_empty());
+}
+
+#[tokio::test]
+async fn heic_is_refused_with_advice_to_export_jpeg() {
+    let app = spawn_app().await;
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
+    let (status, body) = problem(app.upload("IMG_0001.HEIC", heic).await).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(body["detail"].as_str().unwrap().contains("JPEG"), "{body}");
+}
+
+#[tokio::test]
+async fn a_truncated_jpeg_or_video_is_refused_as_undecodable() {
+    let app = spawn_app().await;
+    let whole = jpeg(200, 150);
+    let cut = whole[..whole.len() / 2].to_vec();
+    let (status, body) = problem(app.upload("cut.jpg", cut).await).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("undecodable_media"))
+    );
+    let video = sample::mp4(640, 480, 50_000);
+    let (status, _) = problem(app.upload("cut.mp4", video[..30_000].to_vec()).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(files_under(&app.media_root()).is_empty(), "nothing kept");
+}
+
+#[tokio::test]
+async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
+    let app = spawn_app_with(Options {
+        media_limits: Limits {
+            max_image_bytes: 64 * 1024,
+            max_video_bytes: 128 * 1024,
+        },
+        ..Options::default()
+    })
+    .await;
+    // A JPEG's first bytes (so it sniffs as an image) and then 64 MiB more,
+    // produced lazily and counted, sent chunked (no length up front).
+    const TOTAL: u64 = 64 * 1024 * 1024;
+    let sent = Arc::new(AtomicU64::new(0));
+    let counter = sent.clone();
+    let head = jpeg(32, 32);
+    let chunks = stream::iter((0..TOTAL / 65_536).map(move |i| {
+        let chunk = if i == 0 { head[..64].to_vec() } else { vec![0x55u8; 65_536] };
+        counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+        Ok::<_, std::io::Error>(chunk)
+    }));
+    let form = Form::new().part("file", Part::stream(reqwest::Body::wrap_stream(chunks)).file_name("big.jpg"));
+    let res = app
+        .client
+        .post(app.url("/api/media"))
+        .bearer_auth(&app.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let produced = sent.load(Ordering::Relaxed);
+    let (status, body) = problem(res).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
+    assert!(produced < TOTAL / 4, "refused after {produced} of {TOTAL} bytes");
+    assert!(files_under(&app.media_root()).is_empty(), "the partial upload is gone");
+
+    // With a declared length, it is refused before the body is read at all.
+    let huge = 300 * 1024 * 1024;
+    let filler = stream::iter((0..huge / 65_536).map(|_| Ok::<_, std::io::Error>(vec![0u8; 65_536])));
+    let part = Part::stream_with_length(reqwest::Body::wrap_stream(filler), huge).file_name("v.mp4");
+    let res = app
+        .client
+        .post(app.url("/api/media"))
+        .bearer_auth(&app.token)
+        .multipart(Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_filename_with_dot_dots_cannot_escape_the_storage_directory() {
+    let app = spawn_app().await;
+    let bytes = png(64, 48);
+    let item = app.upload_new("../../etc/passwd", bytes.clone()).await;
+    let hash = sha256(&bytes);
+    let key = format!("{}/{hash}.png", &hash[..2]);
+    assert_eq!(item["url"], format!("{}/media/{key}", app.address));
+    assert_eq!(item["original_name"], "passwd");
+    assert_eq!(std::fs::read(app.media_root().join(&key)).unwrap(), bytes);
+    // Everything the upload wrote is inside the store, and none of it is named after the client.
+    let root = app.media_root();
+    for f in files_under(app.media_tmp.path()) {
+        assert!(f.starts_with(&root), "{} is outside the store", f.display());
+        assert!(!f.to_string_lossy().contains("passwd"), "{}", f.display());
+    }
+}
+
+#[tokio::test]
+async fn the_same_file_uploaded_twice_is_one_item() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let app = spawn_app().await;
+    let bytes = jpeg(120, 160);
+    let first = app.upload_new("a.jpg", bytes.clone()).await;
+    let res = app.upload("renamed copy.jpg", bytes).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let second: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(second["id"], first["id"]);
+    assert_eq!(second["url"], first["url"]);
+    assert_eq!(media::Entity::find().count(&app.db).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn an_image_is_measured_and_gets_a_small_jpeg_thumbnail() {
+    let app = spawn_app().await;
+    let item = app.upload_new("wide.png", png(1000, 750)).await;
+    assert_eq!((item["kind"].as_str(), item["mime"].as_str()), (Some("image"), Some("image/png")));
+    assert_eq!((item["width"].as_i64(), item["height"].as_i64()), (Some(1000), Some(750)));
+    let thumb = app.client.get(item["thumbnail_url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(thumb.headers()["content-type"], "image/jpeg");
+    let img = image::load_from_memory(&thumb.bytes().await.unwrap()).unwrap();
+    assert_eq!((img.width(), img.height()), (320, 240));
+}
+
+#[tokio::test]
+async fn an_mp4_video_is_accepted_with_its_size() {
+    let app = spawn_app().await;
+    let item = app.upload_new("clip.mov", sample::mp4(1080, 1920, 20_000)).await;
+    assert_eq!((item["kind"].as_str(), item["mime"].as_str()), (Some("video"), Some("video/mp4")));
+    assert_eq!((item["width"].as_i64(), item["height"].as_i64()), (Some(1080), Some(1920)));
+    assert!(item["url"].as_str().unwrap().ends_with(".mp4"), "the extension follows the content");
+    assert!(item["thumbnail_url"].is_null());
+}
+
+#[tokio::test]
+async fn uploads_and_the_library_need_a_login_but_files_do_not() {
+    let app = spawn_app().await;
+    let item = app.upload_new("a.png", png(10, 10)).await;
+    let id = item["id"].as_i64().unwrap();
+    let anon = reqwest::Client::new();
+    let form = Form::new().part("file", Part::bytes(png(8, 8)).file_name("b.png"));
+    let statuses = [
+        anon.post(app.url("/api/media")).multipart(form).send().await.unwrap().status(),
+        anon.get(app.url("/api/media")).send().await.unwrap().status(),
+        anon.get(app.url(&format!("/api/media/{id}"))).send().await.unwrap().status(),
+        anon.delete(app.url(&format!("/api/media/{id}"))).send().await.unwrap().status(),
+    ];
+    assert_eq!(statuses, [StatusCode::UNAUTHORIZED; 4]);
+    let file = anon.get(item["url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+}

@@ -1,0 +1,353 @@
+use crate::helpers::{problem, spawn_app, spawn_app_with, valid_post, Options, TestApp, APP_KEY};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+/// Creates a post and a link for it; returns (post id, link).
+pub async fn post_with_link(app: &TestApp, link: Value) -> (i64, Value) {
+    let id = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
+    let res = app
+        .post_json(&format!("/api/posts/{id}/links"), &link)
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    (id, res.json().await.unwrap())
+}
+
+pub async fn event(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/share/{token}/events")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_link_opens_the_note_for_anyone_without_exposing_ids() {
+    let app = spawn_app().await;
+    let (_, link) = post_with_link(&app, json!({"label": "三班"})).await;
+    let token = link["token"].as_str().unwrap();
+    assert_eq!(link["url"], format!("{}/s/{token}", app.address));
+    assert_eq!(link["status"], "active");
+
+    let res = app
+        .client
+        .get(app.url(&format!("/api/share/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "no login needed");
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(
+        (page["title"].as_str(), page["label"].as_str()),
+        (Some("周末去哪儿"), Some("三班"))
+    );
+    assert_eq!(page["xhsConfigured"], true);
+    let text = page.to_string();
+    assert!(
+        page.get("id").is_none() && !text.contains("\"postId\"") && !text.contains("\"linkId\""),
+        "{text}"
+    );
+
+    let payload: Value = app
+        .client
+        .get(app.url(&format!("/api/share/{token}/publish")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let d = &payload["data"];
+    assert_eq!(d["appKey"], APP_KEY);
+    assert!(app.fake.verify_page_signature(
+        APP_KEY,
+        d["nonce"].as_str().unwrap(),
+        &d["timestamp"].to_string(),
+        d["signature"].as_str().unwrap()
+    ));
+    assert_eq!(payload["shareInfo"]["title"], "周末去哪儿");
+}
+
+#[tokio::test]
+async fn tokens_are_long_random_and_not_derived_from_the_post() {
+    let app = spawn_app().await;
+    let (id, first) = post_with_link(&app, json!({})).await;
+    let second: Value = app
+        .post_json(&format!("/api/posts/{id}/links"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (a, b) = (
+        first["token"].as_str().unwrap(),
+        second["token"].as_str().unwrap(),
+    );
+    assert_ne!(a, b, "two links of one post have unrelated tokens");
+    for t in [a, b] {
+        assert!(t.len() >= 22, "at least 128 bits in URL-safe base64");
+        assert!(t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(!t.contains(&id.to_string()) || t.len() > 40);
+    }
+    for guess in [id.to_string(), format!("{id:x}"), "1".into()] {
+        let res = app
+            .client
+            .get(app.url(&format!("/api/share/{guess}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{guess}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_revoked_expired_and_deleted_post_tokens_answer_404_or_410() {
+    let app = spawn_app().await;
+    let (status, p) = problem(
+        app.client
+            .get(app.url("/api/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
+
+    let (_, revoked) = post_with_link(&app, json!({})).await;
+    let res = app
+        .post_json(&format!("/api/links/{}/revoke", revoked["id"]), &json!({}))
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+
+    let (_, expiring) = post_with_link(
+        &app,
+        json!({"expires_at": (chrono::Utc::now() + chrono::Duration::seconds(1)).to_rfc3339()}),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+
+    let (deleted_post, deleted) = post_with_link(&app, json!({})).await;
+    app.delete(&format!("/api/posts/{deleted_post}")).await;
+
+    for (link, code) in [
+        (&revoked, "link_revoked"),
+        (&expiring, "link_expired"),
+        (&deleted, "post_deleted"),
+    ] {
+        let token = link["token"].as_str().unwrap();
+        for path in [
+            format!("/api/share/{token}"),
+            format!("/api/share/{token}/publish"),
+        ] {
+            let (status, p) = problem(app.client.get(app.url(&path)).send().await.unwrap()).await;
+            assert_eq!(
+                (status, p["code"].as_str()),
+                (StatusCode::GONE, Some(code)),
+                "{path}"
+            );
+        }
+        let (status, _) = problem(event(&app, token, json!({"kind": "opened"})).await).await;
+        assert_eq!(status, StatusCode::GONE);
+    }
+    for l in [&revoked, &expiring] {
+        let res = app.get(&format!("/api/links/{}/stats", l["id"])).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::OK,
+            "a dead link's statistics stay readable"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_link_expiring_in_the_past_or_for_an_unknown_account_is_refused() {
+    let app = spawn_app().await;
+    let id = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
+    let body =
+        json!({"expires_at": "2020-01-01T00:00:00Z", "account_id": 999, "label": "x".repeat(51)});
+    let (status, p) = problem(
+        app.post_json(&format!("/api/posts/{id}/links"), &body)
+            .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["label", "account_id", "expires_at"]);
+}
+
+#[tokio::test]
+async fn events_with_an_unknown_kind_an_oversized_body_or_bad_json_are_refused() {
+    let app = spawn_app().await;
+    let (id, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let (status, p) = problem(event(&app, token, json!({"kind": "hacked"})).await).await;
+    assert_eq!(
+        (status, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("kind"))
+    );
+    let (status, _) = problem(
+        event(
+            &app,
+            token,
+            json!({"kind": "sdk_failed", "reason": "x".repeat(5000)}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, p) = problem(
+        event(
+            &app,
+            token,
+            json!({"kind": "sdk_failed", "reason": "y".repeat(600)}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
+    );
+    let raw = app
+        .client
+        .post(app.url(&format!("/api/share/{token}/events")))
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(problem(raw).await.0, StatusCode::BAD_REQUEST);
+    let stats: Value = app
+        .get(&format!("/api/posts/{id}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        stats["totals"]["failures"], 0,
+        "nothing refused was counted"
+    );
+}
+
+#[tokio::test]
+async fn a_thousand_concurrent_events_are_each_counted_once() {
+    let share = xhs_api::ShareSettings {
+        per_client_per_minute: 100_000,
+        per_token_per_minute: 100_000,
+        trust_forwarded_for: false,
+    };
+    let app = spawn_app_with(Options {
+        share,
+        ..Options::default()
+    })
+    .await;
+    let (id, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap().to_owned();
+    let sends = (0..1000).map(|i| {
+        let kind = if i % 2 == 0 {
+            "opened"
+        } else {
+            "publish_tapped"
+        };
+        event(&app, &token, json!({"kind": kind}))
+    });
+    let results = futures_util::future::join_all(sends).await;
+    assert!(results.iter().all(|r| r.status() == StatusCode::NO_CONTENT));
+    let stats: Value = app
+        .get(&format!("/api/posts/{id}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            stats["totals"]["opens"].as_i64(),
+            stats["totals"]["taps"].as_i64()
+        ),
+        (Some(500), Some(500))
+    );
+}
+
+#[tokio::test]
+async fn the_rate_limit_answers_429_with_retry_after_and_recovers() {
+    let share = xhs_api::ShareSettings {
+        per_client_per_minute: 60,
+        per_token_per_minute: 1000,
+        trust_forwarded_for: false,
+    };
+    let app = spawn_app_with(Options {
+        share,
+        ..Options::default()
+    })
+    .await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let mut limited = None;
+    for _ in 0..80 {
+        let res = event(&app, token, json!({"kind": "opened"})).await;
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            limited = Some(res);
+            break;
+        }
+    }
+    let res = limited.expect("60 a minute is exceeded within 80 calls");
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry));
+    assert_eq!(problem(res).await.1["code"], "rate_limited");
+    // 60 a minute is one a second: the next call is allowed within about a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(
+        event(&app, token, json!({"kind": "opened"})).await.status(),
+        StatusCode::NO_CONTENT
+    );
+}
+
+#[tokio::test]
+async fn the_articles_endpoints_stay_operator_only() {
+    let app = spawn_app().await;
+    let (id, _) = post_with_link(&app, json!({})).await;
+    for path in [
+        format!("/api/post/preview/{id}"),
+        format!("/api/post/publish/{id}"),
+    ] {
+        assert_eq!(
+            app.client
+                .get(app.url(&path))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_links_qr_code_is_served_as_svg_with_the_title_and_as_png() {
+    let app = spawn_app().await;
+    let (_, link) = post_with_link(&app, json!({"label": "<三班>"})).await;
+    let svg = app.get(&format!("/api/links/{}/qr.svg", link["id"])).await;
+    assert_eq!(svg.headers()["content-type"], "image/svg+xml");
+    let svg = svg.text().await.unwrap();
+    assert!(svg.starts_with("<?xml") && svg.contains("<svg") && svg.contains("周末去哪儿"));
+    assert!(svg.contains("&lt;三班&gt;"), "the label is escaped");
+    let png = app.get(&format!("/api/links/{}/qr.png", link["id"])).await;
+    assert_eq!(png.headers()["content-type"], "image/png");
+    let bytes = png.bytes().await.unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let img = image::load_from_memory(&bytes).unwrap();
+    assert!(img.width() >= 480);
+}

@@ -1,0 +1,274 @@
+//! Share links, the accounts notes are published from, and what the share page
+//! reports back.
+use crate::{char_count, FieldError};
+use url::Url;
+
+/// What the share page reports. `Confirmed` is the account holder pasting back
+/// the published note's URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    Opened,
+    PublishTapped,
+    SdkLoaded,
+    SdkFailed,
+    AppOpened,
+    FallbackUsed,
+    Confirmed,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 7] = [
+        Self::Opened,
+        Self::PublishTapped,
+        Self::SdkLoaded,
+        Self::SdkFailed,
+        Self::AppOpened,
+        Self::FallbackUsed,
+        Self::Confirmed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Opened => "opened",
+            Self::PublishTapped => "publish_tapped",
+            Self::SdkLoaded => "sdk_loaded",
+            Self::SdkFailed => "sdk_failed",
+            Self::AppOpened => "app_opened",
+            Self::FallbackUsed => "fallback_used",
+            Self::Confirmed => "confirmed",
+        }
+    }
+
+    /// Kinds a page may report (`confirmed` has its own endpoint).
+    pub fn parse_reported(s: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .filter(|k| *k != Self::Confirmed)
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                FieldError::new(
+                    "kind",
+                    "one_of",
+                    format!("kind must be one of opened, publish_tapped, sdk_loaded, sdk_failed, app_opened, fallback_used; got '{s}'"),
+                )
+            })
+    }
+
+    pub fn parse_stored(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a publish for one post and one account stands. Ordered: a later
+/// event never moves a record back (an `opened` after a `tapped` stays `tapped`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RecordStatus {
+    LinkSent,
+    Opened,
+    Tapped,
+    AppOpened,
+    Failed,
+    Published,
+}
+
+impl RecordStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LinkSent => "link_sent",
+            Self::Opened => "opened",
+            Self::Tapped => "tapped",
+            Self::AppOpened => "app_opened",
+            Self::Failed => "failed",
+            Self::Published => "published",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::LinkSent,
+            Self::Opened,
+            Self::Tapped,
+            Self::AppOpened,
+            Self::Failed,
+            Self::Published,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// The status an event moves a record to, if any.
+    pub fn after(self, event: EventKind) -> Self {
+        let next = match event {
+            EventKind::Opened => Self::Opened,
+            EventKind::PublishTapped => Self::Tapped,
+            EventKind::AppOpened => Self::AppOpened,
+            EventKind::SdkFailed => Self::Failed,
+            EventKind::Confirmed => Self::Published,
+            EventKind::SdkLoaded | EventKind::FallbackUsed => self,
+        };
+        // A failure after the app opened is a retry gone wrong, not a step back;
+        // a retry after a failure may succeed, so Failed can still advance.
+        match (self, next) {
+            (Self::Published, _) => Self::Published,
+            (Self::Failed, n) if n != Self::LinkSent => n,
+            (cur, n) => cur.max(n),
+        }
+    }
+}
+
+/// The kinds of XHS accounts a team publishes from.
+pub const ACCOUNT_KINDS: [&str; 5] = ["brand", "partner", "test", "student", "owner"];
+
+pub fn parse_account_kind(s: &str) -> Result<&'static str, FieldError> {
+    ACCOUNT_KINDS.into_iter().find(|k| *k == s).ok_or_else(|| {
+        FieldError::new(
+            "kind",
+            "one_of",
+            format!(
+                "kind must be one of {}; got '{s}'",
+                ACCOUNT_KINDS.join(", ")
+            ),
+        )
+    })
+}
+
+/// A bounded, trimmed text field: `required` refuses empty.
+pub fn bounded_text(
+    field: &str,
+    s: &str,
+    max: usize,
+    required: bool,
+) -> Result<String, FieldError> {
+    let t = s.trim();
+    if required && t.is_empty() {
+        return Err(FieldError::new(
+            field,
+            "required",
+            format!("{field} must not be empty"),
+        ));
+    }
+    let n = char_count(t);
+    if n > max {
+        return Err(FieldError::new(
+            field,
+            "max_chars",
+            format!("{field} has {n} characters; at most {max}"),
+        ));
+    }
+    Ok(t.to_owned())
+}
+
+/// Checks that a URL is a published XHS note: `xiaohongshu.com/explore/{id}`,
+/// `/discovery/item/{id}`, or an `xhslink.com` short link.
+pub fn parse_note_url(s: &str) -> Result<String, FieldError> {
+    let err = || {
+        FieldError::new(
+            "note_url",
+            "xhs_note_url",
+            "note_url must be the link of a published XHS note (https://www.xiaohongshu.com/explore/… or http://xhslink.com/…)",
+        )
+    };
+    let url = Url::parse(s.trim()).map_err(|_| err())?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(err());
+    }
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let segments: Vec<&str> = url
+        .path_segments()
+        .map(|s| s.filter(|x| !x.is_empty()).collect())
+        .unwrap_or_default();
+    let is_note_id =
+        |id: &str| id.len() >= 16 && id.len() <= 32 && id.chars().all(|c| c.is_ascii_hexdigit());
+    let ok = match host.as_str() {
+        "www.xiaohongshu.com" | "xiaohongshu.com" => match segments.as_slice() {
+            ["explore", id] | ["discovery", "item", id] => is_note_id(id),
+            _ => false,
+        },
+        "xhslink.com" | "www.xhslink.com" => !segments.is_empty(),
+        _ => false,
+    };
+    if ok {
+        Ok(url.to_string())
+    } else {
+        Err(err())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_events_parse_and_unknown_kinds_are_refused() {
+        assert_eq!(
+            EventKind::parse_reported("publish_tapped"),
+            Ok(EventKind::PublishTapped)
+        );
+        let e = EventKind::parse_reported("hacked").unwrap_err();
+        assert_eq!((e.field.as_str(), e.rule), ("kind", "one_of"));
+        assert!(
+            EventKind::parse_reported("confirmed").is_err(),
+            "confirmation has its own endpoint"
+        );
+    }
+
+    #[test]
+    fn record_status_only_moves_forward_and_published_is_final() {
+        use RecordStatus::*;
+        assert_eq!(LinkSent.after(EventKind::Opened), Opened);
+        assert_eq!(Tapped.after(EventKind::Opened), Tapped);
+        assert_eq!(Tapped.after(EventKind::SdkFailed), Failed);
+        assert_eq!(
+            Failed.after(EventKind::PublishTapped),
+            Tapped,
+            "a retry after a failure"
+        );
+        assert_eq!(Published.after(EventKind::SdkFailed), Published);
+        assert_eq!(AppOpened.after(EventKind::Confirmed), Published);
+    }
+
+    #[test]
+    fn only_xhs_note_links_are_accepted() {
+        assert!(
+            parse_note_url("https://www.xiaohongshu.com/explore/64a1b2c3d4e5f60718293a4b").is_ok()
+        );
+        assert!(parse_note_url(
+            "https://www.xiaohongshu.com/discovery/item/64a1b2c3d4e5f60718293a4b?xsec=1"
+        )
+        .is_ok());
+        assert!(parse_note_url("http://xhslink.com/a/AbCdEf").is_ok());
+        for bad in [
+            "https://evil.com/explore/64a1b2c3d4e5f60718293a4b",
+            "https://www.xiaohongshu.com/user/profile/1",
+            "javascript:alert(1)",
+            "xhslink.com/a",
+        ] {
+            let e = parse_note_url(bad).unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.rule),
+                ("note_url", "xhs_note_url"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn account_kinds_and_bounded_text() {
+        assert_eq!(parse_account_kind("student"), Ok("student"));
+        assert!(parse_account_kind("bot").is_err());
+        assert_eq!(
+            bounded_text("name", "  三班 ", 50, true),
+            Ok("三班".to_owned())
+        );
+        assert_eq!(
+            bounded_text("name", " ", 50, true).unwrap_err().rule,
+            "required"
+        );
+        assert_eq!(
+            bounded_text("label", &"x".repeat(51), 50, false)
+                .unwrap_err()
+                .rule,
+            "max_chars"
+        );
+    }
+}

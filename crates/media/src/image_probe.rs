@@ -1,0 +1,77 @@
+//! Images are decoded in full before they are kept: the dimensions are read
+//! and a file that does not decode (truncated, corrupt) is refused.
+use crate::{jpeg, MediaError, Probed, Sniffed};
+use image::{ImageFormat, ImageReader};
+use std::io::Cursor;
+use std::path::Path;
+
+/// Width of the console's thumbnails, in pixels.
+pub const THUMB_WIDTH: u32 = 320;
+
+/// Decoding a 20 MB file can still ask for a huge canvas (a "decompression
+/// bomb"); beyond these the file is refused rather than the server starved.
+const MAX_SIDE: u32 = 20_000;
+const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+
+pub fn probe(path: &Path, sniffed: &Sniffed) -> Result<Probed, MediaError> {
+    // Images are at most `max_image_bytes` (20 MB by default): fine to read whole.
+    let bytes = std::fs::read(path)?;
+    let format = match sniffed.ext {
+        "png" => ImageFormat::Png,
+        "webp" => ImageFormat::WebP,
+        _ => ImageFormat::Jpeg,
+    };
+    if format == ImageFormat::Jpeg && !jpeg::is_complete(&bytes) {
+        return Err(MediaError::Undecodable(
+            "the JPEG is truncated or corrupt (it does not end where its segments say)".into(),
+        ));
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => MediaError::Unsupported(format!(
+            "the image is too large to process (at most {MAX_SIDE} px a side)"
+        )),
+        other => {
+            MediaError::Undecodable(format!("the {} cannot be decoded: {other}", sniffed.mime))
+        }
+    })?;
+    let (width, height) = (img.width(), img.height());
+    Ok(Probed {
+        width: Some(width),
+        height: Some(height),
+        thumbnail: Some(thumbnail(&img)?),
+    })
+}
+
+/// A JPEG at most `THUMB_WIDTH` wide (transparency is flattened: the console
+/// shows thumbnails on white).
+fn thumbnail(img: &image::DynamicImage) -> Result<Vec<u8>, MediaError> {
+    let small = if img.width() > THUMB_WIDTH {
+        let h = (u64::from(img.height()) * u64::from(THUMB_WIDTH) / u64::from(img.width())).max(1);
+        img.thumbnail(THUMB_WIDTH, u32::try_from(h).unwrap_or(u32::MAX))
+    } else {
+        img.clone()
+    };
+    let rgb = if small.color().has_alpha() {
+        let mut canvas =
+            image::RgbImage::from_pixel(small.width(), small.height(), image::Rgb([255, 255, 255]));
+        for (x, y, p) in small.to_rgba8().enumerate_pixels() {
+            let a = u16::from(p[3]);
+            let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+            canvas.put_pixel(x, y, image::Rgb([blend(p[0]), blend(p[1]), blend(p[2])]));
+        }
+        canvas
+    } else {
+        small.to_rgb8()
+    };
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&rgb)
+        .map_err(|e| MediaError::Storage(format!("encoding the thumbnail: {e}")))?;
+    Ok(out)
+}
