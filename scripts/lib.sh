@@ -31,6 +31,13 @@ drop_test_databases() {
   done
 }
 
+# moto's server mode stands in for S3 in the media tests (MinIO's binary
+# cannot be fetched here); the tests start it themselves.
+ensure_moto() {
+  if python3 -c 'import moto.server' >/dev/null 2>&1; then return; fi
+  python3 -m pip install --quiet 'moto[server]'
+}
+
 # Chromium for the browser tests, and a CJK font so screenshots show Chinese.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then return; fi

@@ -9,6 +9,7 @@ source scripts/lib.sh
 step "services"
 ensure_postgres
 ensure_mariadb
+ensure_moto
 drop_test_databases
 
 step "rust: fmt and clippy"

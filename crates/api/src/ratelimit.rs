@@ -1,5 +1,6 @@
-//! Rate limits of the public share endpoints, per client address and per link
-//! token (governor's keyed GCRA limiters, shared by all workers).
+//! Rate limits of the public share endpoints (per client address and per link
+//! token) and of login attempts (per client address): governor's keyed GCRA
+//! limiters, shared by all workers.
 use crate::state::ShareSettings;
 use crate::ApiError;
 use actix_web::HttpRequest;
@@ -10,6 +11,7 @@ use std::num::NonZeroU32;
 pub struct ShareLimits {
     per_client: DefaultKeyedRateLimiter<String>,
     per_token: DefaultKeyedRateLimiter<String>,
+    login: DefaultKeyedRateLimiter<String>,
     trust_forwarded_for: bool,
 }
 
@@ -22,6 +24,7 @@ impl ShareLimits {
         Self {
             per_client: RateLimiter::keyed(quota(s.per_client_per_minute)),
             per_token: RateLimiter::keyed(quota(s.per_token_per_minute)),
+            login: RateLimiter::keyed(quota(s.login_per_minute)),
             trust_forwarded_for: s.trust_forwarded_for,
         }
     }
@@ -35,6 +38,19 @@ impl ShareLimits {
             info.peer_addr()
         };
         addr.unwrap_or("unknown").to_owned()
+    }
+
+    /// One login attempt from this client; slows password guessing down.
+    pub fn check_login(&self, req: &HttpRequest) -> Result<(), ApiError> {
+        let client = self.client(req);
+        self.login.check_key(&client).map_err(|not_until| {
+            ApiError::RateLimited(
+                not_until
+                    .wait_time_from(DefaultClock::default().now())
+                    .as_secs()
+                    .max(1),
+            )
+        })
     }
 
     /// One call by this client on this token; 429 with the wait when over either limit.
@@ -56,5 +72,6 @@ impl ShareLimits {
     pub fn forget_idle(&self) {
         self.per_client.retain_recent();
         self.per_token.retain_recent();
+        self.login.retain_recent();
     }
 }

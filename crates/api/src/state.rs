@@ -27,6 +27,8 @@ pub struct ShareSettings {
     pub per_token_per_minute: u32,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
     pub trust_forwarded_for: bool,
+    /// Login attempts per minute from one client address.
+    pub login_per_minute: u32,
 }
 
 impl Default for ShareSettings {
@@ -35,6 +37,7 @@ impl Default for ShareSettings {
             per_client_per_minute: 120,
             per_token_per_minute: 600,
             trust_forwarded_for: false,
+            login_per_minute: 30,
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct AuthSettings {
     /// The password of `admin` created on first start; generated when unset.
     pub admin_password: Option<SecretString>,
     pub session_ttl_hours: i64,
+    /// Login attempts per minute from one address.
+    pub login_per_minute: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +106,7 @@ timeout_ms = 5000
 
 [auth]
 session_ttl_hours = 12
+login_per_minute = 30
 
 [share]
 per_client_per_minute = 120

@@ -133,6 +133,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
                 per_client_per_minute: settings.share.per_client_per_minute,
                 per_token_per_minute: settings.share.per_token_per_minute,
                 trust_forwarded_for: settings.server.trust_forwarded_for,
+                login_per_minute: settings.auth.login_per_minute,
             },
         },
     };

@@ -32,7 +32,10 @@ fn start(envs: &[(&str, &str)]) -> Running {
     let mut cmd = Command::new(BIN);
     cmd.env("XHSPUB__SERVER__PORT", "0")
         // Not ./data/media under the crate: uploads of these tests go to a temp dir.
-        .env("XHSPUB__MEDIA__DIR", std::env::temp_dir().join("xhs-cli-media"))
+        .env(
+            "XHSPUB__MEDIA__DIR",
+            std::env::temp_dir().join("xhs-cli-media"),
+        )
         .env("XHSPUB__SERVER__STATIC_DIR", "/nonexistent")
         .stdout(Stdio::piped())
         .stderr(Stdio::null());

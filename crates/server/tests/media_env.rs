@@ -24,7 +24,10 @@ fn command(dir: &std::path::Path, envs: &[(&str, String)]) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env("XHSPUB__SERVER__PORT", "0")
         .env("XHSPUB__SERVER__STATIC_DIR", "/nonexistent")
-        .env("XHSPUB__DATABASE__URL", format!("sqlite://{}/app.db", dir.display()))
+        .env(
+            "XHSPUB__DATABASE__URL",
+            format!("sqlite://{}/app.db", dir.display()),
+        )
         .env("XHSPUB__MEDIA__DIR", dir.join("spool"))
         .env("XHSPUB__AUTH__ADMIN_PASSWORD", PASSWORD)
         .env("XHSPUB__MEDIA__S3_SECRET_ACCESS_KEY", SECRET)
@@ -44,7 +47,11 @@ fn an_s3_backend_without_a_bucket_is_refused_at_start_naming_the_variable() {
     let dir = temp_dir();
     let out = command(&dir, &[]).output().unwrap();
     assert!(!out.status.success());
-    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(all.contains("XHSPUB__MEDIA__S3_BUCKET"), "{all}");
     assert!(!all.contains(SECRET));
     let _ = std::fs::remove_dir_all(dir);
@@ -74,7 +81,10 @@ async fn the_binary_stores_uploads_in_the_s3_bucket_the_environment_names() {
     let mut seen = String::new();
     let base = loop {
         let mut line = String::new();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "the server exited: {seen}");
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "the server exited: {seen}"
+        );
         seen.push_str(&line);
         if let Some(rest) = line.split("listening on ").nth(1) {
             break rest.split_whitespace().next().unwrap().to_owned();
@@ -104,14 +114,26 @@ async fn the_binary_stores_uploads_in_the_s3_bucket_the_environment_names() {
         .unwrap();
     assert_eq!(res.status(), 201);
     let item: Value = res.json().await.unwrap();
-    let served = client.get(item["url"].as_str().unwrap()).send().await.unwrap();
-    assert_eq!(served.bytes().await.unwrap(), video, "served back from the bucket");
-    assert!(!dir.join("spool").join(item["sha256"].as_str().unwrap()).exists());
+    let served = client
+        .get(item["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        served.bytes().await.unwrap(),
+        video,
+        "served back from the bucket"
+    );
+    let spooled = std::fs::read_dir(dir.join("spool/.tmp")).unwrap().count();
+    assert_eq!(spooled, 0, "nothing left in the spool area");
 
     drop(server);
     let mut logs = String::new();
     let _ = stdout.read_to_string(&mut seen);
     let _ = stderr.read_to_string(&mut logs);
-    assert!(!format!("{seen}{logs}").contains(SECRET), "the S3 secret is never printed");
+    assert!(
+        !format!("{seen}{logs}").contains(SECRET),
+        "the S3 secret is never printed"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -107,3 +107,27 @@ async fn an_expired_session_is_refused() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn password_guessing_is_slowed_down_with_429() {
+    let app = spawn_app().await;
+    let mut statuses = Vec::new();
+    for _ in 0..35 {
+        statuses.push(app.login("admin", "guess").await.status());
+    }
+    assert_eq!(statuses[0], StatusCode::UNAUTHORIZED);
+    let limited = statuses
+        .iter()
+        .position(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+        .expect("30 a minute are allowed, not 35");
+    assert!(
+        limited >= 25,
+        "the first attempts are answered normally ({limited})"
+    );
+    let (status, p) = problem(app.login("admin", ADMIN_PASSWORD).await).await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited")),
+        "even the right password waits"
+    );
+}

@@ -139,9 +139,12 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         .unwrap();
 
     let media_tmp = tempfile::tempdir().unwrap();
-    let store_config = opts.media_store.clone().unwrap_or(xhs_media::StoreConfig::Local {
-        dir: media_tmp.path().join("media"),
-    });
+    let store_config = opts
+        .media_store
+        .clone()
+        .unwrap_or(xhs_media::StoreConfig::Local {
+            dir: media_tmp.path().join("media"),
+        });
     let media = xhs_media::MediaStore::open(&store_config, opts.media_limits).unwrap();
 
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

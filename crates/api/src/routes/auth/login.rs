@@ -1,8 +1,9 @@
 use crate::auth::{new_session_token, verify_password};
 use crate::dto::auth::{LoginRequest, LoginResponse};
 use crate::extract::Json;
+use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
-use actix_web::{post, web, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
 use xhs_persistence::{now_utc, operators, sessions};
 
@@ -11,12 +12,16 @@ use xhs_persistence::{now_utc, operators, sessions};
     (status = 200, body = LoginResponse),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, description = "wrong username or password", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 429, description = "too many attempts from this address; see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    limits: web::Data<ShareLimits>,
+    http: HttpRequest,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    limits.check_login(&http)?;
     let req = body.0;
     let operator = operators::find_by_username(&state.db, req.username.trim()).await?;
     let stored = operator.as_ref().map(|o| o.password_hash.clone());

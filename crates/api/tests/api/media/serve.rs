@@ -28,7 +28,10 @@ async fn ranges_return_exactly_the_requested_bytes(app: &TestApp) {
 
     let part = get(Some("bytes=100-199".into())).await.unwrap();
     assert_eq!(part.status(), StatusCode::PARTIAL_CONTENT);
-    assert_eq!(part.headers()["content-range"], format!("bytes 100-199/{len}"));
+    assert_eq!(
+        part.headers()["content-range"],
+        format!("bytes 100-199/{len}")
+    );
     assert_eq!(part.bytes().await.unwrap(), &bytes[100..200]);
 
     let suffix = get(Some("bytes=-10".into())).await.unwrap();
@@ -36,17 +39,32 @@ async fn ranges_return_exactly_the_requested_bytes(app: &TestApp) {
     assert_eq!(suffix.bytes().await.unwrap(), &bytes[len - 10..]);
 
     let open = get(Some(format!("bytes={}-", len - 5))).await.unwrap();
-    assert_eq!(open.headers()["content-range"], format!("bytes {}-{}/{len}", len - 5, len - 1));
+    assert_eq!(
+        open.headers()["content-range"],
+        format!("bytes {}-{}/{len}", len - 5, len - 1)
+    );
     assert_eq!(open.bytes().await.unwrap(), &bytes[len - 5..]);
 
     let beyond = get(Some(format!("bytes={len}-"))).await.unwrap();
     assert_eq!(beyond.status(), StatusCode::RANGE_NOT_SATISFIABLE);
     assert_eq!(beyond.headers()["content-range"], format!("bytes */{len}"));
 
-    let cached = app.client.get(url).header("if-none-match", &etag).send().await.unwrap();
+    let cached = app
+        .client
+        .get(url)
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(cached.status(), StatusCode::NOT_MODIFIED);
     let head = app.client.head(url).send().await.unwrap();
-    assert_eq!((head.status(), head.headers()["content-length"].to_str().unwrap()), (StatusCode::OK, len.to_string().as_str()));
+    assert_eq!(
+        (
+            head.status(),
+            head.headers()["content-length"].to_str().unwrap()
+        ),
+        (StatusCode::OK, len.to_string().as_str())
+    );
 }
 
 #[tokio::test]
@@ -77,8 +95,14 @@ async fn media_on_s3_is_uploaded_and_served_with_ranges_alike() {
     })
     .await;
     ranges_return_exactly_the_requested_bytes(&app).await;
-    assert!(super::files_under(&app.media_root()).is_empty(), "nothing stored locally");
-    assert!(super::files_under(spool.path()).is_empty(), "the spool is cleaned up");
+    assert!(
+        super::files_under(&app.media_root()).is_empty(),
+        "nothing stored locally"
+    );
+    assert!(
+        super::files_under(spool.path()).is_empty(),
+        "the spool is cleaned up"
+    );
     assert!(!crate::helpers::captured_logs().contains("s3-secret-that-must-not-leak"));
 }
 

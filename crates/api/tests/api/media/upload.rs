@@ -11,11 +11,16 @@ use xhs_persistence::entities::media;
 #[tokio::test]
 async fn a_text_file_named_jpg_is_refused_as_unsupported() {
     let app = spawn_app().await;
-    let res = app.upload("photo.jpg", b"just some text, honest".to_vec()).await;
+    let res = app
+        .upload("photo.jpg", b"just some text, honest".to_vec())
+        .await;
     let (status, body) = problem(res).await;
     assert_eq!(
         (status, body["code"].as_str()),
-        (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type"))
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("unsupported_media_type")
+        )
     );
     assert!(files_under(&app.media_root()).is_empty());
 }
@@ -62,11 +67,18 @@ async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
     let counter = sent.clone();
     let head = jpeg(32, 32);
     let chunks = stream::iter((0..TOTAL / 65_536).map(move |i| {
-        let chunk = if i == 0 { head[..64].to_vec() } else { vec![0x55u8; 65_536] };
+        let chunk = if i == 0 {
+            head[..64].to_vec()
+        } else {
+            vec![0x55u8; 65_536]
+        };
         counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
         Ok::<_, std::io::Error>(chunk)
     }));
-    let form = Form::new().part("file", Part::stream(reqwest::Body::wrap_stream(chunks)).file_name("big.jpg"));
+    let form = Form::new().part(
+        "file",
+        Part::stream(reqwest::Body::wrap_stream(chunks)).file_name("big.jpg"),
+    );
     let res = app
         .client
         .post(app.url("/api/media"))
@@ -81,13 +93,21 @@ async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
         (status, body["code"].as_str()),
         (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
     );
-    assert!(produced < TOTAL / 4, "refused after {produced} of {TOTAL} bytes");
-    assert!(files_under(&app.media_root()).is_empty(), "the partial upload is gone");
+    assert!(
+        produced < TOTAL / 4,
+        "refused after {produced} of {TOTAL} bytes"
+    );
+    assert!(
+        files_under(&app.media_root()).is_empty(),
+        "the partial upload is gone"
+    );
 
     // With a declared length, it is refused before the body is read at all.
     let huge = 300 * 1024 * 1024;
-    let filler = stream::iter((0..huge / 65_536).map(|_| Ok::<_, std::io::Error>(vec![0u8; 65_536])));
-    let part = Part::stream_with_length(reqwest::Body::wrap_stream(filler), huge).file_name("v.mp4");
+    let filler =
+        stream::iter((0..huge / 65_536).map(|_| Ok::<_, std::io::Error>(vec![0u8; 65_536])));
+    let part =
+        Part::stream_with_length(reqwest::Body::wrap_stream(filler), huge).file_name("v.mp4");
     let res = app
         .client
         .post(app.url("/api/media"))
@@ -135,9 +155,20 @@ async fn the_same_file_uploaded_twice_is_one_item() {
 async fn an_image_is_measured_and_gets_a_small_jpeg_thumbnail() {
     let app = spawn_app().await;
     let item = app.upload_new("wide.png", png(1000, 750)).await;
-    assert_eq!((item["kind"].as_str(), item["mime"].as_str()), (Some("image"), Some("image/png")));
-    assert_eq!((item["width"].as_i64(), item["height"].as_i64()), (Some(1000), Some(750)));
-    let thumb = app.client.get(item["thumbnail_url"].as_str().unwrap()).send().await.unwrap();
+    assert_eq!(
+        (item["kind"].as_str(), item["mime"].as_str()),
+        (Some("image"), Some("image/png"))
+    );
+    assert_eq!(
+        (item["width"].as_i64(), item["height"].as_i64()),
+        (Some(1000), Some(750))
+    );
+    let thumb = app
+        .client
+        .get(item["thumbnail_url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(thumb.headers()["content-type"], "image/jpeg");
     let img = image::load_from_memory(&thumb.bytes().await.unwrap()).unwrap();
     assert_eq!((img.width(), img.height()), (320, 240));
@@ -146,10 +177,21 @@ async fn an_image_is_measured_and_gets_a_small_jpeg_thumbnail() {
 #[tokio::test]
 async fn an_mp4_video_is_accepted_with_its_size() {
     let app = spawn_app().await;
-    let item = app.upload_new("clip.mov", sample::mp4(1080, 1920, 20_000)).await;
-    assert_eq!((item["kind"].as_str(), item["mime"].as_str()), (Some("video"), Some("video/mp4")));
-    assert_eq!((item["width"].as_i64(), item["height"].as_i64()), (Some(1080), Some(1920)));
-    assert!(item["url"].as_str().unwrap().ends_with(".mp4"), "the extension follows the content");
+    let item = app
+        .upload_new("clip.mov", sample::mp4(1080, 1920, 20_000))
+        .await;
+    assert_eq!(
+        (item["kind"].as_str(), item["mime"].as_str()),
+        (Some("video"), Some("video/mp4"))
+    );
+    assert_eq!(
+        (item["width"].as_i64(), item["height"].as_i64()),
+        (Some(1080), Some(1920))
+    );
+    assert!(
+        item["url"].as_str().unwrap().ends_with(".mp4"),
+        "the extension follows the content"
+    );
     assert!(item["thumbnail_url"].is_null());
 }
 
@@ -161,12 +203,33 @@ async fn uploads_and_the_library_need_a_login_but_files_do_not() {
     let anon = reqwest::Client::new();
     let form = Form::new().part("file", Part::bytes(png(8, 8)).file_name("b.png"));
     let statuses = [
-        anon.post(app.url("/api/media")).multipart(form).send().await.unwrap().status(),
-        anon.get(app.url("/api/media")).send().await.unwrap().status(),
-        anon.get(app.url(&format!("/api/media/{id}"))).send().await.unwrap().status(),
-        anon.delete(app.url(&format!("/api/media/{id}"))).send().await.unwrap().status(),
+        anon.post(app.url("/api/media"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        anon.get(app.url("/api/media"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        anon.get(app.url(&format!("/api/media/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        anon.delete(app.url(&format!("/api/media/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
     ];
     assert_eq!(statuses, [StatusCode::UNAUTHORIZED; 4]);
-    let file = anon.get(item["url"].as_str().unwrap()).send().await.unwrap();
+    let file = anon
+        .get(item["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(file.status(), StatusCode::OK);
 }
