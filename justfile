@@ -18,3 +18,8 @@ lint:
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     cd frontend && npm run typecheck
+
+# Upload a 300 MB video to the real release binary; prints its peak memory and throughput
+bench-upload MB="300":
+    cargo build --release -p xhs-server
+    cargo run --release -p xhs-media --example upload_bench {{MB}}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext, PHONE, shot, UA } from './lib/browser.mjs';
-import { hasText, tid } from './lib/expect.mjs';
+import { eventually, hasText, tid } from './lib/expect.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
 
 const POST = {
@@ -13,12 +13,12 @@ const POST = {
 };
 
 describe('publishing without XHS credentials', () => {
-  let server, browser, context, page, post;
+  let server, browser, context, page, post, token;
 
   before(async () => {
     ensureBuilt();
     server = await startServer({ xhs: null });
-    const token = await server.login();
+    token = await server.login();
     const r = await server.api('/api/posts', { method: 'POST', token, body: POST });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     post = r.body;
@@ -68,5 +68,33 @@ describe('publishing without XHS credentials', () => {
       );
     }
     assert.equal(await page.locator(tid('fallback-open-app')).getAttribute('href'), 'xhsdiscover://');
+  });
+
+  test('a public link goes straight to the manual way, without a publish button, and counts its use', async () => {
+    const link = await server.api(`/api/posts/${post.id}/links`, { method: 'POST', token, body: { label: '手动' } });
+    assert.equal(link.status, 201);
+    const { context: phone } = await newContext(browser, server.baseUrl, { ...PHONE, userAgent: UA.iphone });
+    await phone.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    const p = await phone.newPage();
+    let publishCalls = 0;
+    p.on('request', (r) => {
+      if (r.url().includes('/publish')) publishCalls++;
+    });
+    await p.goto(link.body.url);
+    await p.locator(tid('fallback')).waitFor();
+    await hasText(p.locator(tid('share-status')), '暂不支持一键发布');
+    assert.equal(await p.locator(tid('publish-button')).isVisible(), false);
+    await p.tap(tid('fallback-copy'));
+    await hasText(p.locator(tid('fallback-copy-status')), '已复制');
+    // Using the fallback is reported, and then the note link can be pasted back.
+    await p.locator(tid('confirm-toggle')).waitFor();
+    const totals = async () => (await server.api(`/api/posts/${post.id}/stats`, { token })).body.totals;
+    await eventually(async () => {
+      const t = await totals();
+      return t.opens === 1 && t.fallbacks === 1 ? t : null;
+    }, 'the open and the fallback counted');
+    assert.equal((await totals()).taps, 0);
+    assert.equal(publishCalls, 0);
+    await phone.close();
   });
 });

@@ -4,6 +4,9 @@
 //! [`FakeXhs`] is the XHS open platform's access-token endpoint. It checks
 //! signatures with its own SHA-256 code rather than `xhs-signing`'s, so a bug
 //! in the signer cannot be mirrored by the fake and go unnoticed.
+//!
+//! [`Moto`] is an S3-compatible server (moto's server mode, a child process)
+//! for the media library's S3 backend.
 
 // Test support: a fixture that cannot bind a port must fail the test loudly.
 #![allow(clippy::expect_used)]

@@ -10,6 +10,7 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// The limit of one kind.
     pub fn for_kind(&self, kind: MediaKind) -> u64 {
         match kind {
             MediaKind::Image => self.max_image_bytes,

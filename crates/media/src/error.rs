@@ -15,6 +15,7 @@ pub enum MediaError {
     /// errors name the path and the HTTP status only).
     #[error("storage: {0}")]
     Storage(String),
+    /// Reading or writing the spool file.
     #[error("i/o: {0}")]
     Io(#[from] std::io::Error),
 }

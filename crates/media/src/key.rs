@@ -40,6 +40,7 @@ impl StorageKey {
         (hex(hash) && hash.starts_with(dir) && dir.len() == 2 && ext_ok).then(|| Self(s.to_owned()))
     }
 
+    /// The key as stored (`ab/<sha256>.<ext>`).
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -68,6 +68,7 @@ impl MediaStore {
         }
     }
 
+    /// The upload limits per kind.
     pub fn limits(&self) -> Limits {
         self.limits
     }

@@ -53,6 +53,7 @@ pub async fn create(
     Ok(row.insert(db).await?)
 }
 
+/// One item by id.
 pub async fn find(
     db: &impl ConnectionTrait,
     id: i64,
@@ -60,6 +61,7 @@ pub async fn find(
     Ok(Media::find_by_id(id).one(db).await?)
 }
 
+/// The item with this content, if it was uploaded before.
 pub async fn find_by_sha256(
     db: &impl ConnectionTrait,
     sha256: &str,

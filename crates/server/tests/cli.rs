@@ -28,6 +28,8 @@ fn temp_db() -> (std::path::PathBuf, String) {
 }
 
 /// Starts `serve` on port 0 and reads stdout until it says where it listens.
+// `Running`'s `Drop` kills and waits for the child; a failed start panics.
+#[allow(clippy::zombie_processes)]
 fn start(envs: &[(&str, &str)]) -> Running {
     let mut cmd = Command::new(BIN);
     cmd.env("XHSPUB__SERVER__PORT", "0")

@@ -70,4 +70,15 @@ describe('api client', () => {
     const api = createApi({ getToken: () => 't', baseUrl: 'http://h', fetch });
     await expect(call(api.DELETE('/api/posts/{id}', { params: { path: { id: 3 } } }))).resolves.toBeUndefined();
   });
+
+  it('carries Retry-After on a 429 into the ApiError', async () => {
+    const fetch = (async () =>
+      new Response(JSON.stringify({ code: 'rate_limited', status: 429, title: 'Too Many Requests', detail: 'retry in 9 s' }), {
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '9' },
+      })) as unknown as typeof globalThis.fetch;
+    const api = createApi({ getToken: () => null, baseUrl: 'http://h', fetch });
+    const err = await call(api.GET('/api/share/{token}/publish', { params: { path: { token: 't' } } })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'rate_limited', retryAfter: 9 });
+  });
 });

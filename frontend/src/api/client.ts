@@ -5,7 +5,7 @@
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { ApiError, networkError, toApiError } from './errors';
+import { ApiError, networkError, parseRetryAfter, toApiError } from './errors';
 
 export type ApiClient = Client<paths>;
 
@@ -51,6 +51,9 @@ export async function call<D>(pending: Promise<Result<D>>): Promise<D> {
   } catch (e) {
     throw e instanceof ApiError ? e : networkError(e);
   }
-  if (!res.response.ok) throw toApiError(res.response.status, res.error);
+  if (!res.response.ok) {
+    const retry = res.response.status === 429 ? parseRetryAfter(res.response.headers.get('Retry-After')) : null;
+    throw toApiError(res.response.status, res.error, retry);
+  }
   return res.data as D;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, networkError, toApiError } from './errors';
+import { ApiError, networkError, parseRetryAfter, toApiError } from './errors';
 
 describe('toApiError', () => {
   it('reads code, detail and field errors from a 422 problem', () => {
@@ -46,5 +46,28 @@ describe('networkError', () => {
   it('has status 0 and code network', () => {
     const e = networkError(new TypeError('Failed to fetch'));
     expect([e.status, e.code, e.detail]).toEqual([0, 'network', 'Failed to fetch']);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds', () => {
+    expect(parseRetryAfter('7')).toBe(7);
+    expect(parseRetryAfter(' 0 ')).toBe(0);
+  });
+  it('reads an HTTP date relative to now', () => {
+    const now = Date.parse('2024-10-01T00:00:00Z');
+    expect(parseRetryAfter('Tue, 01 Oct 2024 00:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('Mon, 30 Sep 2024 00:00:00 GMT', now)).toBe(0);
+  });
+  it('is null when missing or unreadable', () => {
+    expect(parseRetryAfter(null)).toBeNull();
+    expect(parseRetryAfter('soon')).toBeNull();
+  });
+});
+
+describe('a 429 without a problem body', () => {
+  it('is still rate_limited and keeps the wait', () => {
+    const e = toApiError(429, 'Too Many Requests', 12);
+    expect([e.code, e.retryAfter]).toEqual(['rate_limited', 12]);
   });
 });

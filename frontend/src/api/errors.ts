@@ -24,6 +24,15 @@ export type ErrorCode =
   | 'internal'
   | 'gone'
   | 'rate_limited'
+  /** 410 from a share link: why it no longer works. */
+  | 'link_revoked'
+  | 'link_expired'
+  | 'post_deleted'
+  /** Media uploads: 413, 415, 422; deleting used media: 409. */
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'undecodable_media'
+  | 'media_in_use'
   /** fetch itself failed: offline, server down, blocked. */
   | 'network'
   /** a non-problem error body, e.g. a proxy's HTML 502 page. */
@@ -38,6 +47,8 @@ export class ApiError extends Error {
     readonly errors: FieldError[] = [],
     /** Only on 409 version_conflict: the version to re-send to overwrite. */
     readonly currentVersion: number | null = null,
+    /** Only on 429: seconds to wait, from the Retry-After header. */
+    readonly retryAfter: number | null = null,
   ) {
     super(detail || code);
   }
@@ -64,7 +75,7 @@ function parseFieldErrors(v: unknown): FieldError[] {
  * Turns whatever came back with a non-2xx status into an ApiError. The body is
  * `unknown` on purpose: an error may come from a proxy, not from our server.
  */
-export function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown, retryAfter: number | null = null): ApiError {
   if (isRecord(body) && typeof body.code === 'string') {
     const cv = body.current_version;
     return new ApiError(
@@ -73,10 +84,24 @@ export function toApiError(status: number, body: unknown): ApiError {
       str(body.detail) ?? str(body.title) ?? body.code,
       parseFieldErrors(body.errors),
       typeof cv === 'number' ? cv : null,
+      retryAfter,
     );
   }
   const text = typeof body === 'string' ? body.slice(0, 200) : '';
-  return new ApiError(status, status === 401 ? 'unauthorized' : 'unknown', text || `HTTP ${status}`);
+  const code = status === 401 ? 'unauthorized' : status === 429 ? 'rate_limited' : 'unknown';
+  return new ApiError(status, code, text || `HTTP ${status}`, [], null, retryAfter);
+}
+
+/**
+ * Seconds from a Retry-After header (delta-seconds or an HTTP date), or null.
+ * The server sends seconds; a date is accepted because proxies may rewrite it.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export function networkError(cause: unknown): ApiError {

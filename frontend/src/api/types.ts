@@ -27,3 +27,26 @@ export type PostPreview = Json<paths['/api/post/preview/{id}']['get']['responses
 export type PublishPayload = Json<paths['/api/post/publish/{id}']['get']['responses'][200]>;
 export type ShareInfo = PublishPayload['shareInfo'];
 export type VerifyConfig = PublishPayload['data'];
+
+// Share links, accounts, records and statistics (issue 4).
+export type Account = Json<paths['/api/accounts/{id}']['get']['responses'][200]>;
+export type AccountInput = Json<NonNullable<paths['/api/accounts']['post']['requestBody']>>;
+export type Link = Json<paths['/api/posts/{id}/links']['post']['responses'][201]>;
+export type LinkInput = Json<NonNullable<paths['/api/posts/{id}/links']['post']['requestBody']>>;
+export type Stats = Json<paths['/api/posts/{id}/stats']['get']['responses'][200]>;
+export type Totals = Stats['totals'];
+export type DayCounts = Stats['daily'][number];
+export type ReasonCount = Stats['failures_by_reason'][number];
+export type PublishRecord = Json<paths['/api/records/{id}/confirm']['put']['responses'][200]>;
+/** What the public share page gets for `/s/{token}`. */
+export type SharePage = Json<paths['/api/share/{token}']['get']['responses'][200]>;
+export type EventInput = Json<NonNullable<paths['/api/share/{token}/events']['post']['requestBody']>>;
+
+/** The account kinds the server accepts (Account.kind is typed as a plain string). */
+export const ACCOUNT_KINDS = ['brand', 'partner', 'test', 'student', 'owner'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+// The media library (issue 5).
+export type Media = Json<paths['/api/media/{id}']['get']['responses'][200]>;
+export type MediaPage = Json<paths['/api/media']['get']['responses'][200]>;
+export type MediaKind = 'image' | 'video';

@@ -26,17 +26,17 @@ function dropSession(): void {
   username.value = null;
 }
 
-export const api = createApi({
-  getToken,
-  onUnauthorized() {
-    dropSession();
-    expired.value = true;
-    const current = router?.currentRoute.value;
-    if (router && current?.name !== 'login') {
-      void router.push({ name: 'login', query: { next: current?.fullPath ?? '/' } });
-    }
-  },
-});
+/** A 401 from anywhere (the typed client, or the upload's XMLHttpRequest). */
+export function onUnauthorized(): void {
+  dropSession();
+  expired.value = true;
+  const current = router?.currentRoute.value;
+  if (router && current?.name !== 'login') {
+    void router.push({ name: 'login', query: { next: current?.fullPath ?? '/' } });
+  }
+}
+
+export const api = createApi({ getToken, onUnauthorized });
 
 export async function login(user: string, password: string): Promise<void> {
   const res = await call(api.POST('/api/auth/login', { body: { username: user, password } }));

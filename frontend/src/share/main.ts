@@ -1,18 +1,21 @@
 /**
- * The mobile share page (/p/{id}): plain TypeScript, no framework, so the
- * phone loads a few KB before the person can tap 发布到小红书.
+ * The mobile share page: `/s/{token}` for anyone holding a link, `/p/{id}` as
+ * the operator's own preview. Plain TypeScript, no framework, so the phone
+ * loads a few KB before the person can tap 发布到小红书.
  */
 import './share.css';
 import { ApiError } from '../api/errors';
-import type { PostPreview } from '../api/types';
 import { publishMode } from '../lib/env';
+import { confirmPanel } from './confirm';
 import { h, replace, type Child } from './dom';
+import { noticeKind, noticeText, noticeView } from './notice';
 import { desktopQr } from './panels';
-import { explainError, loginLink, onPublishTap, type PublishUi, type StatusKind } from './publish';
+import { explainError, fallbackFor, loginLink, onPublishTap, type PublishContext, type PublishUi, type StatusKind } from './publish';
 import { renderPost } from './render';
 import { loadSdkOnce } from './sdk';
-import { parseShareRoute, sourceFor, type ShareSource } from './source';
+import { parseShareRoute, sourceFor, type SharedNote, type ShareSource } from './source';
 import { shareStrings } from './strings';
+import { createTracker, silentTracker } from './tracker';
 
 const s = shareStrings();
 document.documentElement.lang = s.lang;
@@ -20,6 +23,7 @@ document.documentElement.lang = s.lang;
 const root = document.getElementById('app') ?? document.body;
 const status = h('p', { class: 'status', testid: 'share-status', attrs: { role: 'status', 'aria-live': 'polite' } });
 const panel = h('div', { class: 'panel-slot', testid: 'share-panel' });
+const confirmSlot = h('div', { class: 'confirm-slot' });
 const button = h('button', { class: 'btn btn-primary btn-publish', testid: 'publish-button' }, s.publish);
 
 const ui: PublishUi = {
@@ -38,7 +42,12 @@ const ui: PublishUi = {
 };
 
 function showLoadError(e: unknown, source: ShareSource): void {
-  if (e instanceof ApiError && e.code === 'unauthorized') {
+  const kind = source.kind === 'public' ? noticeKind(e) : null;
+  if (kind) {
+    const retryAfter = e instanceof ApiError ? e.retryAfter : null;
+    document.title = noticeText(s, kind, retryAfter)[0];
+    replace(root, h('main', { class: 'page' }, noticeView(s, kind, retryAfter)));
+  } else if (e instanceof ApiError && e.code === 'unauthorized') {
     ui.setStatus('error', s.login, ' ', loginLink(s, source.loginUrl));
   } else if (e instanceof ApiError && (e.code === 'not_found' || e.code === 'gone')) {
     ui.setStatus('error', s.notFound);
@@ -57,23 +66,47 @@ async function boot(): Promise<void> {
     return;
   }
   ui.setStatus('info', s.loading);
-  let post: PostPreview;
+  let post: SharedNote;
   try {
     post = await source.preview();
   } catch (e) {
     showLoadError(e, source);
     return;
   }
+  const track = source.report ? createTracker(source.report) : silentTracker;
+  track.opened();
+  // The app taking over hides the page; pagehide covers browsers that unload it instead.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') track.hidden();
+  });
+  window.addEventListener('pagehide', () => track.hidden());
+
   document.title = post.title || s.publish;
   ui.setStatus('info');
   const footer = h('footer', { class: 'actions' }, status, button);
-  replace(root, h('main', { class: 'page' }, renderPost(post, s), panel), footer);
+  replace(root, h('main', { class: 'page' }, renderPost(post, s), panel, confirmSlot), footer);
 
   const mode = publishMode(navigator.userAgent, navigator.maxTouchPoints);
-  // Warm the SDK up so the tap opens the app quickly; failures are reported on tap.
-  if (mode === 'sdk') loadSdkOnce().catch(() => undefined);
-  if (mode === 'desktop') ui.showPanel(desktopQr(s, location.href), false);
-  const ctx = { mode, source, post, s, ui };
+  const confirm = source.confirm;
+  const offerConfirm = confirm
+    ? () => {
+        if (!confirmSlot.firstChild) replace(confirmSlot, confirmPanel(s, confirm));
+      }
+    : undefined;
+  const ctx: PublishContext = { mode, source, post, s, ui, track, offerConfirm };
+
+  if (mode === 'desktop') {
+    ui.showPanel(desktopQr(s, location.href), false);
+  } else if (post.xhsConfigured === false) {
+    // No credentials on the server: one-tap cannot work, so go straight to the manual way.
+    button.hidden = true;
+    ui.setStatus('info', s.notConfiguredPublic);
+    ui.showPanel(fallbackFor(ctx), false);
+    return;
+  } else if (mode === 'sdk') {
+    // Warm the SDK up so the tap opens the app quickly; failures are reported on tap.
+    loadSdkOnce().then(() => track.sdkLoaded(), () => undefined);
+  }
   button.addEventListener('click', () => {
     onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));
   });

@@ -1,8 +1,8 @@
 /** The three alternatives to calling the SDK: WeChat guidance, desktop QR, manual fallback. */
-import type { PostPreview } from '../api/types';
 import { safeHttpUrl } from '../lib/url';
 import { h, replace } from './dom';
 import { clipboardText, copyText, shareImages, XHS_APP_URL } from './fallback';
+import type { SharedNote } from './source';
 import type { ShareStrings } from './strings';
 
 /** A full-screen overlay pointing at WeChat's ··· menu (top right). */
@@ -36,7 +36,7 @@ export function desktopQr(s: ShareStrings, url: string): HTMLElement {
   );
 }
 
-function saveLinks(s: ShareStrings, urls: string[]): HTMLElement {
+function saveLinks(s: ShareStrings, urls: string[], onUse: () => void): HTMLElement {
   return h(
     'ul',
     { class: 'save-links', testid: 'fallback-save-links' },
@@ -44,14 +44,21 @@ function saveLinks(s: ShareStrings, urls: string[]): HTMLElement {
       h(
         'li',
         {},
-        h('a', { attrs: { href: u, download: '', target: '_blank', rel: 'noopener' } }, `${s.saveImage} ${i + 1}`),
+        h(
+          'a',
+          { attrs: { href: u, download: '', target: '_blank', rel: 'noopener' }, onClick: onUse },
+          `${s.saveImage} ${i + 1}`,
+        ),
       ),
     ),
   );
 }
 
-/** Copy text, share or save media, open the app (shared XHS_FACTS §4). The reason is in the status line. */
-export function fallbackPanel(s: ShareStrings, post: PostPreview): HTMLElement {
+/**
+ * Copy text, share or save media, open the app (shared XHS_FACTS §4). The reason
+ * is in the status line. `onUse` runs when the person copies, shares or saves.
+ */
+export function fallbackPanel(s: ShareStrings, post: SharedNote, onUse: () => void = () => undefined): HTMLElement {
   const media =
     post.type === 'video'
       ? [safeHttpUrl(post.videoUrl), safeHttpUrl(post.coverUrl)]
@@ -61,14 +68,16 @@ export function fallbackPanel(s: ShareStrings, post: PostPreview): HTMLElement {
   const mediaNote = h('div', { class: 'small', testid: 'fallback-media-status' });
 
   const copy = async (): Promise<void> => {
+    onUse();
     const ok = await copyText(clipboardText(post.title, post.content));
     replace(copyNote, ok ? s.copied : s.copyFailed);
   };
   const shareMedia = async (): Promise<void> => {
     replace(mediaNote, s.sharingImages);
     const result = await shareImages(urls, post.title);
+    if (result === 'shared') onUse();
     if (result === 'shared' || result === 'cancelled') replace(mediaNote);
-    else replace(mediaNote, h('p', {}, s.shareFailed), saveLinks(s, urls));
+    else replace(mediaNote, h('p', {}, s.shareFailed), saveLinks(s, urls, onUse));
   };
 
   return h(

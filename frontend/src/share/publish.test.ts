@@ -6,6 +6,7 @@ import type { Child } from './dom';
 import { onPublishTap, type PublishContext, type PublishUi } from './publish';
 import type { ShareSource } from './source';
 import { shareStrings } from './strings';
+import { createTracker, type ShareEvent } from './tracker';
 import type { XhsShareArgs } from './xhs';
 
 const post: PostPreview = {
@@ -37,7 +38,12 @@ function fakeUi() {
 
 function ctx(mode: PublishContext['mode'], publish: ShareSource['publish']) {
   const { ui, state } = fakeUi();
-  const source: ShareSource = { preview: async () => post, publish: vi.fn(publish), loginUrl: '/login?next=%2Fp%2F1' };
+  const source: ShareSource = {
+    kind: 'operator',
+    preview: async () => post,
+    publish: vi.fn(publish),
+    loginUrl: '/login?next=%2Fp%2F1',
+  };
   return { c: { mode, source, post, s: shareStrings(), ui }, state, source };
 }
 
@@ -95,5 +101,60 @@ describe('onPublishTap', () => {
     await onPublishTap(c);
     expect(state.status).toContain('登录已失效');
     expect(state.status).toContain('去登录');
+  });
+
+  describe('on a public link', () => {
+    function publicCtx(publish: ShareSource['publish']) {
+      const { c, state } = ctx('sdk', publish);
+      const sent: ShareEvent[] = [];
+      const offers: number[] = [];
+      const pc = {
+        ...c,
+        source: { ...c.source, kind: 'public' as const, loginUrl: null },
+        track: createTracker((e) => sent.push(e)),
+        offerConfirm: () => offers.push(1),
+      };
+      return { pc, state, sent, offers };
+    }
+
+    it('reports the tap, the SDK and the failure reason, and offers the note-link form', async () => {
+      (window as unknown as { xhs: unknown }).xhs = {
+        share: (a: XhsShareArgs) => a.fail({ code: -1, msg: '用户未安装小红书' }),
+      };
+      const { pc, sent, offers } = publicCtx(async () => payload);
+      await onPublishTap(pc);
+      expect(sent).toEqual([
+        { kind: 'publish_tapped' },
+        { kind: 'sdk_loaded' },
+        { kind: 'sdk_failed', reason: '用户未安装小红书 (-1)' },
+      ]);
+      expect(offers.length).toBe(1);
+    });
+
+    it('reports fallback_used when the person copies the text by hand', async () => {
+      const { pc, state, sent } = publicCtx(async () => {
+        throw new ApiError(503, 'xhs_not_configured', 'no app key');
+      });
+      await onPublishTap(pc);
+      expect(state.status).toContain('暂不支持一键发布');
+      (state.panel?.querySelector('[data-testid="fallback-copy"]') as HTMLElement).click();
+      expect(sent.map((e) => e.kind)).toEqual(['publish_tapped', 'sdk_loaded', 'fallback_used']);
+    });
+
+    it('asks to retry after the Retry-After seconds on a 429', async () => {
+      const { pc, state } = publicCtx(async () => {
+        throw new ApiError(429, 'rate_limited', 'too many', [], null, 30);
+      });
+      await onPublishTap(pc);
+      expect(state.status).toBe('请求太频繁，请 30 秒后重试');
+    });
+
+    it('says the link was revoked when it was revoked while the page was open', async () => {
+      const { pc, state } = publicCtx(async () => {
+        throw new ApiError(410, 'link_revoked', 'revoked');
+      });
+      await onPublishTap(pc);
+      expect(state.status).toBe('此链接已被撤销');
+    });
   });
 });

@@ -3,13 +3,14 @@
  * WeChat -> guidance, desktop -> QR code, phone browser -> signed payload + SDK.
  */
 import { ApiError } from '../api/errors';
-import type { PostPreview } from '../api/types';
 import type { PublishMode } from '../lib/env';
 import { h, type Child } from './dom';
+import { noticeKind, noticeText, retryText } from './notice';
 import { desktopQr, fallbackPanel, wechatGuide } from './panels';
 import { loadSdkOnce } from './sdk';
-import type { ShareSource } from './source';
+import type { SharedNote, ShareSource } from './source';
 import type { ShareStrings } from './strings';
+import { silentTracker, type Tracker } from './tracker';
 import { failMessage, toShareArgs } from './xhs';
 
 export type StatusKind = 'info' | 'ok' | 'error';
@@ -28,35 +29,57 @@ const APP_SWITCH_GRACE_MS = 4000;
 export interface PublishContext {
   mode: PublishMode;
   source: ShareSource;
-  post: PostPreview;
+  post: SharedNote;
   s: ShareStrings;
   ui: PublishUi;
+  /** What the page reports (public links); nothing by default. */
+  track?: Tracker;
+  /** Offers "已发布？粘贴笔记链接" once the person tried to publish (public links). */
+  offerConfirm?: () => void;
+}
+
+/** The manual fallback; using it is reported and then offers the note-link form. */
+export function fallbackFor(ctx: PublishContext): HTMLElement {
+  return fallbackPanel(ctx.s, ctx.post, () => {
+    (ctx.track ?? silentTracker).fallbackUsed();
+    ctx.offerConfirm?.();
+  });
 }
 
 /** Status and optional fallback for an error from the publish endpoint. */
 export function explainError(ctx: PublishContext, e: unknown): void {
-  const { s, ui, source, post } = ctx;
+  const { s, ui, source } = ctx;
   if (!(e instanceof ApiError)) {
     ui.setStatus('error', String(e));
     return;
   }
   switch (e.code) {
     case 'xhs_not_configured':
-      ui.setStatus('error', s.notConfigured);
-      ui.showPanel(fallbackPanel(s, post));
+      ui.setStatus('error', source.kind === 'public' ? s.notConfiguredPublic : s.notConfigured);
+      ui.showPanel(fallbackFor(ctx));
       return;
     case 'xhs_rejected':
     case 'xhs_timeout':
+    case 'xhs_unavailable':
+      (ctx.track ?? silentTracker).sdkFailed(e.detail || e.code);
       ui.setStatus('error', `${s.xhsError} ${e.detail}`);
-      ui.showPanel(fallbackPanel(s, post));
+      ui.showPanel(fallbackFor(ctx));
       return;
     case 'unauthorized':
       ui.setStatus('error', s.login, ' ', loginLink(s, source.loginUrl));
       return;
+    case 'rate_limited':
+      ui.setStatus('error', retryText(s, e.retryAfter));
+      return;
     case 'not_found':
     case 'gone':
-      ui.setStatus('error', s.notFound);
+    case 'link_revoked':
+    case 'link_expired':
+    case 'post_deleted': {
+      const kind = source.kind === 'public' ? noticeKind(e) : null;
+      ui.setStatus('error', kind ? noticeText(s, kind)[0] : s.notFound);
       return;
+    }
     case 'network':
       ui.setStatus('error', s.network);
       return;
@@ -73,6 +96,7 @@ export function loginLink(s: ShareStrings, url: string | null): HTMLElement | nu
 
 export async function onPublishTap(ctx: PublishContext): Promise<void> {
   const { mode, s, ui } = ctx;
+  (ctx.track ?? silentTracker).tapped();
   if (mode === 'wechat') {
     document.querySelector('[data-testid="wechat-guide"]')?.remove();
     document.body.append(wechatGuide(s));
@@ -92,16 +116,19 @@ export async function onPublishTap(ctx: PublishContext): Promise<void> {
 }
 
 async function shareWithSdk(ctx: PublishContext): Promise<void> {
-  const { source, post, s, ui } = ctx;
+  const { source, s, ui } = ctx;
+  const track = ctx.track ?? silentTracker;
   // Fetched on tap, never earlier: the signature carries a timestamp and nonce.
   const [payload, sdk] = await Promise.allSettled([source.publish(), loadSdkOnce()]);
+  if (sdk.status === 'fulfilled') track.sdkLoaded();
   if (payload.status === 'rejected') {
     explainError(ctx, payload.reason);
     return;
   }
   if (sdk.status === 'rejected') {
+    track.sdkFailed(failMessage(sdk.reason));
     ui.setStatus('error', s.sdkMissing);
-    ui.showPanel(fallbackPanel(s, post));
+    ui.showPanel(fallbackFor(ctx));
     return;
   }
   let failed = false;
@@ -111,21 +138,22 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
     else if (left && !failed) ui.setStatus('ok', s.opened);
   };
   document.addEventListener('visibilitychange', onHide);
+  const fail = (e: unknown): void => {
+    failed = true;
+    const msg = failMessage(e);
+    track.sdkFailed(msg);
+    ui.setStatus('error', s.failed + msg);
+    ui.showPanel(fallbackFor(ctx), false);
+  };
   // Set before calling: the SDK may call `fail` synchronously.
   ui.setStatus('info', s.opening);
   ui.showPanel(null);
+  ctx.offerConfirm?.();
+  track.shareCalled();
   try {
-    sdk.value.share(
-      toShareArgs(payload.value, (e) => {
-        failed = true;
-        ui.setStatus('error', s.failed + failMessage(e));
-        ui.showPanel(fallbackPanel(s, post), false);
-      }),
-    );
+    sdk.value.share(toShareArgs(payload.value, fail));
   } catch (e) {
-    failed = true;
-    ui.setStatus('error', s.failed + failMessage(e));
-    ui.showPanel(fallbackPanel(s, post), false);
+    fail(e);
   }
   // There is no success callback: if the page is still visible after a while,
   // the app most likely did not open.
@@ -133,7 +161,7 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
     document.removeEventListener('visibilitychange', onHide);
     if (!failed && !left && document.visibilityState === 'visible') {
       ui.setStatus('info', s.notOpened);
-      ui.showPanel(fallbackPanel(s, post));
+      ui.showPanel(fallbackFor(ctx));
     }
   }, APP_SWITCH_GRACE_MS);
 }

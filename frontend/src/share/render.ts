@@ -1,8 +1,8 @@
 /** Renders the note as XHS shows it: media first, then title, then body. */
-import type { PostPreview } from '../api/types';
 import { splitTopics } from '../lib/text';
 import { safeHttpUrl } from '../lib/url';
 import { h } from './dom';
+import type { SharedNote } from './source';
 import type { ShareStrings } from './strings';
 
 /** A swipeable carousel: CSS scroll-snap does the swiping, JS only counts. */
@@ -30,7 +30,7 @@ function carousel(urls: string[]): HTMLElement {
   return h('section', { class: 'carousel', testid: 'share-carousel' }, track, urls.length > 1 ? counter : null);
 }
 
-function media(p: PostPreview, s: ShareStrings): HTMLElement | null {
+function media(p: SharedNote, s: ShareStrings): HTMLElement | null {
   if (p.type === 'video') {
     const src = safeHttpUrl(p.videoUrl);
     if (!src) return null;
@@ -52,10 +52,28 @@ export function bodyText(content: string): HTMLElement {
   return p;
 }
 
-export function renderPost(p: PostPreview, s: ShareStrings): HTMLElement {
+/** A local date-time for the expiry line; the ISO text when it does not parse. */
+export function formatExpiry(iso: string, lang: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** What a public link adds above the note: its label, account and expiry. */
+function linkInfo(p: SharedNote, s: ShareStrings): HTMLElement | null {
+  const parts = [
+    p.label ? h('span', { class: 'chip', testid: 'share-label' }, p.label) : null,
+    p.accountName ? h('span', { testid: 'share-account' }, s.forAccount, p.accountName) : null,
+    p.expiresAt ? h('span', { testid: 'share-expires' }, s.validUntil, formatExpiry(p.expiresAt, s.lang)) : null,
+  ].filter((x) => x !== null);
+  return parts.length ? h('p', { class: 'link-info small muted', testid: 'share-link-info' }, ...parts) : null;
+}
+
+export function renderPost(p: SharedNote, s: ShareStrings): HTMLElement {
   return h(
     'article',
     { class: 'note', testid: 'share-note' },
+    linkInfo(p, s),
     media(p, s),
     h('h1', { class: 'title', testid: 'share-title' }, p.title),
     bodyText(p.content),

@@ -20,7 +20,17 @@ describe('sourceFor', () => {
   it('sends an expired operator back to the console login, returning to the post', () => {
     expect(sourceFor({ kind: 'operator', id: 7 })?.loginUrl).toBe('/login?next=%2Fp%2F7');
   });
-  it('has no source for public links yet', () => {
-    expect(sourceFor({ kind: 'public', token: 't' })).toBeNull();
+  it('gives a public link an anonymous source that reports events and takes a note link', () => {
+    const src = sourceFor({ kind: 'public', token: 't' });
+    expect(src?.kind).toBe('public');
+    expect(src?.loginUrl).toBeNull();
+    expect(typeof src?.report).toBe('function');
+    expect(typeof src?.confirm).toBe('function');
+  });
+  it('does not report events from the operator preview', () => {
+    expect(sourceFor({ kind: 'operator', id: 1 })?.report).toBeUndefined();
+  });
+  it('has no source for anything else', () => {
+    expect(sourceFor(null)).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Where the share page gets its post and signed payload. Today only operators
- * open `/p/{id}` with their console token; public `/s/{token}` links will get
- * their own source here without the rest of the page changing.
+ * Where the share page gets its note and signed payload. Operators open
+ * `/p/{id}` with their console token; anyone opens `/s/{token}` without a
+ * login, and only that page reports events and takes a confirmed note link.
  */
 import { call, createApi } from '../api/client';
 import { getToken } from '../api/token';
-import type { PostPreview, PublishPayload } from '../api/types';
+import type { PublishPayload, SharePage } from '../api/types';
+import { eventSender } from './report';
+import type { ShareEvent } from './tracker';
 
 export type ShareRoute = { kind: 'operator'; id: number } | { kind: 'public'; token: string };
 
@@ -18,13 +20,27 @@ export function parseShareRoute(pathname: string): ShareRoute | null {
   return null;
 }
 
+/**
+ * What the page renders: the note, plus what a public link adds (its label,
+ * account, expiry, and whether one-tap publishing is possible at all).
+ * The operator preview (`PostPreview`) has the note fields only.
+ */
+export type SharedNote = Pick<SharePage, 'type' | 'title' | 'content' | 'imageUrls' | 'coverUrl' | 'videoUrl'> &
+  Partial<Pick<SharePage, 'label' | 'accountName' | 'expiresAt' | 'xhsConfigured'>>;
+
 export interface ShareSource {
-  /** The post to show. */
-  preview(): Promise<PostPreview>;
+  /** Public link or the operator's own preview. */
+  kind: ShareRoute['kind'];
+  /** The note to show. */
+  preview(): Promise<SharedNote>;
   /** A freshly signed payload for `xhs.share` (never cached: the signature is per call). */
   publish(): Promise<PublishPayload>;
   /** Where to send someone whose session is missing or expired; null if no login applies. */
   loginUrl: string | null;
+  /** Reports a page event (public links only; best-effort, never throws). */
+  report?: (e: ShareEvent) => void;
+  /** Sends back the published note's URL (public links only). */
+  confirm?: (noteUrl: string) => Promise<void>;
 }
 
 export function operatorSource(id: number): ShareSource {
@@ -32,15 +48,32 @@ export function operatorSource(id: number): ShareSource {
   // person keeps seeing which post they opened.
   const api = createApi({ getToken });
   return {
+    kind: 'operator',
     preview: () => call(api.GET('/api/post/preview/{id}', { params: { path: { id } } })),
     publish: () => call(api.GET('/api/post/publish/{id}', { params: { path: { id } } })),
     loginUrl: `/login?next=${encodeURIComponent(`/p/${id}`)}`,
   };
 }
 
-/** The source for a route, or null for a route this build cannot serve yet. */
+export function publicSource(token: string): ShareSource {
+  // Anonymous on purpose, even when an operator's token is in this browser.
+  const api = createApi({ getToken: () => null });
+  const path = { params: { path: { token } } };
+  return {
+    kind: 'public',
+    preview: () => call(api.GET('/api/share/{token}', path)),
+    publish: () => call(api.GET('/api/share/{token}/publish', path)),
+    loginUrl: null,
+    report: eventSender(api, token),
+    confirm: async (note_url) => {
+      await call(api.POST('/api/share/{token}/confirm', { ...path, body: { note_url } }));
+    },
+  };
+}
+
+/** The source for a route, or null for a path that is not a share link. */
 export function sourceFor(route: ShareRoute | null): ShareSource | null {
   if (route?.kind === 'operator') return operatorSource(route.id);
-  // `/s/{token}` arrives with the public share links change.
+  if (route?.kind === 'public') return publicSource(route.token);
   return null;
 }

@@ -49,10 +49,11 @@ export async function freePort() {
 }
 
 /**
- * @param {{ xhs?: { appKey: string, appSecret: string, apiBase: string } | null }} opts
- *   `xhs: null` starts a server without XHS credentials (the fallback case).
+ * @param {{ xhs?: { appKey: string, appSecret: string, apiBase: string } | null, env?: Record<string, string> }} opts
+ *   `xhs: null` starts a server without XHS credentials (the fallback case);
+ *   `env` adds or overrides XHSPUB__* settings (say, a small upload limit).
  */
-export async function startServer({ xhs = null } = {}) {
+export async function startServer({ xhs = null, env: extra = {} } = {}) {
   if (!existsSync(BINARY)) throw new Error(`${BINARY} is missing: run \`cargo build -p xhs-server\``);
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'xhspub-e2e-'));
@@ -68,6 +69,8 @@ export async function startServer({ xhs = null } = {}) {
     XHSPUB__SERVER__STATIC_DIR: DIST,
     XHSPUB__DATABASE__URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
     XHSPUB__AUTH__ADMIN_PASSWORD: ADMIN.password,
+    // Uploads go to the test's own directory, removed with it.
+    XHSPUB__MEDIA__DIR: join(dir, 'media'),
     ...(xhs
       ? {
           XHSPUB__XHS__APP_KEY: xhs.appKey,
@@ -75,6 +78,7 @@ export async function startServer({ xhs = null } = {}) {
           XHSPUB__XHS__API_BASE: xhs.apiBase,
         }
       : {}),
+    ...extra,
   };
   const child = spawn(BINARY, [], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

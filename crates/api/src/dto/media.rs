@@ -60,6 +60,7 @@ pub struct MediaPage {
     pub next_cursor: Option<String>,
 }
 
+/// The list's query: a page size, a cursor and a kind.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MediaListQuery {

@@ -61,3 +61,11 @@ export function fieldLabel(field: string): string {
   const key = `field.${field}` as MessageKey;
   return key in zh ? t(key) : field;
 }
+
+const KINDS = ['brand', 'partner', 'test', 'student', 'owner'] as const;
+
+/** An account kind in words; an unknown kind from a newer server as it is. */
+export function accountKindLabel(kind: string): string {
+  const k = KINDS.find((x) => x === kind);
+  return k ? t(`accounts.kind.${k}`) : kind;
+}

@@ -1,13 +1,21 @@
 /**
  * Console wording. Chinese is the source; English must have every key (the
- * type enforces it). `{name}` placeholders are filled by `t()`.
+ * type enforces it). `{name}` placeholders are filled by `t()`. The core
+ * words are here; each later area has its own file under areas/.
  */
-export const zh = {
+import { accountsEn, accountsZh } from './areas/accounts';
+import { linksEn, linksZh } from './areas/links';
+import { mediaEn, mediaZh } from './areas/media';
+import { statsEn, statsZh } from './areas/stats';
+
+const coreZh = {
   'app.title': '小红书发布台',
   'app.logout': '退出登录',
   'app.lang': 'English',
   'app.newPost': '新建笔记',
   'app.posts': '笔记列表',
+  'app.accounts': '账号',
+  'app.media': '素材库',
 
   'login.title': '登录',
   'login.username': '用户名',
@@ -36,6 +44,8 @@ export const zh = {
   'list.deleted': '已删除',
   'list.confirmDelete': '确定删除「{title}」吗？此操作不能撤销。',
   'list.untitled': '（无标题）',
+  'list.links': '分享链接',
+  'list.stats': '统计',
 
   'dialog.cancel': '取消',
   'dialog.confirm': '确定',
@@ -106,16 +116,29 @@ export const zh = {
   'err.rate_limited': '操作太频繁，请稍后再试',
   'err.network': '网络错误，无法连接服务器',
   'err.unknown': '出错了（HTTP {status}）',
+  'err.conflict': '已存在相同的记录',
+  'err.xhs_unavailable': '无法连接小红书',
+  'err.link_revoked': '链接已撤销',
+  'err.link_expired': '链接已过期',
+  'err.post_deleted': '笔记已删除',
+  'err.payload_too_large': '文件太大',
+  'err.unsupported_media_type': '不支持的文件类型',
+  'err.undecodable_media': '文件损坏或无法读取',
+  'err.media_in_use': '素材正被笔记使用，不能删除',
 } as const;
+
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'XHS Publisher',
   'app.logout': 'Log out',
   'app.lang': '中文',
   'app.newPost': 'New note',
   'app.posts': 'Notes',
+  'app.accounts': 'Accounts',
+  'app.media': 'Media',
 
   'login.title': 'Log in',
   'login.username': 'Username',
@@ -144,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   'list.deleted': 'Deleted',
   'list.confirmDelete': 'Delete “{title}”? This cannot be undone.',
   'list.untitled': '(untitled)',
+  'list.links': 'Share links',
+  'list.stats': 'Statistics',
 
   'dialog.cancel': 'Cancel',
   'dialog.confirm': 'OK',
@@ -214,4 +239,15 @@ export const en: Record<MessageKey, string> = {
   'err.rate_limited': 'Too many requests; please wait a moment',
   'err.network': 'Network error: cannot reach the server',
   'err.unknown': 'Something went wrong (HTTP {status})',
+  'err.conflict': 'The same record exists already',
+  'err.xhs_unavailable': 'XHS cannot be reached',
+  'err.link_revoked': 'The link was revoked',
+  'err.link_expired': 'The link has expired',
+  'err.post_deleted': 'The note was deleted',
+  'err.payload_too_large': 'The file is too large',
+  'err.unsupported_media_type': 'This file type is not supported',
+  'err.undecodable_media': 'The file is damaged or unreadable',
+  'err.media_in_use': 'The media is used by a note and cannot be deleted',
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn };

@@ -93,3 +93,31 @@ describe('cloneDraft', () => {
     expect(copy.image_urls).toHaveLength(2);
   });
 });
+
+import { toggleOrdered, withMedia } from './draft';
+
+describe('withMedia', () => {
+  const base = { ...emptyDraft(), image_urls: ['https://s/media/aa/old.jpg'] };
+  it('appends images in order, skips ones already there, and takes the last video', () => {
+    const d = withMedia(base, [
+      { kind: 'image', url: 'https://s/media/11/p1.png' },
+      { kind: 'video', url: 'https://s/media/22/v.mp4' },
+      { kind: 'image', url: 'https://s/media/aa/old.jpg' },
+      { kind: 'image', url: 'https://s/media/33/p2.jpg' },
+      { kind: 'image', url: 'https://s/media/11/p1.png' },
+    ]);
+    expect(d.image_urls).toEqual(['https://s/media/aa/old.jpg', 'https://s/media/11/p1.png', 'https://s/media/33/p2.jpg']);
+    expect(d.video_url).toBe('https://s/media/22/v.mp4');
+    expect(d.type).toBe('normal');
+  });
+  it('keeps the video when only images arrive', () => {
+    expect(withMedia({ ...base, video_url: 'https://v' }, [{ kind: 'image', url: 'https://i' }]).video_url).toBe('https://v');
+  });
+});
+
+describe('toggleOrdered', () => {
+  it('appends new items and removes chosen ones, keeping the order of the rest', () => {
+    expect(toggleOrdered(['a', 'b'], 'c')).toEqual(['a', 'b', 'c']);
+    expect(toggleOrdered(['a', 'b', 'c'], 'b')).toEqual(['a', 'c']);
+  });
+});

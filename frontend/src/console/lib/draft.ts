@@ -80,3 +80,31 @@ export function splitUrls(text: string): string[] {
 export function coverOf(p: Pick<Post, 'cover_url' | 'image_urls'>): string | null {
   return p.cover_url ?? p.image_urls[0] ?? null;
 }
+
+/** What an upload or a pick brings into the draft: media URLs by kind, in order. */
+export interface MediaRef {
+  kind: string;
+  url: string;
+}
+
+/**
+ * Adds uploaded media to the draft: images are appended to `image_urls` in
+ * the order given (one already there is not added twice); the last video
+ * becomes `video_url`. The note type is left as the operator chose it: the
+ * draft keeps images and video side by side, and only the chosen type's
+ * fields are sent.
+ */
+export function withMedia(d: Draft, media: MediaRef[]): Draft {
+  const images = media.filter((m) => m.kind === 'image').map((m) => m.url);
+  const video = media.filter((m) => m.kind === 'video').at(-1)?.url ?? d.video_url;
+  const fresh = images.filter((u, i) => !d.image_urls.includes(u) && images.indexOf(u) === i);
+  return { ...d, image_urls: [...d.image_urls, ...fresh], video_url: video };
+}
+
+/** Toggles `item` in an ordered selection: removed if there, appended if not. */
+export function toggleOrdered<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** What the media picker is choosing: images to add, a video note's cover, or its video. */
+export type PickMode = 'images' | 'cover' | 'video';

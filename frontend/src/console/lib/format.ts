@@ -19,3 +19,20 @@ export function formatTime(iso: string, locale: 'zh' | 'en'): string {
     minute: '2-digit',
   }).format(d);
 }
+
+/**
+ * A `<input type="datetime-local">` value (local wall time, no zone) as an
+ * RFC 3339 instant for the API; null when empty or unreadable.
+ */
+export function localInputToIso(value: string): string | null {
+  if (!value.trim()) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** A byte count as B, KB or MB (one decimal above 1 KB). */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

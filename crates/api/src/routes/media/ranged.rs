@@ -14,7 +14,7 @@ fn etag(key: &StorageKey) -> EntityTag {
     EntityTag::new_strong(key.sha256().to_owned())
 }
 
-fn header_str<'r>(req: &'r HttpRequest, name: header::HeaderName) -> Option<&'r str> {
+fn header_str(req: &HttpRequest, name: header::HeaderName) -> Option<&str> {
     req.headers().get(name).and_then(|v| v.to_str().ok())
 }
 

@@ -2,6 +2,7 @@
 //! that try to escape), the public files with Range, deletion while in use,
 //! and pre-flight advice on hosted images.
 mod library;
+mod refusals;
 mod serve;
 mod upload;
 

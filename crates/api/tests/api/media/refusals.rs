@@ -1,0 +1,121 @@
+//! What the library refuses: wrong types (415), truncated files (422) and
+//! uploads over the limit (413, before the body is all read).
+use super::{files_under, jpeg};
+use crate::helpers::{problem, spawn_app, spawn_app_with, Options};
+use futures_util::stream;
+use reqwest::multipart::{Form, Part};
+use reqwest::StatusCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use xhs_media::{sample, Limits};
+
+#[tokio::test]
+async fn a_text_file_named_jpg_is_refused_as_unsupported() {
+    let app = spawn_app().await;
+    let res = app
+        .upload("photo.jpg", b"just some text, honest".to_vec())
+        .await;
+    let (status, body) = problem(res).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("unsupported_media_type")
+        )
+    );
+    assert!(files_under(&app.media_root()).is_empty());
+}
+
+#[tokio::test]
+async fn heic_is_refused_with_advice_to_export_jpeg() {
+    let app = spawn_app().await;
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
+    let (status, body) = problem(app.upload("IMG_0001.HEIC", heic).await).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(body["detail"].as_str().unwrap().contains("JPEG"), "{body}");
+}
+
+#[tokio::test]
+async fn a_truncated_jpeg_or_video_is_refused_as_undecodable() {
+    let app = spawn_app().await;
+    let whole = jpeg(200, 150);
+    let cut = whole[..whole.len() / 2].to_vec();
+    let (status, body) = problem(app.upload("cut.jpg", cut).await).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("undecodable_media"))
+    );
+    let video = sample::mp4(640, 480, 50_000);
+    let (status, _) = problem(app.upload("cut.mp4", video[..30_000].to_vec()).await).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(files_under(&app.media_root()).is_empty(), "nothing kept");
+}
+
+#[tokio::test]
+async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
+    let app = spawn_app_with(Options {
+        media_limits: Limits {
+            max_image_bytes: 64 * 1024,
+            max_video_bytes: 128 * 1024,
+        },
+        ..Options::default()
+    })
+    .await;
+    // A JPEG's first bytes (so it sniffs as an image) and then 64 MiB more,
+    // produced lazily and counted, sent chunked (no length up front).
+    const TOTAL: u64 = 64 * 1024 * 1024;
+    let sent = Arc::new(AtomicU64::new(0));
+    let counter = sent.clone();
+    let head = jpeg(32, 32);
+    let chunks = stream::iter((0..TOTAL / 65_536).map(move |i| {
+        let chunk = if i == 0 {
+            head[..64].to_vec()
+        } else {
+            vec![0x55u8; 65_536]
+        };
+        counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+        Ok::<_, std::io::Error>(chunk)
+    }));
+    let form = Form::new().part(
+        "file",
+        Part::stream(reqwest::Body::wrap_stream(chunks)).file_name("big.jpg"),
+    );
+    let res = app
+        .client
+        .post(app.url("/api/media"))
+        .bearer_auth(&app.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let produced = sent.load(Ordering::Relaxed);
+    let (status, body) = problem(res).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
+    );
+    assert!(
+        produced < TOTAL / 4,
+        "refused after {produced} of {TOTAL} bytes"
+    );
+    assert!(
+        files_under(&app.media_root()).is_empty(),
+        "the partial upload is gone"
+    );
+
+    // With a declared length, it is refused before the body is read at all.
+    let huge = 300 * 1024 * 1024;
+    let filler =
+        stream::iter((0..huge / 65_536).map(|_| Ok::<_, std::io::Error>(vec![0u8; 65_536])));
+    let part =
+        Part::stream_with_length(reqwest::Body::wrap_stream(filler), huge).file_name("v.mp4");
+    let res = app
+        .client
+        .post(app.url("/api/media"))
+        .bearer_auth(&app.token)
+        .multipart(Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}

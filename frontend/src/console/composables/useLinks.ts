@@ -1,0 +1,55 @@
+/**
+ * The share links of one post: list, create, revoke, and each link's totals
+ * (fetched per link after the list; a failed count leaves the row without it).
+ */
+import { ref } from 'vue';
+import { call } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { Link, LinkInput, Totals } from '../../api/types';
+import { api } from '../session';
+
+export function useLinks(postId: number) {
+  const links = ref<Link[]>([]);
+  const totals = ref<Record<number, Totals>>({});
+  const loading = ref(false);
+  const error = ref<ApiError | null>(null);
+
+  async function loadTotals(list: Link[]): Promise<void> {
+    const results = await Promise.allSettled(
+      list.map((l) => call(api.GET('/api/links/{id}/stats', { params: { path: { id: l.id }, query: { days: 1 } } }))),
+    );
+    const next: Record<number, Totals> = {};
+    results.forEach((r, i) => {
+      const link = list[i];
+      if (r.status === 'fulfilled' && link) next[link.id] = r.value.totals;
+    });
+    totals.value = next;
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      links.value = await call(api.GET('/api/posts/{id}/links', { params: { path: { id: postId } } }));
+      void loadTotals(links.value);
+    } catch (e) {
+      error.value = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Throws ApiError (422 with field errors) for the form. */
+  async function create(input: LinkInput): Promise<Link> {
+    const link = await call(api.POST('/api/posts/{id}/links', { params: { path: { id: postId } }, body: input }));
+    links.value = [link, ...links.value];
+    return link;
+  }
+
+  async function revoke(id: number): Promise<void> {
+    await call(api.POST('/api/links/{id}/revoke', { params: { path: { id } } }));
+    await load();
+  }
+
+  return { links, totals, loading, error, load, create, revoke };
+}
