@@ -4,6 +4,7 @@ pub mod auth;
 pub mod health;
 pub mod links;
 pub mod media;
+pub mod paging;
 pub mod post;
 pub mod posts;
 pub mod preflight;

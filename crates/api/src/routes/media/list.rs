@@ -1,13 +1,11 @@
 use crate::auth::Operator;
 use crate::dto::media::{Media, MediaListQuery, MediaPage};
+use crate::routes::paging::PageRequest;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
 use xhs_domain::{FieldError, ValidationErrors};
 use xhs_media::MediaKind;
 use xhs_persistence::media::{self, MediaFilter};
-
-const DEFAULT_LIMIT: u64 = 20;
-const MAX_LIMIT: u64 = 100;
 
 /// The media library, newest first, a page at a time.
 #[utoipa::path(tag = "media", security(("bearer" = [])), params(MediaListQuery), responses(
@@ -24,24 +22,7 @@ pub async fn list_media(
 ) -> Result<web::Json<MediaPage>, ApiError> {
     let q = query.into_inner();
     let mut errs = ValidationErrors::default();
-    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        errs.push(FieldError::new(
-            "limit",
-            "range",
-            format!("limit must be 1 to {MAX_LIMIT}"),
-        ));
-    }
-    let before_id = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        None => None,
-        Some(c) => errs.take(c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            FieldError::new(
-                "cursor",
-                "well_formed",
-                "cursor must be a next_cursor this API returned",
-            )
-        })),
-    };
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
     let kind = match q.kind.as_deref().filter(|k| !k.is_empty()) {
         None => None,
         Some(k) => errs.take(
@@ -54,17 +35,12 @@ pub async fn list_media(
         return Err(errs.into());
     }
     let filter = MediaFilter {
-        limit: limit + 1,
-        before_id,
+        limit: page.fetch(),
+        before_id: page.before_id,
         kind,
     };
-    let mut rows = media::list(&state.db, &filter).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
+    let rows = media::list(&state.db, &filter).await?;
+    let (rows, next_cursor) = page.finish(rows, |r| r.id);
     let public_url = &state.settings.public_url;
     Ok(web::Json(MediaPage {
         items: rows

@@ -1,13 +1,11 @@
 use crate::auth::Operator;
 use crate::dto::post::{ListQuery, Post, PostPage};
 use crate::dto::stats::Totals;
+use crate::routes::paging::PageRequest;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
 use xhs_domain::PostType;
 use xhs_persistence::posts::{self, ListFilter};
-
-const DEFAULT_LIMIT: u64 = 20;
-const MAX_LIMIT: u64 = 100;
 
 /// Live posts, newest first, a page at a time.
 #[utoipa::path(tag = "posts", security(("bearer" = [])), params(ListQuery), responses(
@@ -24,24 +22,7 @@ pub async fn list_posts(
 ) -> Result<web::Json<PostPage>, ApiError> {
     let q = query.into_inner();
     let mut errs = xhs_domain::ValidationErrors::default();
-    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        errs.push(xhs_domain::FieldError::new(
-            "limit",
-            "range",
-            format!("limit must be 1 to {MAX_LIMIT}"),
-        ));
-    }
-    let before_id = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
-        None => None,
-        Some(c) => errs.take(c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            xhs_domain::FieldError::new(
-                "cursor",
-                "well_formed",
-                "cursor must be a next_cursor this API returned",
-            )
-        })),
-    };
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
     let post_type = match q.post_type.as_deref().filter(|t| !t.is_empty()) {
         None => None,
         Some(t) => errs.take(PostType::parse(t)).map(|t| t.as_str().to_owned()),
@@ -50,18 +31,13 @@ pub async fn list_posts(
         return Err(errs.into());
     }
     let filter = ListFilter {
-        limit: limit + 1,
-        before_id,
+        limit: page.fetch(),
+        before_id: page.before_id,
         post_type,
         q: q.q,
     };
-    let mut rows = posts::list(&state.db, &filter).await?;
-    let next_cursor = if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| r.id.to_string())
-    } else {
-        None
-    };
+    let rows = posts::list(&state.db, &filter).await?;
+    let (rows, next_cursor) = page.finish(rows, |r| r.id);
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let counts = xhs_persistence::events::totals_for_posts(&state.db, &ids).await?;
     let items = rows
