@@ -44,6 +44,15 @@ pub fn openapi_json() -> String {
     s
 }
 
+/// Headers every response carries: no MIME sniffing, no framing by other
+/// sites (clickjacking), no full URLs (which may hold share tokens) in Referer.
+fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+}
+
 fn cors(origins: &[String]) -> Cors {
     origins.iter().fold(
         Cors::default()
@@ -99,6 +108,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
                     Ok(res)
                 }
             })
+            .wrap(security_headers())
             .wrap(TracingLogger::default());
         let app = match static_dir {
             Some(dir) => app

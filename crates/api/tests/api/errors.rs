@@ -6,6 +6,14 @@ async fn responses_carry_a_request_id() {
     let app = spawn_app().await;
     let res = app.get("/api/posts").await;
     assert!(res.headers().get("x-request-id").is_some());
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(res.headers()["x-frame-options"], "DENY");
+    let unauthorized = app.client.get(app.url("/api/posts")).send().await.unwrap();
+    assert_eq!(
+        unauthorized.headers()["x-frame-options"],
+        "DENY",
+        "error answers too"
+    );
 }
 
 #[tokio::test]
