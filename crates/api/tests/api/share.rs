@@ -128,7 +128,8 @@ async fn unknown_revoked_expired_and_deleted_post_tokens_answer_404_or_410() {
         json!({"expires_at": (chrono::Utc::now() + chrono::Duration::seconds(1)).to_rfc3339()}),
     )
     .await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // MySQL DATETIME rounds to whole seconds: wait past any rounding.
+    tokio::time::sleep(std::time::Duration::from_millis(2300)).await;
 
     let (deleted_post, deleted) = post_with_link(&app, json!({})).await;
     app.delete(&format!("/api/posts/{deleted_post}")).await;
