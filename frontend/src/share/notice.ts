@@ -41,12 +41,21 @@ export function noticeText(s: ShareStrings, kind: NoticeKind, retryAfter: number
   }
 }
 
+const ICON: Record<NoticeKind, string> = {
+  link_not_found: '?',
+  link_revoked: '×',
+  link_expired: '!',
+  post_deleted: '×',
+  rate_limited: '…',
+};
+
 export function noticeView(s: ShareStrings, kind: NoticeKind, retryAfter: number | null = null): HTMLElement {
   const [title, hint] = noticeText(s, kind, retryAfter);
   return h(
     'section',
     { class: 'notice', testid: 'share-notice', attrs: { 'data-kind': kind, role: 'alert' } },
-    h('div', { class: 'notice-icon', attrs: { 'aria-hidden': 'true' } }, kind === 'rate_limited' ? '⏳' : '🔗'),
+    // Plain glyphs in a drawn circle: emoji fonts are missing on some WebViews.
+    h('div', { class: 'notice-icon', attrs: { 'aria-hidden': 'true' } }, ICON[kind]),
     h('h1', { class: 'notice-title', testid: 'share-notice-title' }, title),
     hint ? h('p', { class: 'muted' }, hint) : null,
     kind === 'rate_limited'

@@ -41,7 +41,7 @@ describe('niceMax', () => {
 });
 
 describe('chartLayout', () => {
-  const box = { width: 140, height: 130, left: 40, bottom: 20, top: 10, maxBar: 20 };
+  const box = { width: 150, height: 130, left: 40, right: 10, bottom: 20, top: 10, maxBar: 20 };
 
   it('scales bars to the nice maximum and places them left to right', () => {
     const l = chartLayout([day('2024-10-01', { opens: 5 }), day('2024-10-02', { opens: 10 }), day('2024-10-03')], 'opens', box);

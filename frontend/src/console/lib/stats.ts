@@ -67,21 +67,22 @@ export interface ChartLayout {
 export interface ChartBox {
   width: number;
   height: number;
-  /** Room left of the plot for the y labels, under it for the dates, above it for the top label. */
+  /** Room around the plot: y labels left, half a date label right, dates under, the top label above. */
   left: number;
+  right: number;
   bottom: number;
   top: number;
   /** Bars never get wider than this, so a week does not look like a wall. */
   maxBar: number;
 }
 
-export const DEFAULT_BOX: ChartBox = { width: 720, height: 220, left: 32, bottom: 22, top: 10, maxBar: 36 };
+export const DEFAULT_BOX: ChartBox = { width: 720, height: 220, left: 32, right: 18, bottom: 22, top: 10, maxBar: 36 };
 
 /** `MM-DD` from `YYYY-MM-DD`. */
 export const shortDay = (day: string): string => day.slice(5);
 
 export function chartLayout(daily: DayCounts[], metric: TotalKey, box: ChartBox = DEFAULT_BOX): ChartLayout {
-  const plotW = box.width - box.left;
+  const plotW = box.width - box.left - box.right;
   const plotH = box.height - box.bottom - box.top;
   const base = box.top + plotH;
   const max = niceMax(Math.max(0, ...daily.map((d) => d[metric])));
