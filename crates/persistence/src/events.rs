@@ -105,21 +105,34 @@ pub async fn failure_reasons(
     Ok(rows)
 }
 
-/// `(post_id, kind, count)` for many posts in one query (the list page's totals).
-pub async fn totals_for_posts(
+/// What many totals are grouped by.
+#[derive(Debug, Clone, Copy)]
+pub enum GroupBy {
+    Post,
+    Link,
+}
+
+/// `(post or link id, kind, count)` for many posts or links in one query (the
+/// list pages' totals).
+pub async fn totals_by(
     db: &impl ConnectionTrait,
-    post_ids: &[i64],
+    group: GroupBy,
+    ids: &[i64],
 ) -> Result<Vec<(i64, String, i64)>, PersistenceError> {
-    if post_ids.is_empty() {
+    if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let col = match group {
+        GroupBy::Post => share_event::Column::PostId,
+        GroupBy::Link => share_event::Column::LinkId,
+    };
     Ok(Event::find()
         .select_only()
-        .column(share_event::Column::PostId)
+        .column(col)
         .column(share_event::Column::Kind)
         .column_as(Expr::col(share_event::Column::Id).count(), "n")
-        .filter(share_event::Column::PostId.is_in(post_ids.iter().copied()))
-        .group_by(share_event::Column::PostId)
+        .filter(col.is_in(ids.iter().copied()))
+        .group_by(col)
         .group_by(share_event::Column::Kind)
         .into_tuple()
         .all(db)

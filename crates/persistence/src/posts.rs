@@ -162,6 +162,24 @@ pub async fn count_live(db: &impl ConnectionTrait) -> Result<u64, PersistenceErr
         .await?)
 }
 
+/// `(id, title)` of many posts, deleted or not (to name them in records).
+pub async fn titles(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<(i64, Option<String>)>, PersistenceError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(XPost::find()
+        .select_only()
+        .column(x_post::Column::Id)
+        .column(x_post::Column::Title)
+        .filter(x_post::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")

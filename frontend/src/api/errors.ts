@@ -1,6 +1,6 @@
 /**
  * The server answers every error as RFC 9457 problem+json with a stable `code`
- * (docs/api-contract.md). The UI branches on `code`, never on `detail` text.
+ * (openapi/openapi.json). The UI branches on `code`, never on `detail` text.
  */
 
 /** One field-level validation failure (422 validation_failed). */

@@ -109,6 +109,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One link (any status), for its statistics page. */
+        get: operations["get_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/links/{id}/qr.png": {
         parameters: {
             query?: never;
@@ -306,7 +323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every link of a post, newest first, revoked and expired ones included. */
+        /**
+         * Every link of a post, newest first, revoked and expired ones included, with
+         *     each link's totals.
+         */
         get: operations["list_links"];
         put?: never;
         /** Creates a share link for a post, optionally for one account and until a time. */
@@ -607,6 +627,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             label?: string | null;
+            /**
+             * Format: int64
+             * @description The post this link opens.
+             */
+            post_id: number;
             /** Format: date-time */
             revoked_at?: string | null;
             /**
@@ -616,6 +641,7 @@ export interface components {
             status: string;
             /** @description Random, URL-safe, 256 bits; the only handle the public side sees. */
             token: string;
+            totals?: null | components["schemas"]["Totals"];
             /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
             url: string;
         };
@@ -846,6 +872,8 @@ export interface components {
             note_url?: string | null;
             /** Format: int64 */
             post_id: number;
+            /** @description The post's title (kept for deleted posts). */
+            post_title?: string | null;
             /**
              * @description `link_sent`, `opened`, `tapped`, `app_opened`, `failed` or `published`.
              * @example tapped
@@ -1307,6 +1335,44 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description link id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 /**
  * Names for the API's shapes, derived from the generated `paths` rather than
- * `components`: paths are fixed by docs/api-contract.md, while component names
+ * `components`: paths are fixed by openapi/openapi.json, while component names
  * follow the server's Rust type names and may change without notice.
  */
 import type { paths } from './schema';

@@ -92,6 +92,8 @@ pub struct AccountQuery {
 pub struct PublishRecord {
     pub id: i64,
     pub post_id: i64,
+    /// The post's title (kept for deleted posts).
+    pub post_title: Option<String>,
     pub account_id: i64,
     /// `link_sent`, `opened`, `tapped`, `app_opened`, `failed` or `published`.
     #[schema(example = "tapped")]
@@ -108,6 +110,7 @@ impl From<publish_record::Model> for PublishRecord {
         Self {
             id: m.id,
             post_id: m.post_id,
+            post_title: None,
             account_id: m.account_id,
             status: m.status,
             failure_reason: m.failure_reason,

@@ -8,6 +8,8 @@ use xhs_persistence::entities::{share_link, xhs_account};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Link {
     pub id: i64,
+    /// The post this link opens.
+    pub post_id: i64,
     /// Random, URL-safe, 256 bits; the only handle the public side sees.
     pub token: String,
     /// `{public_url}/s/{token}`: what goes into a message or a QR code.
@@ -21,6 +23,9 @@ pub struct Link {
     #[schema(example = "active")]
     pub status: String,
     pub created_at: DateTime<Utc>,
+    /// Share-page counts of this link; filled by the list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<super::stats::Totals>,
 }
 
 impl Link {
@@ -39,6 +44,7 @@ impl Link {
         };
         Self {
             id: m.id,
+            post_id: m.post_id,
             url: format!("{}/s/{}", public_url.trim_end_matches('/'), m.token),
             token: m.token,
             label: m.label,
@@ -48,6 +54,7 @@ impl Link {
             revoked_at: m.revoked_at.map(utc),
             status: status.to_owned(),
             created_at: utc(m.created_at),
+            totals: None,
         }
     }
 }

@@ -31,6 +31,15 @@ impl Totals {
     }
 }
 
+/// Totals per id from `(id, kind, count)` rows.
+pub fn totals_of(rows: &[(i64, String, i64)], id: i64) -> Totals {
+    let mut t = Totals::default();
+    rows.iter()
+        .filter(|(i, _, _)| *i == id)
+        .for_each(|(_, kind, n)| t.add(kind, *n));
+    t
+}
+
 /// One day's counts.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DayCounts {

@@ -33,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(post::publish::publish)
         .service(links::create::create_link)
         .service(links::list::list_links)
+        .service(links::get::get_link)
         .service(links::revoke::revoke_link)
         .service(links::qr_svg::qr_svg)
         .service(links::qr_png::qr_png)

@@ -1,6 +1,6 @@
 /**
  * The share links of one post: list, create, revoke, and each link's totals
- * (fetched per link after the list; a failed count leaves the row without it).
+ * (the list carries them).
  */
 import { ref } from 'vue';
 import { call } from '../../api/client';
@@ -14,14 +14,10 @@ export function useLinks(postId: number) {
   const loading = ref(false);
   const error = ref<ApiError | null>(null);
 
-  async function loadTotals(list: Link[]): Promise<void> {
-    const results = await Promise.allSettled(
-      list.map((l) => call(api.GET('/api/links/{id}/stats', { params: { path: { id: l.id }, query: { days: 1 } } }))),
-    );
+  function keepTotals(list: Link[]): void {
     const next: Record<number, Totals> = {};
-    results.forEach((r, i) => {
-      const link = list[i];
-      if (r.status === 'fulfilled' && link) next[link.id] = r.value.totals;
+    list.forEach((l) => {
+      if (l.totals) next[l.id] = l.totals;
     });
     totals.value = next;
   }
@@ -31,7 +27,7 @@ export function useLinks(postId: number) {
     error.value = null;
     try {
       links.value = await call(api.GET('/api/posts/{id}/links', { params: { path: { id: postId } } }));
-      void loadTotals(links.value);
+      keepTotals(links.value);
     } catch (e) {
       error.value = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
     } finally {

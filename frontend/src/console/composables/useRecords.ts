@@ -1,6 +1,6 @@
 /**
- * The publish records of one account, with the titles of their posts (fetched
- * once per post; a deleted post keeps its #id) and the confirm action.
+ * The publish records of one account, with the titles of their posts (the
+ * records carry them; a post without a title keeps its #id) and the confirm action.
  */
 import { ref } from 'vue';
 import { call } from '../../api/client';
@@ -14,12 +14,10 @@ export function useRecords(accountId: number) {
   const loading = ref(false);
   const error = ref<ApiError | null>(null);
 
-  async function loadTitles(ids: number[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !(id in titles.value));
-    const found = await Promise.allSettled(missing.map((id) => call(api.GET('/api/posts/{id}', { params: { path: { id } } }))));
-    const next = { ...titles.value };
-    found.forEach((r) => {
-      if (r.status === 'fulfilled') next[r.value.id] = r.value.title;
+  function keepTitles(list: PublishRecord[]): void {
+    const next: Record<number, string> = {};
+    list.forEach((r) => {
+      if (r.post_title) next[r.post_id] = r.post_title;
     });
     titles.value = next;
   }
@@ -29,7 +27,7 @@ export function useRecords(accountId: number) {
     error.value = null;
     try {
       records.value = await call(api.GET('/api/records', { params: { query: { account_id: accountId } } }));
-      void loadTitles(records.value.map((r) => r.post_id));
+      keepTitles(records.value);
     } catch (e) {
       error.value = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
     } finally {

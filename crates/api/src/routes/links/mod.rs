@@ -1,5 +1,6 @@
 //! Share links of a post (operator side).
 pub mod create;
+pub mod get;
 pub mod list;
 pub mod qr_png;
 pub mod qr_svg;

@@ -1,10 +1,11 @@
 use crate::auth::Operator;
 use crate::dto::post::{ListQuery, Post, PostPage};
-use crate::dto::stats::Totals;
+use crate::dto::stats::totals_of;
 use crate::routes::paging::PageRequest;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
 use xhs_domain::PostType;
+use xhs_persistence::events::{self, GroupBy};
 use xhs_persistence::posts::{self, ListFilter};
 
 /// Live posts, newest first, a page at a time.
@@ -39,19 +40,12 @@ pub async fn list_posts(
     let rows = posts::list(&state.db, &filter).await?;
     let (rows, next_cursor) = page.finish(rows, |r| r.id);
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let counts = xhs_persistence::events::totals_for_posts(&state.db, &ids).await?;
+    let counts = events::totals_by(&state.db, GroupBy::Post, &ids).await?;
     let items = rows
         .into_iter()
-        .map(|r| {
-            let mut totals = Totals::default();
-            counts
-                .iter()
-                .filter(|(p, _, _)| *p == r.id)
-                .for_each(|(_, kind, n)| totals.add(kind, *n));
-            Post {
-                totals: Some(totals),
-                ..Post::from(r)
-            }
+        .map(|r| Post {
+            totals: Some(totals_of(&counts, r.id)),
+            ..Post::from(r)
         })
         .collect();
     Ok(web::Json(PostPage { items, next_cursor }))

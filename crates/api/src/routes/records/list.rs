@@ -17,7 +17,20 @@ pub async fn list_records(
     q: web::Query<RecordQuery>,
 ) -> Result<web::Json<Vec<PublishRecord>>, ApiError> {
     let rows = records::list(&state.db, q.post_id, q.account_id).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.post_id).collect();
+    let titles = xhs_persistence::posts::titles(&state.db, &ids).await?;
     Ok(web::Json(
-        rows.into_iter().map(PublishRecord::from).collect(),
+        rows.into_iter()
+            .map(|r| {
+                let post_title = titles
+                    .iter()
+                    .find(|(id, _)| *id == r.post_id)
+                    .and_then(|(_, t)| t.clone());
+                PublishRecord {
+                    post_title,
+                    ..PublishRecord::from(r)
+                }
+            })
+            .collect(),
     ))
 }
