@@ -4,10 +4,12 @@
 
 mod auth;
 mod errors;
+mod events;
 mod helpers;
 mod media;
 mod posts;
 mod publish;
+mod qr;
 mod share;
 mod stats;
 mod validation;
