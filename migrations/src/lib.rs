@@ -8,6 +8,7 @@ mod m20261122_000004_create_xhs_account;
 mod m20261122_000005_create_share_link;
 mod m20261122_000006_create_share_event;
 mod m20261122_000007_create_publish_record;
+mod m20261122_000008_create_xhs_token_lease;
 mod m20261122_000010_create_media;
 mod util;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_create_share_link::Migration),
             Box::new(m20261122_000006_create_share_event::Migration),
             Box::new(m20261122_000007_create_publish_record::Migration),
+            Box::new(m20261122_000008_create_xhs_token_lease::Migration),
             Box::new(m20261122_000010_create_media::Migration),
         ]
     }

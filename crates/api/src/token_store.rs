@@ -1,7 +1,7 @@
 //! The access-token store backed by the database, so every instance shares one
 //! token (a new token may invalidate the previous one).
 use async_trait::async_trait;
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use xhs_persistence::{tokens, DatabaseConnection};
 use xhs_signing::{AccessToken, ExposeSecret, SecretString, StoreError, TokenStore};
 
@@ -36,5 +36,22 @@ impl TokenStore for DbTokenStore {
         )
         .await
         .map_err(|e| StoreError(e.to_string()))
+    }
+
+    async fn try_lease(
+        &self,
+        app_key: &str,
+        owner: &str,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        tokens::try_lease(&self.db, app_key, owner, until.naive_utc())
+            .await
+            .map_err(|e| StoreError(e.to_string()))
+    }
+
+    async fn release(&self, app_key: &str, owner: &str) -> Result<(), StoreError> {
+        tokens::release_lease(&self.db, app_key, owner)
+            .await
+            .map_err(|e| StoreError(e.to_string()))
     }
 }

@@ -1,9 +1,10 @@
 //! The shared XHS access token row (one per app key).
 use crate::entities::xhs_access_token::{self, Entity as Token};
+use crate::entities::xhs_token_lease::{self, Entity as Lease};
 use crate::{now_utc, PersistenceError};
 use chrono::NaiveDateTime;
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ConnectionTrait, EntityTrait, Set};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 pub async fn load(
     db: &impl ConnectionTrait,
@@ -36,6 +37,67 @@ pub async fn save(
                 .to_owned(),
         )
         .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// Claims the fetch lease of `app_key` for `owner` until `until`: true when the
+/// lease was free, expired or already `owner`'s. Safe under races: the update
+/// only takes an expired or own lease, and of two first inserts one fails on
+/// the primary key.
+pub async fn try_lease(
+    db: &impl ConnectionTrait,
+    app_key: &str,
+    owner: &str,
+    until: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    let taken = Lease::update_many()
+        .col_expr(xhs_token_lease::Column::Owner, Expr::value(owner))
+        .col_expr(xhs_token_lease::Column::LeaseUntil, Expr::value(until))
+        .filter(xhs_token_lease::Column::AppKey.eq(app_key))
+        .filter(
+            Condition::any()
+                .add(xhs_token_lease::Column::LeaseUntil.lte(now_utc()))
+                .add(xhs_token_lease::Column::Owner.eq(owner)),
+        )
+        .exec(db)
+        .await?;
+    if taken.rows_affected == 1 {
+        return Ok(true);
+    }
+    if Lease::find_by_id(app_key.to_owned())
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Ok(false);
+    }
+    let row = xhs_token_lease::ActiveModel {
+        app_key: Set(app_key.to_owned()),
+        owner: Set(owner.to_owned()),
+        lease_until: Set(until),
+    };
+    match Lease::insert(row)
+        .exec_without_returning(db)
+        .await
+        .map_err(PersistenceError::from)
+    {
+        Ok(_) => Ok(true),
+        Err(PersistenceError::UniqueViolation) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Gives the lease up if `owner` holds it.
+pub async fn release_lease(
+    db: &impl ConnectionTrait,
+    app_key: &str,
+    owner: &str,
+) -> Result<(), PersistenceError> {
+    Lease::delete_many()
+        .filter(xhs_token_lease::Column::AppKey.eq(app_key))
+        .filter(xhs_token_lease::Column::Owner.eq(owner))
+        .exec(db)
         .await?;
     Ok(())
 }

@@ -9,6 +9,7 @@
 
 mod client;
 mod error;
+mod lease;
 mod sign;
 mod signer;
 mod store;

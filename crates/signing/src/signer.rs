@@ -11,6 +11,7 @@ use tokio::sync::Mutex;
 
 use crate::client::fetch_access_token;
 use crate::error::SigningError;
+use crate::lease::{take_turn, Turn};
 use crate::sign::{new_nonce, sign, timestamp_millis};
 use crate::store::TokenStore;
 use crate::token::AccessToken;
@@ -66,7 +67,12 @@ pub struct Signer {
     /// Counts finished refreshes, so a waiter can tell whether one happened
     /// while it queued for `refresh`.
     refreshes: AtomicU64,
+    /// Names this instance when it takes the store's fetch lease.
+    owner: String,
 }
+
+/// How much longer than one token request a fetch lease lasts.
+const LEASE_SLACK: Duration = Duration::from_secs(5);
 
 impl std::fmt::Debug for Signer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -92,6 +98,7 @@ impl Signer {
             cache: RwLock::new(None),
             refresh: Mutex::new(None),
             refreshes: AtomicU64::new(0),
+            owner: new_nonce(),
         }
     }
 
@@ -174,6 +181,26 @@ impl Signer {
             return Ok(token.clone());
         }
 
+        // Of several instances whose tokens went stale together, one fetches.
+        let ttl = config.timeout + LEASE_SLACK;
+        if let Turn::Fetched(token) =
+            take_turn(self.store.as_ref(), &config.app_key, &self.owner, ttl).await?
+        {
+            return Ok(token);
+        }
+        let outcome = self.fetch_and_save(config, stored).await;
+        if let Err(err) = self.store.release(&config.app_key, &self.owner).await {
+            tracing::warn!(error = %err, "could not release the XHS token lease; it expires by itself");
+        }
+        outcome
+    }
+
+    /// Fetches from XHS and saves for the other instances. Called holding the lease.
+    async fn fetch_and_save(
+        &self,
+        config: &XhsConfig,
+        stored: Option<AccessToken>,
+    ) -> Result<AccessToken, SigningError> {
         tracing::info!(app_key = %config.app_key, "fetching XHS access token");
         let token = match fetch_access_token(&self.http, config).await {
             Ok(token) => token,

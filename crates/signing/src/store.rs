@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use tokio::sync::RwLock;
 
 use crate::token::AccessToken;
@@ -22,12 +23,28 @@ pub trait TokenStore: Send + Sync + 'static {
     async fn load(&self, app_key: &str) -> Result<Option<AccessToken>, StoreError>;
     /// Replaces the token saved for `app_key`.
     async fn save(&self, app_key: &str, token: &AccessToken) -> Result<(), StoreError>;
+    /// Claims the right to fetch a new token for `app_key` until `until`; true
+    /// when `owner` holds it (a free, expired or own lease). A store used by a
+    /// single process may keep the default, which always grants it.
+    async fn try_lease(
+        &self,
+        _app_key: &str,
+        _owner: &str,
+        _until: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        Ok(true)
+    }
+    /// Gives the lease up, if `owner` holds it.
+    async fn release(&self, _app_key: &str, _owner: &str) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// An in-process [`TokenStore`], for tests and single-instance deployments.
 #[derive(Default)]
 pub struct MemoryTokenStore {
     tokens: RwLock<HashMap<String, AccessToken>>,
+    leases: RwLock<HashMap<String, (String, DateTime<Utc>)>>,
 }
 
 #[async_trait::async_trait]
@@ -41,6 +58,33 @@ impl TokenStore for MemoryTokenStore {
             .write()
             .await
             .insert(app_key.to_owned(), token.clone());
+        Ok(())
+    }
+
+    async fn try_lease(
+        &self,
+        app_key: &str,
+        owner: &str,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let mut leases = self.leases.write().await;
+        let free = leases
+            .get(app_key)
+            .is_none_or(|(holder, end)| holder == owner || *end <= Utc::now());
+        if free {
+            leases.insert(app_key.to_owned(), (owner.to_owned(), until));
+        }
+        Ok(free)
+    }
+
+    async fn release(&self, app_key: &str, owner: &str) -> Result<(), StoreError> {
+        let mut leases = self.leases.write().await;
+        if leases
+            .get(app_key)
+            .is_some_and(|(holder, _)| holder == owner)
+        {
+            leases.remove(app_key);
+        }
         Ok(())
     }
 }

@@ -198,3 +198,47 @@ async fn no_response_or_log_line_carries_the_app_secret_or_the_access_token() {
         assert!(!logs.contains(secret), "a log line carries a secret");
     }
 }
+
+#[tokio::test]
+async fn two_instances_sharing_a_database_fetch_the_token_once() {
+    use std::sync::Arc;
+    use xhs_signing::{SecretString, Signer, XhsConfig};
+    let app = spawn_app().await;
+    // A slow XHS widens the window in which both instances see no token.
+    app.fake
+        .set_mode(FakeMode::Delay(Duration::from_millis(400)));
+    let instance = || {
+        let config = XhsConfig {
+            app_key: APP_KEY.into(),
+            app_secret: SecretString::from(APP_SECRET),
+            api_base: url::Url::parse(&app.fake.base_url()).unwrap(),
+            timeout: Duration::from_secs(3),
+        };
+        Signer::new(
+            Some(config),
+            Arc::new(xhs_api::DbTokenStore::new(app.db.clone())),
+        )
+    };
+    let (a, b) = (instance(), instance());
+    let calls = (0..20).map(|i| {
+        if i % 2 == 0 {
+            a.verify_config()
+        } else {
+            b.verify_config()
+        }
+    });
+    let results = futures_util::future::join_all(calls).await;
+    assert_eq!(
+        app.fake.token_fetches(),
+        1,
+        "the database lease lets one instance fetch"
+    );
+    for vc in results.into_iter().map(Result::unwrap) {
+        assert!(app.fake.verify_page_signature(
+            APP_KEY,
+            &vc.nonce,
+            &vc.timestamp.to_string(),
+            &vc.signature
+        ));
+    }
+}

@@ -9,3 +9,4 @@ pub mod share_link;
 pub mod x_post;
 pub mod xhs_access_token;
 pub mod xhs_account;
+pub mod xhs_token_lease;

@@ -61,6 +61,40 @@ async fn two_signers_sharing_a_store_fetch_once() {
 }
 
 #[tokio::test]
+async fn two_cold_instances_asking_at_once_fetch_once() {
+    let app = spawn_app().await;
+    // A slow XHS widens the window in which both instances see no token.
+    app.fake.set_mode(xhs_fakes::FakeMode::Delay(
+        std::time::Duration::from_millis(400),
+    ));
+    let other_instance = signer_for(&app.fake.base_url(), APP_SECRET, TIMEOUT, app.store.clone());
+
+    let calls = (0..20).map(|i| {
+        let signer = if i % 2 == 0 {
+            &app.signer
+        } else {
+            &other_instance
+        };
+        signer.verify_config()
+    });
+    let results = futures_util::future::join_all(calls).await;
+
+    assert_eq!(
+        app.fake.token_fetches(),
+        1,
+        "the store's lease lets one instance fetch"
+    );
+    for vc in results.into_iter().map(Result::unwrap) {
+        assert!(app.fake.verify_page_signature(
+            &vc.app_key,
+            &vc.nonce,
+            &vc.timestamp.to_string(),
+            &vc.signature
+        ));
+    }
+}
+
+#[tokio::test]
 async fn token_near_expiry_is_refreshed_on_the_next_call() {
     let app = spawn_app().await;
     app.fake.set_lifetime(60);
