@@ -38,6 +38,12 @@ pub struct ProblemField {
     /// The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`.
     pub rule: String,
     pub message: String,
+    /// For counting rules: what was counted (characters, topics, images).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// For counting rules: the bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
 }
 
 impl From<FieldError> for ProblemField {
@@ -46,6 +52,8 @@ impl From<FieldError> for ProblemField {
             field: e.field,
             rule: e.rule.to_owned(),
             message: e.message,
+            actual: e.actual,
+            limit: e.limit,
         }
     }
 }
@@ -163,6 +171,8 @@ impl ApiError {
                     field: f.clone(),
                     rule: "well_formed".into(),
                     message: message.clone(),
+                    actual: None,
+                    limit: None,
                 }]),
                 None,
             ),

@@ -14,19 +14,25 @@ impl Body {
         let mut errors = Vec::new();
         let n = char_count(s);
         if n > MAX_BODY_CHARS {
-            errors.push(FieldError::new(
-                "content",
-                "max_chars",
-                format!("content has {n} characters; XHS allows at most {MAX_BODY_CHARS}"),
-            ));
+            errors.push(
+                FieldError::new(
+                    "content",
+                    "max_chars",
+                    format!("content has {n} characters; XHS allows at most {MAX_BODY_CHARS}"),
+                )
+                .counts(n, MAX_BODY_CHARS),
+            );
         }
         let topics = count_topics(s);
         if topics > MAX_TOPICS {
-            errors.push(FieldError::new(
-                "content",
-                "max_topics",
-                format!("content has {topics} #topics; XHS allows at most {MAX_TOPICS}"),
-            ));
+            errors.push(
+                FieldError::new(
+                    "content",
+                    "max_topics",
+                    format!("content has {topics} #topics; XHS allows at most {MAX_TOPICS}"),
+                )
+                .counts(topics, MAX_TOPICS),
+            );
         }
         if errors.is_empty() {
             Ok(Self(s.to_owned()))

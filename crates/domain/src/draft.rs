@@ -105,12 +105,14 @@ pub(crate) fn count_rule(
             "image_urls",
             "min_items",
             "an image note needs at least 1 image",
-        )),
+        )
+        .counts(0, 1)),
         PostType::Normal if images > MAX_IMAGES => Err(FieldError::new(
             "image_urls",
             "max_items",
             format!("an image note has {images} images; XHS allows at most {MAX_IMAGES}"),
-        )),
+        )
+        .counts(images, MAX_IMAGES)),
         PostType::Video if has_video == Some(false) => Err(FieldError::new(
             "video_url",
             "required",

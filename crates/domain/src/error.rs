@@ -1,12 +1,19 @@
 use serde::Serialize;
 
 /// One broken rule on one field. `rule` is a stable snake_case name a UI can
-/// translate; `message` is for people.
+/// translate (with `actual` and `limit` where the rule counts); `message` is
+/// for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
     pub rule: &'static str,
     pub message: String,
+    /// What was counted (characters, topics, images), for counting rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// The rule's bound, for counting rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
 }
 
 impl FieldError {
@@ -15,7 +22,16 @@ impl FieldError {
             field: field.into(),
             rule,
             message: message.into(),
+            actual: None,
+            limit: None,
         }
+    }
+
+    /// Adds the counted value and the bound, so a UI can say it in its own words.
+    pub fn counts(mut self, actual: usize, limit: usize) -> Self {
+        self.actual = Some(actual as u64);
+        self.limit = Some(limit as u64);
+        self
     }
 }
 

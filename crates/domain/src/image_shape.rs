@@ -1,7 +1,7 @@
 //! Advice on an image's shape: XHS crops and scales image notes towards 3:4
 //! portrait and shows them at 1080 px wide (XHS_FACTS section 3), so an image
 //! far from that shape or narrower than that looks cropped or soft.
-use crate::{Check, Level};
+use crate::Check;
 
 /// XHS's preferred aspect ratio, width over height.
 pub const PREFERRED_ASPECT: f64 = 3.0 / 4.0;
@@ -20,25 +20,26 @@ pub fn image_shape_checks(field: &str, width: u32, height: u32) -> Vec<Check> {
     let aspect = f64::from(width) / f64::from(height);
     let off = (aspect - PREFERRED_ASPECT).abs() / PREFERRED_ASPECT;
     if off > ASPECT_TOLERANCE {
-        checks.push(Check {
-            rule: "aspect_ratio",
-            field: field.to_owned(),
-            level: Level::Warning,
-            message: format!(
+        checks.push(Check::warning(
+            "aspect_ratio",
+            field,
+            format!(
                 "{field} is {width}x{height} ({:.0}% off the preferred 3:4); XHS will crop it",
                 off * 100.0
             ),
-        });
+        ));
     }
     if width < MIN_WIDTH {
-        checks.push(Check {
-            rule: "min_width",
-            field: field.to_owned(),
-            level: Level::Warning,
-            message: format!(
-                "{field} is {width} px wide; at least {MIN_WIDTH} px looks sharp on phones"
-            ),
-        });
+        checks.push(
+            Check::warning(
+                "min_width",
+                field,
+                format!(
+                    "{field} is {width} px wide; at least {MIN_WIDTH} px looks sharp on phones"
+                ),
+            )
+            .counts(width as usize, MIN_WIDTH as usize),
+        );
     }
     checks
 }
@@ -65,7 +66,7 @@ mod tests {
     fn a_small_square_gets_both_warnings() {
         let checks = image_shape_checks("image_urls[2]", 1000, 1000);
         assert_eq!(rules(1000, 1000), ["aspect_ratio", "min_width"]);
-        assert!(checks.iter().all(|c| c.level == Level::Warning));
+        assert!(checks.iter().all(|c| c.level == crate::Level::Warning));
         assert!(checks.iter().all(|c| c.field == "image_urls[2]"));
     }
 

@@ -1,7 +1,7 @@
 use crate::draft::count_rule;
 use crate::{
     char_count, count_topics, Body, FieldError, MediaUrl, PostType, RawPost, Title, MAX_BODY_CHARS,
-    MAX_TITLE_CHARS, MAX_TOPICS,
+    MAX_IMAGES, MAX_TITLE_CHARS, MAX_TOPICS,
 };
 use serde::Serialize;
 
@@ -23,6 +23,33 @@ pub struct Check {
     pub field: String,
     pub level: Level,
     pub message: String,
+    /// What was counted, for counting rules (so a UI can word it itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// The rule's bound, for counting rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+}
+
+impl Check {
+    /// A warning on `field`.
+    pub fn warning(rule: &'static str, field: &str, message: String) -> Self {
+        Self {
+            rule,
+            field: field.into(),
+            level: Level::Warning,
+            message,
+            actual: None,
+            limit: None,
+        }
+    }
+
+    /// Adds the counted value and the bound.
+    pub fn counts(mut self, actual: usize, limit: usize) -> Self {
+        self.actual = Some(actual as u64);
+        self.limit = Some(limit as u64);
+        self
+    }
 }
 
 /// Every rule's verdict on a draft: what the XHS app would refuse (errors) and
@@ -41,23 +68,22 @@ fn verdict(r: Result<String, FieldError>, rule: &'static str, field: &str) -> Ch
             field: field.into(),
             level: Level::Ok,
             message,
+            actual: None,
+            limit: None,
         },
         Err(e) => Check {
             rule: e.rule,
             field: e.field,
             level: Level::Error,
             message: e.message,
+            actual: e.actual,
+            limit: e.limit,
         },
     }
 }
 
 fn warn(rule: &'static str, field: &str, message: String) -> Check {
-    Check {
-        rule,
-        field: field.into(),
-        level: Level::Warning,
-        message,
-    }
+    Check::warning(rule, field, message)
 }
 
 /// Runs every rule of XHS_FACTS section 3 and the phone-reachability checks.
@@ -71,11 +97,15 @@ pub fn preflight(raw: &RawPost) -> Preflight {
     ));
 
     let tn = char_count(raw.title.trim());
-    checks.push(verdict(
-        Title::parse(&raw.title).map(|_| format!("title has {tn}/{MAX_TITLE_CHARS} characters")),
-        "max_chars",
-        "title",
-    ));
+    checks.push(
+        verdict(
+            Title::parse(&raw.title)
+                .map(|_| format!("title has {tn}/{MAX_TITLE_CHARS} characters")),
+            "max_chars",
+            "title",
+        )
+        .counts(tn, MAX_TITLE_CHARS),
+    );
     if tn == 0 {
         checks.push(warn(
             "not_empty",
@@ -88,16 +118,22 @@ pub fn preflight(raw: &RawPost) -> Preflight {
     let topics = count_topics(&raw.content);
     match Body::parse(&raw.content) {
         Ok(_) => {
-            checks.push(verdict(
-                Ok(format!("content has {bn}/{MAX_BODY_CHARS} characters")),
-                "max_chars",
-                "content",
-            ));
-            checks.push(verdict(
-                Ok(format!("{topics}/{MAX_TOPICS} topics")),
-                "max_topics",
-                "content",
-            ));
+            checks.push(
+                verdict(
+                    Ok(format!("content has {bn}/{MAX_BODY_CHARS} characters")),
+                    "max_chars",
+                    "content",
+                )
+                .counts(bn, MAX_BODY_CHARS),
+            );
+            checks.push(
+                verdict(
+                    Ok(format!("{topics}/{MAX_TOPICS} topics")),
+                    "max_topics",
+                    "content",
+                )
+                .counts(topics, MAX_TOPICS),
+            );
         }
         Err(es) => checks.extend(es.into_iter().map(|e| verdict(Err(e), "", ""))),
     }
@@ -111,22 +147,30 @@ pub fn preflight(raw: &RawPost) -> Preflight {
         } else {
             "image_urls"
         };
-        checks.push(verdict(
+        let count = verdict(
             count_rule(t, n, Some(has_video.unwrap_or(false))).map(|_| match t {
                 PostType::Normal => format!("{n} image(s)"),
                 PostType::Video => "one video".to_owned(),
             }),
             "media_count",
             field,
-        ));
+        );
+        checks.push(if t == PostType::Normal {
+            count.counts(n, MAX_IMAGES)
+        } else {
+            count
+        });
         if t == PostType::Normal && n > SOFT_MAX_IMAGES {
-            checks.push(warn(
-                "soft_max_items",
-                "image_urls",
-                format!(
+            checks.push(
+                warn(
+                    "soft_max_items",
+                    "image_urls",
+                    format!(
                     "{n} images; many tools and older app versions take at most {SOFT_MAX_IMAGES}"
                 ),
-            ));
+                )
+                .counts(n, SOFT_MAX_IMAGES),
+            );
         }
         let has_cover = raw
             .cover_url

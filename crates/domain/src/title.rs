@@ -17,7 +17,8 @@ impl Title {
                 "title",
                 "max_chars",
                 format!("title has {n} characters; XHS allows at most {MAX_TITLE_CHARS}"),
-            ));
+            )
+            .counts(n, MAX_TITLE_CHARS));
         }
         Ok(Self(t.to_owned()))
     }

@@ -808,12 +808,22 @@ export interface components {
         };
         /** @description One rule's verdict. */
         PreflightCheck: {
+            /**
+             * Format: int64
+             * @description For counting rules: what was counted (e.g. 12 characters).
+             */
+            actual?: number | null;
             field: string;
             /**
              * @description `ok`, `warning` or `error`.
              * @example ok
              */
             level: string;
+            /**
+             * Format: int64
+             * @description For counting rules: the bound (e.g. 20).
+             */
+            limit?: number | null;
             message: string;
             /** @description e.g. `max_chars`, `media_count`, `reachable_from_phone`. */
             rule: string;
@@ -848,8 +858,18 @@ export interface components {
         };
         /** @description One failing field of a request. */
         ProblemField: {
+            /**
+             * Format: int64
+             * @description For counting rules: what was counted (characters, topics, images).
+             */
+            actual?: number | null;
             /** @description The field, e.g. `title` or `image_urls[2]`. */
             field: string;
+            /**
+             * Format: int64
+             * @description For counting rules: the bound.
+             */
+            limit?: number | null;
             message: string;
             /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
             rule: string;

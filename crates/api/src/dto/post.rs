@@ -174,6 +174,12 @@ pub struct PreflightCheck {
     #[schema(example = "ok")]
     pub level: String,
     pub message: String,
+    /// For counting rules: what was counted (e.g. 12 characters).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// For counting rules: the bound (e.g. 20).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
 }
 
 /// Every rule's verdict on a draft: errors block publishing, warnings advise.
@@ -204,6 +210,8 @@ impl From<xhs_domain::Preflight> for Preflight {
                     }
                     .to_owned(),
                     message: c.message,
+                    actual: c.actual,
+                    limit: c.limit,
                 })
                 .collect(),
         }

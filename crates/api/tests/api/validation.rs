@@ -138,6 +138,41 @@ async fn the_limits_themselves_are_accepted() {
 }
 
 #[tokio::test]
+async fn counting_rules_carry_the_count_and_the_bound_for_translation() {
+    let app = spawn_app().await;
+    let (_, p) = problem(
+        app.post_json("/api/posts", &with("title", json!("一".repeat(23))))
+            .await,
+    )
+    .await;
+    let e = &p["errors"][0];
+    assert_eq!(
+        (
+            e["rule"].as_str(),
+            e["actual"].as_u64(),
+            e["limit"].as_u64()
+        ),
+        (Some("max_chars"), Some(23), Some(20))
+    );
+    let draft: Value = app
+        .post_json("/api/preflight", &valid_post())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let title = draft["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "title" && c["rule"] == "max_chars")
+        .unwrap();
+    assert_eq!(
+        (title["actual"].as_u64(), title["limit"].as_u64()),
+        (Some(5), Some(20))
+    );
+}
+
+#[tokio::test]
 async fn every_broken_rule_is_listed_at_once() {
     let app = spawn_app().await;
     let body = json!({"type": "normal", "title": "t".repeat(30), "content": "c".repeat(1200), "image_urls": ["nope"]});
