@@ -1,7 +1,7 @@
 //! Publish records: one per post and account.
 use crate::entities::publish_record::{self, Entity as Record};
 use crate::{now_utc, PersistenceError};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -77,6 +77,33 @@ pub async fn set_status(
     }
     am.updated_at = Set(now_utc());
     Ok(am.update(db).await?)
+}
+
+/// Moves a record from `from` to `to` only if it is still at `from`; false when
+/// another writer moved it first (the caller reads again and retries).
+pub async fn compare_and_set_status(
+    db: &impl ConnectionTrait,
+    id: i64,
+    from: &str,
+    to: &str,
+    failure_reason: Option<String>,
+    note_url: Option<String>,
+) -> Result<bool, PersistenceError> {
+    let mut q = Record::update_many()
+        .col_expr(publish_record::Column::Status, Expr::value(to))
+        .col_expr(publish_record::Column::UpdatedAt, Expr::value(now_utc()));
+    if let Some(r) = failure_reason {
+        q = q.col_expr(publish_record::Column::FailureReason, Expr::value(r));
+    }
+    if let Some(u) = note_url {
+        q = q.col_expr(publish_record::Column::NoteUrl, Expr::value(u));
+    }
+    let res = q
+        .filter(publish_record::Column::Id.eq(id))
+        .filter(publish_record::Column::Status.eq(from))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
 
 pub async fn list(

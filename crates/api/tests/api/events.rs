@@ -136,3 +136,52 @@ async fn the_rate_limit_answers_429_with_retry_after_and_recovers() {
         StatusCode::NO_CONTENT
     );
 }
+
+#[tokio::test]
+async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
+    let app = spawn_app().await;
+    let account: Value = app
+        .post_json("/api/accounts", &json!({"name": "并发", "kind": "test"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (post, link) = post_with_link(&app, json!({"account_id": account["id"]})).await;
+    event(
+        &app,
+        link["token"].as_str().unwrap(),
+        json!({"kind": "publish_tapped"}),
+    )
+    .await;
+    let records: Value = app
+        .get(&format!("/api/records?post_id={post}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = records[0]["id"].as_i64().unwrap();
+
+    // An `opened` that read `link_sent` before the tap landed writes late.
+    let moved = xhs_persistence::records::compare_and_set_status(
+        &app.db,
+        id,
+        "link_sent",
+        "opened",
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+
+    assert!(
+        !moved,
+        "the write is refused: the record is no longer at link_sent"
+    );
+    let records: Value = app
+        .get(&format!("/api/records?post_id={post}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(records[0]["status"], "tapped");
+}
