@@ -111,10 +111,23 @@ describe('the operator console', () => {
 
   test('saving a title over 20 characters shows the server error next to the title and keeps the text', async () => {
     const long = '这是一个特别特别特别特别特别长的标题超过二十个字';
+    const n = [...long].length;
     await page.fill(tid('editor-title'), long);
     assert.equal((await saveInEditor(page)).status(), 422);
     await page.locator(tid('field-error-title')).waitFor();
     assert.equal(await page.inputValue(tid('editor-title')), long);
+
+    // The server's rule and counts, worded in the console's language (Chinese by default), here and in pre-flight.
+    const fieldError = page.locator(`${tid('field-error-title')} li[data-rule="max_chars"]`);
+    const check = page.locator(`${tid('preflight-check')}[data-rule="max_chars"][data-field="title"][data-level="error"]`);
+    await hasText(fieldError, `标题 ${n} 字，最多 20 字`);
+    await hasText(check, `标题 ${n} 字，最多 20 字`);
+    assert.doesNotMatch(await page.locator(tid('editor-error')).textContent(), /characters|XHS allows/);
+    await page.click(tid('lang-toggle'));
+    await hasText(fieldError, `Title has ${n} characters; at most 20`);
+    await hasText(check, `Title has ${n} characters; at most 20`);
+    await page.click(tid('lang-toggle'));
+    await hasText(fieldError, `标题 ${n} 字，最多 20 字`);
     await page.fill(tid('editor-title'), TITLE);
     assert.equal((await saveInEditor(page)).status(), 200);
     await hasCount(page.locator(tid('field-error-title')), 0);

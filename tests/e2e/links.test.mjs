@@ -64,7 +64,7 @@ describe('share links, accounts and statistics', () => {
     await page.locator(tid('accounts-view')).waitFor();
     await page.locator(tid('accounts-empty')).waitFor();
     await page.click(tid('account-save'));
-    await page.locator(tid('field-error-name')).waitFor();
+    await hasText(page.locator(tid('field-error-name')), '名称不能为空');
 
     await page.fill(tid('account-name'), ACCOUNT.name);
     await page.fill(tid('account-nickname'), ACCOUNT.nickname);
@@ -177,7 +177,7 @@ describe('share links, accounts and statistics', () => {
     await page.tap(tid('confirm-toggle'));
     await page.fill(tid('confirm-input'), 'https://example.com/not-a-note');
     await page.tap(tid('confirm-submit'));
-    await hasText(page.locator(tid('confirm-status')), '不是小红书笔记链接：note_url must be');
+    await hasText(page.locator(tid('confirm-status')), '不是小红书笔记链接：请粘贴已发布笔记的链接');
     await page.fill(tid('confirm-input'), NOTE_URL);
     await page.tap(tid('confirm-submit'));
     await hasText(page.locator(tid('confirm-done')), '已记录');
@@ -255,7 +255,7 @@ describe('share links, accounts and statistics', () => {
     await rec.locator(tid('record-confirm')).click();
     await rec.locator(tid('record-confirm-input')).fill('https://example.com/x');
     await rec.locator(tid('record-confirm-submit')).click();
-    await hasText(rec.locator(tid('record-confirm-error')), 'note_url must be');
+    await hasText(rec.locator(tid('record-confirm-error')), '不是小红书笔记链接：请粘贴已发布笔记的链接');
     await rec.locator(tid('record-confirm-input')).fill('http://xhslink.com/a/AbCd123');
     await rec.locator(tid('record-confirm-submit')).click();
     await eventually(async () => (await rec.getAttribute('data-status')) === 'published', 'the confirmed record');

@@ -153,7 +153,8 @@ pub fn bounded_text(
             field,
             "max_chars",
             format!("{field} has {n} characters; at most {max}"),
-        ));
+        )
+        .counts(n, max));
     }
     Ok(t.to_owned())
 }

@@ -18,6 +18,29 @@ describe('toApiError', () => {
     expect(e.errorsFor('content')).toHaveLength(0);
     expect(e.currentVersion).toBeNull();
   });
+  it('keeps the counts of counting rules', () => {
+    const e = toApiError(422, {
+      code: 'validation_failed',
+      errors: [
+        { field: 'title', rule: 'max_chars', message: 'm', actual: 23, limit: 20 },
+        { field: 'name', rule: 'max_chars', message: 'm', actual: null, limit: '20' },
+      ],
+    });
+    expect(e.errors[0]).toEqual({ field: 'title', rule: 'max_chars', message: 'm', actual: 23, limit: 20 });
+    expect(e.errors[1]).toStrictEqual({ field: 'name', rule: 'max_chars', message: 'm' });
+  });
+  it('lists the field errors outside the fields a form shows', () => {
+    const e = toApiError(422, {
+      code: 'validation_failed',
+      errors: [
+        { field: 'title', rule: 'max_chars', message: 'a' },
+        { field: 'image_urls[0]', rule: 'absolute_http_url', message: 'b' },
+        { field: 'body', rule: 'well_formed', message: 'c' },
+      ],
+    });
+    expect(e.errorsOutside(['title', 'image_urls']).map((x) => x.field)).toEqual(['body']);
+    expect(e.errorsOutside([])).toHaveLength(3);
+  });
   it('keeps current_version from a 409 version_conflict', () => {
     const e = toApiError(409, { code: 'version_conflict', status: 409, title: 'Conflict', current_version: 4 });
     expect(e.code).toBe('version_conflict');

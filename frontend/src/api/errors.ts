@@ -3,11 +3,19 @@
  * (openapi/openapi.json). The UI branches on `code`, never on `detail` text.
  */
 
-/** One field-level validation failure (422 validation_failed). */
+/**
+ * One field-level validation failure (422 validation_failed, or 400 with a
+ * field). `rule` is stable (the console words it from `rule`, `field` and the
+ * counts); `message` is the server's English sentence.
+ */
 export interface FieldError {
   field: string;
   rule: string;
   message: string;
+  /** For counting rules: what was counted (characters, topics, images). */
+  actual?: number | null;
+  /** For counting rules: the bound. */
+  limit?: number | null;
 }
 
 /** Codes the contract promises, plus the two the client itself produces. */
@@ -55,20 +63,33 @@ export class ApiError extends Error {
 
   /** Field errors for one form field; `image_urls[2]` belongs to `image_urls`. */
   errorsFor(field: string): FieldError[] {
-    return this.errors.filter((e) => e.field === field || e.field.startsWith(`${field}[`) || e.field.startsWith(`${field}.`));
+    return this.errors.filter((e) => belongsTo(e.field, field));
   }
+
+  /** Field errors of none of `fields` (which a form shows elsewhere). */
+  errorsOutside(fields: readonly string[]): FieldError[] {
+    return this.errors.filter((e) => !fields.some((f) => belongsTo(e.field, f)));
+  }
+}
+
+function belongsTo(name: string, field: string): boolean {
+  return name === field || name.startsWith(`${field}[`) || name.startsWith(`${field}.`);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function parseFieldErrors(v: unknown): FieldError[] {
   if (!Array.isArray(v)) return [];
-  return v.filter(isRecord).map((e) => ({
-    field: str(e.field) ?? '',
-    rule: str(e.rule) ?? '',
-    message: str(e.message) ?? '',
-  }));
+  return v.filter(isRecord).map((e) => {
+    const f: FieldError = { field: str(e.field) ?? '', rule: str(e.rule) ?? '', message: str(e.message) ?? '' };
+    const actual = finite(e.actual);
+    const limit = finite(e.limit);
+    if (actual !== null) f.actual = actual;
+    if (limit !== null) f.limit = limit;
+    return f;
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ describe('confirmPanel', () => {
     expect(q(panel, 'confirm-done').textContent).toBe('已记录，谢谢！');
   });
 
-  it("shows the server's 422 message and keeps the form", async () => {
+  it('words a 422 from its rule in the page language and keeps the form', async () => {
     const msg = 'note_url must be the link of a published XHS note';
     const send = vi.fn(async () => {
       throw new ApiError(422, 'validation_failed', msg, [{ field: 'note_url', rule: 'xhs_note_url', message: msg }]);
@@ -30,7 +30,9 @@ describe('confirmPanel', () => {
     (q(panel, 'confirm-input') as HTMLInputElement).value = 'https://example.com/x';
     q(panel, 'confirm-submit').closest('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     await flush();
-    expect(q(panel, 'confirm-status').textContent).toBe(`不是小红书笔记链接：${msg}`);
+    expect(q(panel, 'confirm-status').textContent).toBe(
+      '不是小红书笔记链接：请粘贴已发布笔记的链接（xiaohongshu.com/explore/… 或 xhslink.com/…）',
+    );
     expect((q(panel, 'confirm-submit') as HTMLButtonElement).disabled).toBe(false);
   });
 });
@@ -38,5 +40,19 @@ describe('confirmPanel', () => {
 describe('confirmError', () => {
   it('says when to retry after a 429', () => {
     expect(confirmError(s, new ApiError(429, 'rate_limited', 'x', [], null, 3))).toBe('请求太频繁，请 3 秒后重试');
+  });
+  it('words a 422 in English when the operator chose English', () => {
+    localStorage.setItem('xhspub.lang', 'en');
+    try {
+      const e = new ApiError(422, 'validation_failed', 'm', [{ field: 'note_url', rule: 'well_formed', message: 'invalid type' }]);
+      expect(confirmError(shareStrings(), e)).toBe('Note link is malformed');
+    } finally {
+      localStorage.removeItem('xhspub.lang');
+    }
+  });
+  it("shows the server's message for a rule the page has no words for, and the detail without field errors", () => {
+    const e = new ApiError(422, 'validation_failed', 'd', [{ field: 'note_url', rule: 'brand_new', message: 'note_url is odd' }]);
+    expect(confirmError(s, e)).toBe('note_url is odd');
+    expect(confirmError(s, new ApiError(422, 'validation_failed', 'bad link'))).toBe('不是小红书笔记链接：bad link');
   });
 });

@@ -1,17 +1,20 @@
 /**
  * "已发布？粘贴笔记链接": after a tap (or a manual publish), the account holder
  * may paste the published note's link back; the server checks it is an XHS
- * note link (422 otherwise, whose message is shown as the server wrote it).
+ * note link (422 otherwise, worded from its rule in the page's language).
  */
 import { ApiError } from '../api/errors';
 import { h, replace } from './dom';
 import { retryText } from './notice';
-import type { ShareStrings } from './strings';
+import { fieldErrorText, type ShareStrings } from './strings';
 
-/** The message for a failed confirm: the server's field message on a 422. */
+/** The message for a failed confirm: on a 422, the field error worded from its rule. */
 export function confirmError(s: ShareStrings, e: unknown): string {
   if (!(e instanceof ApiError)) return String(e);
-  if (e.status === 422) return s.confirmInvalid + (e.errors[0]?.message || e.detail);
+  if (e.status === 422) {
+    const f = e.errors[0];
+    return f ? fieldErrorText(s, f) : s.confirmInvalid + e.detail;
+  }
   if (e.code === 'rate_limited') return retryText(s, e.retryAfter);
   if (e.code === 'network') return s.network;
   return e.detail || e.code;

@@ -9,7 +9,7 @@ import { noticeKind, noticeText, retryText } from './notice';
 import { desktopQr, fallbackPanel, wechatGuide } from './panels';
 import { loadSdkOnce } from './sdk';
 import type { SharedNote, ShareSource } from './source';
-import type { ShareStrings } from './strings';
+import { fieldErrorText, type ShareStrings } from './strings';
 import { silentTracker, type Tracker } from './tracker';
 import { failMessage, toShareArgs } from './xhs';
 
@@ -84,8 +84,9 @@ export function explainError(ctx: PublishContext, e: unknown): void {
       ui.setStatus('error', s.network);
       return;
     default: {
-      const fields = e.errors.map((f) => f.message).filter(Boolean);
-      ui.setStatus('error', [e.detail, ...fields].join(' '));
+      // A problem's detail repeats its field errors in English: say those in the page's words instead.
+      const fields = e.errors.map((f) => fieldErrorText(s, f));
+      ui.setStatus('error', fields.length ? fields.join(' ') : e.detail);
     }
   }
 }

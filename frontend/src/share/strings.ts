@@ -1,3 +1,5 @@
+import { NOTE_URL_FIELDS, NOTE_URL_WORDS, ruleText, type RuleVerdict } from '../lib/ruleText';
+
 /**
  * The share page's words. Kept apart from the console dictionary so the phone
  * does not download the console's; Chinese unless the operator chose English
@@ -125,4 +127,12 @@ export function shareStrings(): ShareStrings {
   } catch {
     return zh;
   }
+}
+
+/**
+ * A server field error in the page's language, from its rule (the share page
+ * knows the few its confirm form meets); the server's message for any other.
+ */
+export function fieldErrorText(s: ShareStrings, v: RuleVerdict): string {
+  return ruleText(v, s.lang === 'en' ? 'en' : 'zh', NOTE_URL_WORDS, NOTE_URL_FIELDS);
 }

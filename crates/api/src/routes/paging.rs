@@ -17,11 +17,10 @@ impl PageRequest {
     pub fn parse(limit: Option<u64>, cursor: Option<&str>, errs: &mut ValidationErrors) -> Self {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            errs.push(FieldError::new(
-                "limit",
-                "range",
-                format!("limit must be 1 to {MAX_LIMIT}"),
-            ));
+            errs.push(
+                FieldError::new("limit", "range", format!("limit must be 1 to {MAX_LIMIT}"))
+                    .counts(limit as usize, MAX_LIMIT as usize),
+            );
         }
         let before_id = match cursor.filter(|c| !c.is_empty()) {
             None => None,

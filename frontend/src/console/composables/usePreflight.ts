@@ -3,7 +3,7 @@
  * POST /api/preflight) and for the saved post after a save (GET). Stale
  * answers from slower earlier requests are dropped.
  */
-import { ref, watch } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Preflight } from '../../api/types';
@@ -17,7 +17,12 @@ export function usePreflight(draft: () => Draft) {
   const result = ref<Preflight | null>(null);
   const source = ref<'draft' | 'saved'>('draft');
   const checking = ref(false);
-  const error = ref<string | null>(null);
+  const failure = ref<unknown>(null);
+  /** Computed, not stored: a switch of language rewords it. */
+  const error = computed(() => {
+    const e = failure.value;
+    return e === null ? null : e instanceof ApiError ? errorText(e) : String(e);
+  });
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The input last checked, so a save does not trigger a second, identical draft check. */
@@ -32,10 +37,10 @@ export function usePreflight(draft: () => Draft) {
       if (mine !== seq) return;
       result.value = r;
       source.value = kind;
-      error.value = null;
+      failure.value = null;
     } catch (e) {
       if (mine !== seq) return;
-      error.value = e instanceof ApiError ? errorText(e) : String(e);
+      failure.value = e;
     } finally {
       if (mine === seq) checking.value = false;
     }

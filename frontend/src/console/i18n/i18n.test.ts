@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
 import { en, zh } from './messages';
 
-import { errorText, fieldLabel, format, locale, setLocale, t } from './index';
+import { errorText, fieldLabel, format, locale, ruleMessage, setLocale, t } from './index';
 
 describe('i18n', () => {
   beforeEach(() => setLocale('zh'));
@@ -34,5 +34,24 @@ describe('i18n', () => {
     expect(fieldLabel('title')).toBe('标题');
     expect(fieldLabel('image_urls[2]')).toBe('第 3 张图');
     expect(fieldLabel('something_new')).toBe('something_new');
+    setLocale('en');
+    expect(fieldLabel('image_urls[2]')).toBe('Image 3');
+  });
+  it('words server rules in the current language', () => {
+    const v = { rule: 'max_chars', field: 'title', message: 'title has 23 characters; XHS allows at most 20', actual: 23, limit: 20 };
+    expect(ruleMessage(v)).toBe('标题 23 字，最多 20 字');
+    setLocale('en');
+    expect(ruleMessage(v)).toBe('Title has 23 characters; at most 20');
+  });
+  it('words field errors instead of the English detail, leaving out those a form shows', () => {
+    const e = new ApiError(422, 'validation_failed', 'title has 23 characters; XHS allows at most 20; body: expected value', [
+      { field: 'title', rule: 'max_chars', message: 'title has 23 characters; XHS allows at most 20', actual: 23, limit: 20 },
+      { field: 'body', rule: 'well_formed', message: 'expected value' },
+    ]);
+    expect(errorText(e)).toBe('内容不符合要求，请检查标红的字段: 标题 23 字，最多 20 字；请求内容格式不正确');
+    expect(errorText(e, ['title'])).toBe('内容不符合要求，请检查标红的字段: 请求内容格式不正确');
+    expect(errorText(e, ['title', 'body'])).toBe('内容不符合要求，请检查标红的字段');
+    setLocale('en');
+    expect(errorText(e, ['body'])).toBe('Some fields need fixing (marked red): Title has 23 characters; at most 20');
   });
 });

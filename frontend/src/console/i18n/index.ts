@@ -4,6 +4,7 @@
  */
 import { ref } from 'vue';
 import type { ApiError } from '../../api/errors';
+import { describeField, describeRule, type RuleVerdict } from '../lib/ruleText';
 import { en, zh, type MessageKey } from './messages';
 
 export type Locale = 'zh' | 'en';
@@ -41,25 +42,35 @@ export function t(key: MessageKey, params?: Params): string {
   return format(dict[key], params);
 }
 
-/** A person-readable sentence for an API error: the code's text, then the server's detail. */
-export function errorText(e: ApiError): string {
+/**
+ * A person-readable sentence for an API error: the code's text, then what went
+ * wrong. Field errors are worded from their rules (ruleMessage); those of the
+ * `shown` fields are left out (the form shows them under the inputs). Without
+ * field errors, the server's detail (English) follows as a secondary hint.
+ */
+export function errorText(e: ApiError, shown: readonly string[] = []): string {
   const key = `err.${e.code}` as MessageKey;
   const base = key in zh ? t(key, { status: e.status }) : t('err.unknown', { status: e.status });
+  if (e.errors.length) {
+    const rest = e.errorsOutside(shown).map(ruleMessage);
+    return rest.length ? `${base}: ${rest.join(locale.value === 'en' ? '; ' : '；')}` : base;
+  }
   const detail = e.detail && e.detail !== e.code ? e.detail : '';
-  // The server's detail is English; show it as a secondary hint, not instead.
   return detail && !['invalid_credentials', 'unauthorized', 'internal'].includes(e.code) ? `${base}: ${detail}` : base;
 }
 
 /**
- * A field name from the server (`title`, `image_urls[2]`) as a label in the
- * current language. Pre-flight messages themselves come from the server in
- * English; the label tells a Chinese reader at a glance which field is meant.
+ * A server verdict on a field (422 field error, pre-flight check) in the
+ * current language, from its rule and counts; the server's English message
+ * for a rule the console has no words for. Reads `locale`, so it re-renders.
  */
+export function ruleMessage(v: RuleVerdict): string {
+  return describeRule(v, locale.value);
+}
+
+/** A field name from the server (`title`, `image_urls[2]`) as a label in the current language. */
 export function fieldLabel(field: string): string {
-  const img = /^image_urls\[(\d+)\]$/.exec(field);
-  if (img?.[1] !== undefined) return t('field.image', { n: Number(img[1]) + 1 });
-  const key = `field.${field}` as MessageKey;
-  return key in zh ? t(key) : field;
+  return describeField(field, locale.value);
 }
 
 const KINDS = ['brand', 'partner', 'test', 'student', 'owner'] as const;

@@ -24,7 +24,8 @@ pub async fn stats(state: &AppState, scope: Scope, q: &StatsQuery) -> Result<Sta
                 "days",
                 "range",
                 "days must be 1 to 365",
-            )])
+            )
+            .counts(days as usize, 365)])
             .into(),
         );
     }

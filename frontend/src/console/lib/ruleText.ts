@@ -1,0 +1,231 @@
+/**
+ * Every rule the server words in English (422 field errors, pre-flight
+ * checks), worded by the console in Chinese or English from `rule`, `field`
+ * and the counts. Pure: the language is a parameter (i18n/index.ts passes the
+ * chosen one). Unknown rules fall back to the server's message (lib/ruleText.ts).
+ */
+import {
+  counted,
+  fieldName,
+  type FieldWords,
+  type Lang,
+  NOTE_URL_FIELDS,
+  NOTE_URL_WORDS,
+  type RuleParts,
+  type RuleVerdict,
+  type RuleWords,
+  ruleText,
+} from '../../lib/ruleText';
+
+export type { Lang, RuleVerdict } from '../../lib/ruleText';
+
+/** The unit of a list's items in Chinese: images are 张, anything else 项. */
+const unit = (p: RuleParts): string => (p.field.startsWith('image') ? '张' : '项');
+
+/** The size in an aspect-ratio message (`… is 1000x1000 (…)`), when it has one. */
+const size = (p: RuleParts): string | null => {
+  const m = /\b(\d+)x(\d+)\b/.exec(p.message);
+  return m ? `${m[1]}×${m[2]}` : null;
+};
+
+export const RULE_WORDS: RuleWords = {
+  ...NOTE_URL_WORDS,
+  'max_chars.ok': {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f} ${c[0]}/${c[1]} 字` : `${p.f}字数符合要求`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}: ${c[0]}/${c[1]} characters` : `${p.f} is not too long`;
+    },
+  },
+  max_topics: {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}有 ${c[0]} 个话题，最多 ${c[1]} 个` : `${p.f}的话题太多了`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${p.f} has ${c[0]} #topics; at most ${c[1]}` : `${p.f} has too many #topics`;
+    },
+  },
+  'max_topics.ok': {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `话题 ${c[0]}/${c[1]} 个` : '话题数量符合要求';
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `#topics: ${c[0]}/${c[1]}` : 'not too many #topics';
+    },
+  },
+  one_of: {
+    zh: (p) => `${p.f}不是可选的值`,
+    en: (p) => `${p.f} is not one of the allowed values`,
+  },
+  'one_of.ok': {
+    zh: (p) => `${p.f}正确`,
+    en: (p) => `${p.f} is valid`,
+  },
+  min_items: {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}至少需要 ${c[1]} ${unit(p)}，现在 ${c[0]} ${unit(p)}` : `${p.f}太少了`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}: at least ${c[1]} needed, ${c[0]} given` : `${p.f}: too few`;
+    },
+  },
+  max_items: {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f} ${c[0]} ${unit(p)}，最多 ${c[1]} ${unit(p)}` : `${p.f}太多了`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${c[0]} ${p.f}; at most ${c[1]}` : `${p.f}: too many`;
+    },
+  },
+  'media_count.ok': {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f} ${c[0]}/${c[1]} ${unit(p)}` : `已有${p.f}`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}: ${c[0]}/${c[1]}` : `${p.f} is set`;
+    },
+  },
+  required: {
+    zh: (p) => `${p.f}不能为空`,
+    en: (p) => `${p.f} is required`,
+  },
+  absolute_http_url: {
+    zh: (p) => `${p.f}必须是手机能下载的完整 http(s) 地址`,
+    en: (p) => `${p.f} must be a full http(s) URL that a phone can download`,
+  },
+  range: {
+    zh: (p) => (p.l !== null ? `${p.f}超出允许范围（最大 ${p.l}）` : `${p.f}超出允许范围`),
+    en: (p) => (p.l !== null ? `${p.f} is out of range (at most ${p.l})` : `${p.f} is out of range`),
+  },
+  exists: {
+    zh: (p) => `${p.f}不存在（可能已被删除）`,
+    en: (p) => `${p.f} does not exist (it may have been deleted)`,
+  },
+  future: {
+    zh: (p) => `${p.f}必须晚于现在`,
+    en: (p) => `${p.f} must be in the future`,
+  },
+  not_empty: {
+    zh: (p) => `${p.f}为空：小红书允许，但有${p.f}的笔记效果更好`,
+    en: (p) => `${p.f} is empty: XHS allows it, but notes with one do better`,
+  },
+  reachable_from_phone: {
+    zh: (p) => `${p.f}指向本机或内网地址，手机无法加载`,
+    en: (p) => `${p.f} points at a local or private address; phones cannot load it`,
+  },
+  https: {
+    zh: (p) => `${p.f}使用 http，建议改用 https`,
+    en: (p) => `${p.f} uses plain http; prefer https`,
+  },
+  soft_max_items: {
+    zh: (p) => {
+      const c = counted(p);
+      return c
+        ? `${p.f} ${c[0]} ${unit(p)}：不少工具和旧版 App 最多支持 ${c[1]} ${unit(p)}`
+        : `${p.f}较多：不少工具和旧版 App 不支持`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c
+        ? `${c[0]} ${p.f}; many tools and older app versions take at most ${c[1]}`
+        : `${p.f}: many tools and older app versions take fewer`;
+    },
+  },
+  cover_recommended: {
+    zh: (p) => `视频笔记最好设置${p.f}`,
+    en: (p) => `a video note should have a ${p.f}`,
+  },
+  aspect_ratio: {
+    zh: (p) => {
+      const s = size(p);
+      return `${p.f}${s ? `（${s}）` : ''}与推荐的 3:4 相差较大，小红书会裁剪`;
+    },
+    en: (p) => {
+      const s = size(p);
+      return `${p.f}${s ? ` (${s})` : ''} is far from the preferred 3:4; XHS will crop it`;
+    },
+  },
+  min_width: {
+    zh: (p) => {
+      const c = counted(p);
+      return c ? `${p.f}宽 ${c[0]} 像素，至少 ${c[1]} 像素在手机上才清晰` : `${p.f}太窄，在手机上会模糊`;
+    },
+    en: (p) => {
+      const c = counted(p);
+      return c ? `${p.f} is ${c[0]} px wide; at least ${c[1]} px looks sharp on phones` : `${p.f} is narrow and looks soft on phones`;
+    },
+  },
+};
+
+export const FIELD_WORDS: FieldWords = {
+  zh: {
+    ...NOTE_URL_FIELDS.zh,
+    title: '标题',
+    content: '正文',
+    type: '类型',
+    image_urls: '图片',
+    cover_url: '封面',
+    video_url: '视频',
+    name: '名称',
+    nickname: '小红书昵称',
+    kind: '类型',
+    notes: '备注',
+    label: '标签',
+    account_id: '发布账号',
+    expires_at: '有效期',
+    reason: '失败原因',
+    limit: '每页数量',
+    cursor: '分页位置',
+    days: '天数',
+    version: '版本号',
+    body: '请求内容',
+  },
+  en: {
+    ...NOTE_URL_FIELDS.en,
+    title: 'title',
+    content: 'text',
+    type: 'type',
+    image_urls: 'images',
+    cover_url: 'cover',
+    video_url: 'video',
+    name: 'name',
+    nickname: 'XHS nickname',
+    kind: 'kind',
+    notes: 'notes',
+    label: 'label',
+    account_id: 'account',
+    expires_at: 'expiry',
+    reason: 'reason',
+    limit: 'page size',
+    cursor: 'page cursor',
+    days: 'days',
+    version: 'version',
+    body: 'request body',
+  },
+};
+
+/** A server verdict (422 field error or pre-flight check) as a sentence in `lang`. */
+export const describeRule = (v: RuleVerdict, lang: Lang): string => ruleText(v, lang, RULE_WORDS, FIELD_WORDS);
+
+/**
+ * A server field name in words, capitalised in English (a label on its own);
+ * a field without words as the server sent it.
+ */
+export function describeField(field: string, lang: Lang): string {
+  const s = fieldName(field, lang, FIELD_WORDS);
+  const known = Object.hasOwn(FIELD_WORDS.en, field) || /^image_urls\[\d+\]$/.test(field);
+  return lang === 'en' && known ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
