@@ -29,11 +29,12 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// The OpenAPI document as the code declares it.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
+    let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(openapi::ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
+    utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
     doc
 }
 
@@ -82,7 +83,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
             .static_dir
             .clone()
             .filter(|d| d.join("index.html").exists());
-        let (app, doc) = App::new()
+        let (app, mut doc) = App::new()
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
             .app_data(state.clone())
@@ -92,6 +93,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
             .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))
             .configure(routes::configure)
             .split_for_parts();
+        utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
         let app = app
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc))
             .wrap(actix_web::middleware::from_fn(auth::require_operator))

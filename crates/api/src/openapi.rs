@@ -32,3 +32,24 @@ impl Modify for BearerAuth {
         );
     }
 }
+
+/// Every operation can answer 400: a malformed path parameter, query or body
+/// is refused before the handler runs. Declared once here, not on each path;
+/// applied after the routes have added their paths.
+pub struct MalformedRequests;
+
+impl Modify for MalformedRequests {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = ResponseBuilder::new()
+            .description("malformed path parameter, query or body (`bad_request`)")
+            .content("application/problem+json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            for op in ops.into_iter().flatten() {
+                op.responses.responses.entry("400".to_owned()).or_insert_with(|| problem.clone().into());
+            }
+        }
+    }
+}
