@@ -615,6 +615,11 @@ export interface components {
             /** @description For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters). */
             reason?: string | null;
         };
+        /**
+         * @description Image URLs as a JSON array, or (as the article's integrators send them) one
+         *     comma-separated string.
+         */
+        ImageUrls: string[] | string;
         /** @description A share link of a post. */
         Link: {
             /** Format: int64 */
@@ -758,8 +763,11 @@ export interface components {
             /** @description At most 1000 characters and 10 `#topics`. */
             content?: string;
             cover_url?: string | null;
-            /** @description Absolute http(s) URLs the phone can download. */
-            image_urls?: string[];
+            /**
+             * @description Absolute http(s) URLs the phone can download: a JSON array, or (as the
+             *     article's integrators send it) one comma-separated string.
+             */
+            image_urls?: components["schemas"]["ImageUrls"];
             /** @description At most 20 characters. */
             title?: string;
             /**

@@ -96,9 +96,9 @@ pub struct PostInput {
     /// At most 1000 characters and 10 `#topics`.
     #[serde(default)]
     pub content: String,
-    /// Absolute http(s) URLs the phone can download.
+    /// Absolute http(s) URLs the phone can download: a JSON array, or (as the
+    /// article's integrators send it) one comma-separated string.
     #[serde(default)]
-    #[schema(value_type = Vec<String>)]
     pub image_urls: ImageUrls,
     pub cover_url: Option<String>,
     pub video_url: Option<String>,
