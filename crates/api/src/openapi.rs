@@ -43,12 +43,26 @@ impl Modify for MalformedRequests {
         use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
         let problem = ResponseBuilder::new()
             .description("malformed path parameter, query or body (`bad_request`)")
-            .content("application/problem+json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+            .content(
+                "application/problem+json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("Problem")))
+                    .build(),
+            )
             .build();
         for item in openapi.paths.paths.values_mut() {
-            let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+            let ops = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
             for op in ops.into_iter().flatten() {
-                op.responses.responses.entry("400".to_owned()).or_insert_with(|| problem.clone().into());
+                op.responses
+                    .responses
+                    .entry("400".to_owned())
+                    .or_insert_with(|| problem.clone().into());
             }
         }
     }
