@@ -119,14 +119,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
                     // Re-read per request: the frontend can be rebuilt while the server runs.
                     move |req: actix_web::HttpRequest| {
                         let dir = dir.clone();
-                        async move {
-                            spa::fallback(
-                                actix_web::dev::ServiceRequest::from_request(req),
-                                Some(dir),
-                            )
-                            .await
-                            .map(|r| r.into_parts().1)
-                        }
+                        async move { spa::fallback(req, &dir).await }
                     },
                 )),
             None => app

@@ -2,8 +2,8 @@
 //! `/s/*`, the console for every other page path (SPA fallback).
 use crate::ApiError;
 use actix_files::NamedFile;
-use actix_web::{dev::ServiceRequest, dev::ServiceResponse, HttpResponse};
-use std::path::{Path, PathBuf};
+use actix_web::{HttpRequest, HttpResponse};
+use std::path::Path;
 
 fn page_for(path: &str) -> Option<&'static str> {
     let reserved = ["/api/", "/api-docs/", "/docs", "/media/", "/assets/"];
@@ -18,23 +18,17 @@ fn page_for(path: &str) -> Option<&'static str> {
 }
 
 /// The default service: an SPA page, or a problem+json 404.
-pub async fn fallback(
-    req: ServiceRequest,
-    static_dir: Option<PathBuf>,
-) -> Result<ServiceResponse, actix_web::Error> {
-    let (req, _) = req.into_parts();
+pub async fn fallback(req: HttpRequest, static_dir: &Path) -> HttpResponse {
     let is_get = req.method() == actix_web::http::Method::GET
         || req.method() == actix_web::http::Method::HEAD;
-    let page = page_for(req.path()).filter(|_| is_get);
-    let file = match (page, static_dir.as_deref()) {
-        (Some(page), Some(dir)) => open(dir, page).await,
-        _ => None,
+    let file = match page_for(req.path()).filter(|_| is_get) {
+        Some(page) => open(static_dir, page).await,
+        None => None,
     };
-    let res = match file {
+    match file {
         Some(f) => f.use_etag(true).into_response(&req),
         None => actix_web::ResponseError::error_response(&ApiError::NotFound("resource")),
-    };
-    Ok(ServiceResponse::new(req, res))
+    }
 }
 
 async fn open(dir: &Path, page: &str) -> Option<NamedFile> {

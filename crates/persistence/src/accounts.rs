@@ -44,6 +44,14 @@ pub async fn find_live(
         .await?)
 }
 
+/// One account, deleted or not (for naming it in old links and records).
+pub async fn find(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<xhs_account::Model>, PersistenceError> {
+    Ok(Account::find_by_id(id).one(db).await?)
+}
+
 /// Any account, deleted or not (for naming it in old links and records).
 pub async fn find_any(
     db: &impl ConnectionTrait,

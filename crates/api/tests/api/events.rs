@@ -63,8 +63,7 @@ async fn a_thousand_concurrent_events_are_each_counted_once() {
     let share = xhs_api::ShareSettings {
         per_client_per_minute: 100_000,
         per_token_per_minute: 100_000,
-        trust_forwarded_for: false,
-        login_per_minute: 30,
+        ..Default::default()
     };
     let app = spawn_app_with(Options {
         share,
@@ -103,8 +102,7 @@ async fn the_rate_limit_answers_429_with_retry_after_and_recovers() {
     let share = xhs_api::ShareSettings {
         per_client_per_minute: 60,
         per_token_per_minute: 1000,
-        trust_forwarded_for: false,
-        login_per_minute: 30,
+        ..Default::default()
     };
     let app = spawn_app_with(Options {
         share,

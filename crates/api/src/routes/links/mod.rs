@@ -19,10 +19,7 @@ pub async fn load(
         .await?
         .ok_or(ApiError::NotFound("link"))?;
     let account = match row.account_id {
-        Some(a) => accounts::find_any(&state.db, &[a])
-            .await?
-            .into_iter()
-            .next(),
+        Some(a) => accounts::find(&state.db, a).await?,
         None => None,
     };
     let dto = Link::new(row.clone(), &state.settings.public_url, account.as_ref());

@@ -16,10 +16,7 @@ pub async fn show_share(
 ) -> Result<web::Json<SharePage>, ApiError> {
     let (link, post) = super::resolve(&state, &token).await?;
     let account = match link.account_id {
-        Some(a) => xhs_persistence::accounts::find_any(&state.db, &[a])
-            .await?
-            .into_iter()
-            .next(),
+        Some(a) => xhs_persistence::accounts::find(&state.db, a).await?,
         None => None,
     };
     let post = Post::from(post);

@@ -20,10 +20,8 @@ pub async fn account_stats(
     q: web::Query<StatsQuery>,
 ) -> Result<web::Json<Stats>, ApiError> {
     let id = id.into_inner();
-    xhs_persistence::accounts::find_any(&state.db, &[id])
+    xhs_persistence::accounts::find(&state.db, id)
         .await?
-        .into_iter()
-        .next()
         .ok_or(ApiError::NotFound("account"))?;
     Ok(web::Json(stats(&state, Scope::Account(id), &q).await?))
 }
