@@ -1,6 +1,8 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -25,7 +27,28 @@ function shareRoutesInDev(): Plugin {
 const apiTarget = process.env.XHSPUB_API ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [vue(), shareRoutesInDev()],
+  resolve: {
+    // Messages are compiled by our own `{name}` formatter (console/i18n), so
+    // vue-i18n's runtime build (no message compiler) is all the console needs.
+    alias: { 'vue-i18n': 'vue-i18n/dist/vue-i18n.runtime.mjs' },
+  },
+  define: {
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  plugins: [
+    vue(),
+    // Element Plus components used in the console's templates are imported on
+    // demand, with their CSS, so a route only loads the widgets it shows.
+    // The share page has no .vue files and never sees them.
+    Components({
+      dirs: [],
+      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+      dts: 'src/console/element-plus.d.ts',
+    }),
+    shareRoutesInDev(),
+  ],
   server: {
     proxy: {
       '/api': apiTarget,
@@ -47,5 +70,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // Element Plus's components import their CSS: let Vite (not Node) load them.
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

@@ -21,6 +21,20 @@ ensure_mariadb() {
   echo "MariaDB is not reachable on 127.0.0.1:3306" >&2; return 1
 }
 
+# Redis shares the rate limits between instances; the two-instance API tests
+# count in it (TEST_REDIS_URL, by default this one).
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then return; fi
+  if ! command -v redis-server >/dev/null; then
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
+  fi
+  # A throwaway instance for tests: loopback only, nothing written to disk.
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --dir /tmp --save '' --appendonly no >/dev/null || true
+  for _ in $(seq 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return; sleep 1; done
+  echo "Redis is not reachable on 127.0.0.1:6379" >&2; return 1
+}
+
 # Test runs create one database per test (xhs_test_*); remove what earlier runs left.
 drop_test_databases() {
   for db in $(mysql -uroot -h127.0.0.1 -N -e "SHOW DATABASES LIKE 'xhs\_test\_%'" 2>/dev/null); do

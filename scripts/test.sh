@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: lints, Rust tests on SQLite, MariaDB and PostgreSQL,
 # the frontend's checks and unit tests, and the browser tests against the real
-# server. Installs and starts what it needs (Chromium, npm packages, databases).
+# server. Installs and starts what it needs (Chromium, npm packages, databases,
+# Redis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -9,6 +10,7 @@ source scripts/lib.sh
 step "services"
 ensure_postgres
 ensure_mariadb
+ensure_redis
 ensure_moto
 drop_test_databases
 
@@ -21,10 +23,13 @@ step "rust: tests on SQLite"
 unset $(env | grep -o '^XHSPUB__[A-Z_]*' || true)
 TEST_DATABASE=sqlite cargo test --workspace --locked
 step "rust: API tests on MariaDB"
-TEST_DATABASE=mysql TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}" cargo test -p xhs-api --test api --locked
+TEST_DATABASE=mysql TEST_MYSQL_URL="${TEST_MYSQL_URL:-mysql://root@127.0.0.1:3306}" cargo test -p xhs-server --test api --locked
 step "rust: API tests on PostgreSQL"
-TEST_DATABASE=postgres TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}" cargo test -p xhs-api --test api --locked
+TEST_DATABASE=postgres TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}" cargo test -p xhs-server --test api --locked
 drop_test_databases
+
+step "fuzz: schemathesis on PostgreSQL"
+bash scripts/fuzz.sh
 
 step "frontend: generated types, typecheck, unit tests, build"
 npm_install frontend

@@ -21,7 +21,7 @@ if (!existsSync(spec)) {
 const dir = mkdtempSync(join(tmpdir(), 'xhspub-api-'));
 try {
   const fresh = join(dir, 'schema.ts');
-  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [spec, '-o', fresh], { stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules', '.bin', 'openapi-typescript'), [spec, '--enum-values', '-o', fresh], { stdio: 'pipe' });
   const a = readFileSync(committed, 'utf8');
   const b = readFileSync(fresh, 'utf8');
   if (a !== b) {

@@ -10,6 +10,13 @@ mod m20261122_000006_create_share_event;
 mod m20261122_000007_create_publish_record;
 mod m20261122_000008_create_xhs_token_lease;
 mod m20261122_000010_create_media;
+mod m20261123_000011_add_robot_fields_to_xhs_account;
+mod m20261123_000012_create_robot_task;
+mod m20261123_000013_add_platforms;
+mod m20261123_000014_widen_media_urls;
+mod m20261123_000015_add_login_lockout;
+mod m20261124_000016_add_roles_tokens_audit;
+mod m20261124_000017_add_review_and_versions;
 mod util;
 
 pub struct Migrator;
@@ -27,6 +34,13 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_create_publish_record::Migration),
             Box::new(m20261122_000008_create_xhs_token_lease::Migration),
             Box::new(m20261122_000010_create_media::Migration),
+            Box::new(m20261123_000011_add_robot_fields_to_xhs_account::Migration),
+            Box::new(m20261123_000012_create_robot_task::Migration),
+            Box::new(m20261123_000013_add_platforms::Migration),
+            Box::new(m20261123_000014_widen_media_urls::Migration),
+            Box::new(m20261123_000015_add_login_lockout::Migration),
+            Box::new(m20261124_000016_add_roles_tokens_audit::Migration),
+            Box::new(m20261124_000017_add_review_and_versions::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext, shot } from './lib/browser.mjs';
-import { eventually, hasCount, hasText, saveInEditor, tid } from './lib/expect.mjs';
+import { choose, eventually, hasCount, hasText, saveInEditor, tid } from './lib/expect.mjs';
 import { startFakeXhs } from './lib/fake-xhs.mjs';
 import { ADMIN, ensureBuilt, startServer } from './lib/server.mjs';
 
@@ -49,14 +49,14 @@ describe('the operator console', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('xhspub.token')), null);
   });
 
-  test('an operator logs in through the form and stays logged in after a reload', async () => {
+  test('an operator logs in through the form, lands on the dashboard and stays logged in after a reload', async () => {
     await page.fill(tid('login-username'), ADMIN.username);
     await page.fill(tid('login-password'), ADMIN.password);
     await page.click(tid('login-submit'));
-    await page.locator(tid('post-list')).waitFor();
+    await page.locator(tid('dashboard')).waitFor();
     assert.ok(await page.evaluate(() => localStorage.getItem('xhspub.token')));
     await page.reload();
-    await page.locator(tid('post-list')).waitFor();
+    await page.locator(tid('dashboard')).waitFor();
     assert.ok(!page.url().includes('/login'));
   });
 
@@ -150,12 +150,21 @@ describe('the operator console', () => {
     await shot(page, 'console-list');
   });
 
-  test('copying the publish link puts /p/{id} on the clipboard', async () => {
+  test('copying the publish link puts a public /s/{token} link on the clipboard, reused on the next copy', async () => {
     const row = page.locator(tid('post-row')).first();
     const id = await row.getAttribute('data-post-id');
+    const clip = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.evaluate(() => navigator.clipboard.writeText(''));
     await row.locator(tid('post-copy-link')).click();
-    await page.locator(tid('toast')).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.baseUrl}/p/${id}`);
+    await eventually(async () => (await clip()).includes('/s/'), 'a /s/ link on the clipboard');
+    const first = await clip();
+    assert.match(first, new RegExp(`^${server.baseUrl}/s/[A-Za-z0-9_-]{43}$`));
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await row.locator(tid('post-copy-link')).click();
+    await eventually(async () => (await clip()) === first, 'the same link copied again');
+    const token = await page.evaluate(() => localStorage.getItem('xhspub.token'));
+    const links = await server.api(`/api/posts/${id}/links`, { token });
+    assert.equal(links.body.length, 1, 'the second copy reuses the live link');
   });
 
   test('the preview shows the note in a phone frame', async () => {
@@ -201,6 +210,35 @@ describe('the operator console', () => {
     assert.equal((await server.api(`/api/posts/${created.body.id}`, { token })).status, 404);
   });
 
+  test('selecting posts and deleting them in bulk removes exactly the selected ones', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('xhspub.token'));
+    const ids = [];
+    for (const n of [1, 2, 3]) {
+      const r = await server.api('/api/posts', {
+        method: 'POST',
+        token,
+        body: { type: 'normal', title: `批量删除 ${n}`, content: '批量', image_urls: [`${IMAGE_HOST}/b${n}.jpg`] },
+      });
+      assert.equal(r.status, 201);
+      ids.push(r.body.id);
+    }
+    await page.fill(tid('list-search'), '批量删除');
+    await hasCount(page.locator(tid('post-row')), 3);
+    const row = (id) => page.locator(`${tid('post-row')}[data-post-id="${id}"]`);
+    assert.equal(await page.locator(tid('bulk-delete')).isDisabled(), true);
+    await row(ids[0]).locator(tid('post-select')).check();
+    await row(ids[2]).locator(tid('post-select')).check();
+    await hasText(page.locator(tid('bulk-count')), '已选 2 篇');
+    await page.click(tid('bulk-delete'));
+    await hasText(page.locator(tid('confirm-message')), '2 篇');
+    await page.click(tid('confirm-ok'));
+    await hasCount(page.locator(tid('post-row')), 1);
+    assert.equal((await server.api(`/api/posts/${ids[0]}`, { token })).status, 404);
+    assert.equal((await server.api(`/api/posts/${ids[1]}`, { token })).status, 200);
+    assert.equal((await server.api(`/api/posts/${ids[2]}`, { token })).status, 404);
+    await hasText(page.locator(tid('bulk-count')), '已选 0 篇');
+  });
+
   test('the list pages through more than 20 posts with load more', async () => {
     const token = await page.evaluate(() => localStorage.getItem('xhspub.token'));
     for (let i = 1; i <= 23; i++) {
@@ -240,11 +278,11 @@ describe('the operator console', () => {
 
     await page.click(tid('nav-posts'));
     await page.fill(tid('list-search'), '');
-    await page.selectOption(tid('list-type'), 'video');
+    await choose(page, 'list-type', '视频');
     await page.waitForURL(/type=video/);
     await hasCount(page.locator(tid('post-row')), 1);
     await hasText(page.locator(tid('post-row')).first().locator(tid('post-title')), '一段视频笔记');
-    await page.selectOption(tid('list-type'), '');
+    await choose(page, 'list-type', '全部类型');
   });
 
   test('a stale token sends the operator back to the login page', async () => {
@@ -259,7 +297,7 @@ describe('the operator console', () => {
     await page.fill(tid('login-username'), ADMIN.username);
     await page.fill(tid('login-password'), ADMIN.password);
     await page.click(tid('login-submit'));
-    await page.locator(tid('post-list')).waitFor();
+    await page.locator(tid('dashboard')).waitFor();
     await page.click(tid('logout'));
     await page.waitForURL(/\/login/);
     assert.equal(await page.evaluate(() => localStorage.getItem('xhspub.token')), null);

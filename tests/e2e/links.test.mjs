@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext, PHONE, shot, UA, watchDialogs } from './lib/browser.mjs';
-import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
+import { choose, eventually, filterColumn, hasCount, hasText, tid } from './lib/expect.mjs';
 import { startFakeXhs } from './lib/fake-xhs.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
 
@@ -68,7 +68,7 @@ describe('share links, accounts and statistics', () => {
 
     await page.fill(tid('account-name'), ACCOUNT.name);
     await page.fill(tid('account-nickname'), ACCOUNT.nickname);
-    await page.selectOption(tid('account-kind'), ACCOUNT.kind);
+    await choose(page, 'account-kind', '学生');
     await page.fill(tid('account-notes'), ACCOUNT.notes);
     await page.click(tid('account-save'));
     await hasCount(page.locator(tid('account-row')), 1);
@@ -88,7 +88,7 @@ describe('share links, accounts and statistics', () => {
     await page.locator(tid('links-empty')).waitFor();
 
     await page.fill(tid('link-label'), '三班');
-    await page.selectOption(tid('link-account'), { label: `${ACCOUNT.name} (${ACCOUNT.nickname})` });
+    await choose(page, 'link-account', `${ACCOUNT.name} (${ACCOUNT.nickname})`);
     await page.click(tid('link-create'));
     await hasCount(page.locator(tid('link-row')), 1);
     const linkRow = page.locator(tid('link-row')).first();
@@ -98,6 +98,9 @@ describe('share links, accounts and statistics', () => {
     const url = await linkRow.locator(tid('link-url')).textContent();
     assert.match(url, new RegExp(`^${server.baseUrl}/s/[A-Za-z0-9_-]{43}$`));
     link = { id: Number(await linkRow.getAttribute('data-link-id')), url, token: url.split('/s/')[1] };
+    // The test server listens on 127.0.0.1: a phone could not open this link, and the page says so.
+    await hasText(page.locator(tid('private-link-warning')), 'XHSPUB__SERVER__PUBLIC_URL');
+    await hasText(page.locator(tid('link-label-public')), '标签会显示在分享页上');
 
     await linkRow.locator(tid('link-copy')).click();
     await eventually(async () => (await page.evaluate(() => navigator.clipboard.readText())) === url, 'the link on the clipboard');
@@ -106,6 +109,7 @@ describe('share links, accounts and statistics', () => {
     await linkRow.locator(tid('link-qr')).click();
     const img = page.locator(tid('qr-image'));
     await img.waitFor();
+    await hasText(page.locator(tid('qr-dialog')).locator(tid('private-link-warning')), '内网');
     const size = await eventually(
       () => img.evaluate((el) => (el.complete && el.naturalWidth > 0 ? { w: el.naturalWidth, box: el.getBoundingClientRect().width } : null)),
       'the QR image to load',
@@ -129,9 +133,11 @@ describe('share links, accounts and statistics', () => {
 
     await page.emulateMedia({ media: 'print' });
     const visible = (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).visibility);
-    assert.equal(await visible('.topbar'), 'hidden');
-    assert.equal(await visible(tid('qr-print')), 'hidden');
-    assert.equal(await visible(tid('qr-image')), 'visible');
+    // Element Plus buttons transition every property, visibility included: wait for the end.
+    const becomes = (sel, v) => eventually(async () => (await visible(sel)) === v, `${sel} ${v} in print`);
+    await becomes('.topbar', 'hidden');
+    await becomes(tid('qr-print'), 'hidden');
+    await becomes(tid('qr-image'), 'visible');
     await shot(page, 'console-qr-print', { fullPage: false });
     await page.emulateMedia({ media: 'screen' });
     await page.click(tid('qr-close'));
@@ -201,11 +207,14 @@ describe('share links, accounts and statistics', () => {
     assert.equal(await value('stat-confirmed'), '1');
     assert.equal(await value('stat-failures'), '0');
     await hasText(page.locator(tid('stat-tap-rate')), '100%');
-    const today = new Date().toISOString().slice(0, 10);
-    assert.equal(await page.locator(`${tid('chart-bar')}[data-day="${today}"]`).getAttribute('data-value'), '1');
-    await hasCount(page.locator(tid('chart-bar')), 30);
+    // Days are counted in the default statistics zone, Asia/Shanghai, not UTC.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    assert.equal(await page.locator(`${tid('daily-row')}[data-day="${today}"]`).getAttribute('data-value'), '1');
+    await hasCount(page.locator(tid('daily-row')), 30);
+    await page.locator(`${tid('chart-canvas')} canvas`).waitFor();
     await page.click(tid('stats-days-7'));
-    await hasCount(page.locator(tid('chart-bar')), 7);
+    await hasCount(page.locator(tid('daily-row')), 7);
+    assert.equal(await page.locator(tid('chart-canvas')).getAttribute('data-days'), '7');
     await shot(page, 'console-stats');
 
     // The link's own row and statistics.
@@ -287,6 +296,30 @@ describe('share links, accounts and statistics', () => {
     await hasText(p.locator(tid('share-notice-title')), '链接不存在');
   });
 
+  test('selected links are revoked in bulk; the others keep working', async () => {
+    const page = console_;
+    const make = async (label) => {
+      const r = await server.api(`/api/posts/${post.id}/links`, { method: 'POST', token, body: { label } });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id;
+    };
+    const [a, b, c] = [await make('批量 A'), await make('批量 B'), await make('批量 C')];
+    await page.goto(`${server.baseUrl}/posts/${post.id}/links`);
+    const row = (id) => page.locator(`${tid('link-row')}[data-link-id="${id}"]`);
+    await row(c).waitFor();
+    assert.equal(await page.locator(tid('links-bulk-revoke')).isDisabled(), true);
+    await row(a).locator(tid('link-select')).check();
+    await row(c).locator(tid('link-select')).check();
+    await hasText(page.locator(tid('links-bulk-count')), '已选 2 个链接');
+    await page.click(tid('links-bulk-revoke'));
+    await hasText(page.locator(tid('confirm-message')), '2 个链接');
+    await page.click(tid('confirm-ok'));
+    await eventually(async () => (await row(c).getAttribute('data-status')) === 'revoked', 'C revoked');
+    assert.equal(await row(a).getAttribute('data-status'), 'revoked');
+    assert.equal(await row(b).getAttribute('data-status'), 'active');
+    assert.equal(await row(a).locator(tid('link-select')).isDisabled(), true);
+  });
+
   test('an expired link and the link of a deleted note each say so', async () => {
     const expiring = await server.api(`/api/posts/${post.id}/links`, {
       method: 'POST',
@@ -307,5 +340,18 @@ describe('share links, accounts and statistics', () => {
     await page.goto(expiring.body.url);
     await page.locator(`${tid('share-notice')}[data-kind="link_expired"]`).waitFor();
     await hasText(page.locator(tid('share-notice-title')), '此链接已过期');
+  });
+  test('the accounts table sorts by a column and filters by kind', async () => {
+    const page = console_;
+    await page.goto(`${server.baseUrl}/accounts`);
+    const names = () => page.locator(`${tid('account-row')} ${tid('account-open')}`).allTextContents();
+    await eventually(async () => (await names()).length >= 2, 'the accounts');
+    await page.click(tid('accounts-sort-name'));
+    const up = await names();
+    assert.deepEqual(up, [...up].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN-u-co-pinyin')));
+    await page.click(tid('accounts-sort-name'));
+    assert.deepEqual(await names(), [...up].reverse());
+    await filterColumn(page, 'accounts-sort-kind', '品牌号');
+    await eventually(async () => (await names()).every((n) => n === '品牌主号') && (await names()).length === 1, 'only the brand account');
   });
 });

@@ -104,7 +104,7 @@ describe('the share page', () => {
     ['Android', UA.androidWeChat],
     ['iOS', UA.iosWeChat],
   ]) {
-    test(`in WeChat on ${name} the button shows the open-in-browser guidance and never calls the SDK`, async () => {
+    test(`in WeChat on ${name} the open-in-browser guidance comes first and again on a tap, and the SDK is never called`, async () => {
       const { page, stats } = await phone({ userAgent: ua });
       let publishCalls = 0;
       page.on('request', (r) => {
@@ -112,6 +112,9 @@ describe('the share page', () => {
       });
       await page.goto(`${server.baseUrl}/p/${post.id}`);
       await hasText(page.locator(tid('share-title')), POST.title);
+      await hasText(page.locator(tid('wechat-guide')), '点击右上角 ··· 选择在浏览器打开');
+      await page.tap(tid('wechat-guide-close'));
+      await page.locator(tid('wechat-guide')).waitFor({ state: 'detached' });
       await page.tap(tid('publish-button'));
       await hasText(page.locator(tid('wechat-guide')), '点击右上角 ··· 选择在浏览器打开');
       await page.waitForTimeout(300);

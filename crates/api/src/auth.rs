@@ -1,5 +1,8 @@
-//! Operator authentication: argon2 password hashes and opaque bearer tokens
-//! stored only as their SHA-256.
+//! Operator authentication and roles: who is behind a request's bearer token
+//! (a session or an API token; `xhs_app::auth` has both) and whether their
+//! role includes the one the document states for the operation
+//! ([`crate::access`]).
+use crate::access::Operations;
 use crate::{ApiError, AppState};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::Payload;
@@ -7,73 +10,18 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpRequest};
 use actix_web::{HttpMessage, ResponseError};
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
-use argon2::Argon2;
-use rand::RngCore;
-use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256};
 use std::future::{ready, Ready};
-use xhs_persistence::sessions;
-
-/// Hashes a password with argon2id (default parameters) off the async threads.
-pub async fn hash_password(password: SecretString) -> Result<String, ApiError> {
-    web::block(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.expose_secret().as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|e| ApiError::internal(format!("hashing failed: {e}")))
-    })
-    .await
-    .map_err(ApiError::internal)?
-}
-
-/// Checks a password against a stored hash. With no stored hash (unknown user)
-/// it still does the work, so timing does not tell which usernames exist.
-pub async fn verify_password(
-    password: SecretString,
-    stored: Option<String>,
-) -> Result<bool, ApiError> {
-    web::block(move || {
-        let fallback = dummy_hash();
-        let stored_ref = stored.as_deref().unwrap_or(&fallback);
-        let parsed = PasswordHash::new(stored_ref)
-            .map_err(|e| ApiError::internal(format!("bad stored hash: {e}")))?;
-        let ok = Argon2::default()
-            .verify_password(password.expose_secret().as_bytes(), &parsed)
-            .is_ok();
-        Ok(ok && stored.is_some())
-    })
-    .await
-    .map_err(ApiError::internal)?
-}
-
-fn dummy_hash() -> String {
-    // A fixed, valid argon2id hash of a random string nobody knows.
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$qIEsXnQ3tvsJk4oBCjEXhmOoV5O2kFSWXcAsvbbLvPg".to_owned()
-}
-
-/// A new random session token (256 bits, hex) and its hash for storage.
-pub fn new_session_token() -> (SecretString, String) {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
-    let hash = token_hash(&token);
-    (SecretString::from(token), hash)
-}
-
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
+use xhs_domain::Role;
 
 /// The operator behind a request's valid bearer token; 401 otherwise.
 #[derive(Debug, Clone)]
-pub struct Operator {
-    pub username: String,
-    pub token_hash: String,
-    pub expires_at: chrono::NaiveDateTime,
+pub struct Operator(pub xhs_app::auth::Session);
+
+impl std::ops::Deref for Operator {
+    type Target = xhs_app::auth::Session;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 fn bearer(req: &ServiceRequest) -> Option<String> {
@@ -89,8 +37,13 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
 
 /// Paths anyone may call. Everything else under `/api/` needs an operator:
 /// deny by default, so a new endpoint is protected without anyone remembering.
-fn is_public(path: &str) -> bool {
-    !path.starts_with("/api/") || path == "/api/auth/login" || path.starts_with("/api/share/")
+pub(crate) fn is_public(path: &str) -> bool {
+    !path.starts_with("/api/")
+        || path == "/api/auth/login"
+        || path.starts_with("/api/share/")
+        // The provider's calls carry the Merchant-Token instead (checked there).
+        || path == "/api/robots/callback"
+        || path == "/api/robots/events"
 }
 
 async fn authenticate(req: &ServiceRequest) -> Result<Operator, ApiError> {
@@ -99,30 +52,34 @@ async fn authenticate(req: &ServiceRequest) -> Result<Operator, ApiError> {
         .app_data::<web::Data<AppState>>()
         .cloned()
         .ok_or_else(|| ApiError::internal("app state missing"))?;
-    let hash = token_hash(&token);
-    let (session, operator) = sessions::find_live(&state.db, &hash)
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
-    Ok(Operator {
-        username: operator.username,
-        token_hash: hash,
-        expires_at: session.expires_at,
-    })
+    Ok(Operator(xhs_app::auth::session(&state.app, &token).await?))
 }
 
 /// Middleware: resolves the bearer token before any handler (or its body
-/// extractor) runs, and answers 401 problem+json when it is missing or dead.
+/// extractor) runs, and answers 401 problem+json when it is missing or dead,
+/// 403 `forbidden` naming the role when the caller's is below the
+/// operation's.
 pub async fn require_operator(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if is_public(req.path()) || req.method() == actix_web::http::Method::OPTIONS {
+    // The path as the router reads it (percent-decoded: `/%61pi/…` is `/api/…`).
+    let routed = req.match_info().as_str().to_owned();
+    if is_public(&routed) || req.method() == actix_web::http::Method::OPTIONS {
         return next
             .call(req)
             .await
             .map(ServiceResponse::map_into_left_body);
     }
-    match authenticate(&req).await {
+    let required = req
+        .app_data::<web::Data<Operations>>()
+        .map_or(Some(Role::Admin), |ops| {
+            ops.required_role(req.method().as_str(), &routed)
+        });
+    match authenticate(&req).await.and_then(|op| match required {
+        Some(r) if !op.role.includes(r) => Err(ApiError::Forbidden(r)),
+        _ => Ok(op),
+    }) {
         Ok(op) => {
             req.extensions_mut().insert(op);
             next.call(req)

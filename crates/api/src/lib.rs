@@ -1,21 +1,24 @@
 //! The HTTP layer of xhs-publisher: routes, DTOs, errors, auth and the OpenAPI
 //! document. `build_server` is what the binary and the black-box tests start.
 
+mod access;
+mod audit;
 mod auth;
+mod client_ip;
 mod dto;
 mod error;
 mod extract;
 mod openapi;
+mod problems;
 mod ratelimit;
 mod routes;
+mod routing;
 mod spa;
 mod state;
-mod token_store;
+mod telemetry;
 
-pub use auth::hash_password;
-pub use error::{ApiError, Problem};
-pub use state::{ApiSettings, AppState, ShareSettings};
-pub use token_store::DbTokenStore;
+pub use error::{ApiError, ErrorCode, Problem};
+pub use state::{ApiSettings, AppState, RedisSettings, ShareSettings};
 
 use actix_cors::Cors;
 use actix_web::dev::{Server, Service};
@@ -35,6 +38,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .configure(routes::configure)
         .split_for_parts();
     utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
+    utoipa::Modify::modify(&openapi::TextDiscipline, &mut doc);
+    utoipa::Modify::modify(&openapi::RoleRefusals, &mut doc);
     doc
 }
 
@@ -45,13 +50,28 @@ pub fn openapi_json() -> String {
     s
 }
 
+/// What pages may load: scripts from this server and the XHS share SDK's
+/// host only, no inline script, no plugins, no framing. Note images and videos
+/// live on any http(s) host the operator chose, so media may come from
+/// anywhere; inline styles are allowed (Vue, Swagger UI and the share page's
+/// loading text set them; a style cannot run code).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+    script-src 'self' https://fe-static.xhscdn.com; \
+    style-src 'self' 'unsafe-inline'; \
+    img-src 'self' data: blob: https: http:; \
+    media-src 'self' blob: https: http:; \
+    connect-src 'self'; font-src 'self' data:; object-src 'none'; \
+    base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /// Headers every response carries: no MIME sniffing, no framing by other
-/// sites (clickjacking), no full URLs (which may hold share tokens) in Referer.
+/// sites (clickjacking), no full URLs (which may hold share tokens) in
+/// Referer, and the content policy of the pages.
 fn security_headers() -> actix_web::middleware::DefaultHeaders {
     actix_web::middleware::DefaultHeaders::new()
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
 }
 
 fn cors(origins: &[String]) -> Cors {
@@ -66,9 +86,15 @@ fn cors(origins: &[String]) -> Cors {
 }
 
 /// Starts serving on `listener` (port 0 in tests).
-pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
-    let limits = web::Data::new(ratelimit::ShareLimits::new(&state.settings.share));
-    let state = web::Data::new(state);
+pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::io::Result<Server> {
+    let limits = ratelimit::ShareLimits::new(&state.settings.share)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let limits = web::Data::new(limits);
+    // Built once: every worker serves this very document, the one committed
+    // in openapi/openapi.json (a test compares them).
+    let doc = openapi();
+    let known = web::Data::new(routing::Routes::from_doc(&doc));
+    let operations = web::Data::new(access::Operations::from_doc(&doc));
     let sweeper = limits.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -83,21 +109,37 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
             .static_dir
             .clone()
             .filter(|d| d.join("index.html").exists());
-        let (app, mut doc) = App::new()
+        let (app, _) = App::new()
             .into_utoipa_app()
             .openapi(openapi::ApiDoc::openapi())
             .app_data(state.clone())
             .app_data(limits.clone())
+            .app_data(known.clone())
+            .app_data(operations.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))
             .configure(routes::configure)
             .split_for_parts();
-        utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
         let app = app
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc))
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    actix_web::HttpResponse::PermanentRedirect()
+                        .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+                        .finish()
+                }),
+            )
+            .wrap(actix_web::middleware::from_fn(
+                routing::reject_control_characters,
+            ))
+            // Inside the auth: it sees who acted, and only what was allowed.
+            .wrap(actix_web::middleware::from_fn(audit::record_writes))
             .wrap(actix_web::middleware::from_fn(auth::require_operator))
             .wrap(cors(&state.settings.cors_origins))
+            .wrap(actix_web::middleware::from_fn(routing::head_as_get))
+            .wrap(problems::handlers())
             .wrap_fn(|req, srv| {
                 let id = req.extensions().get::<RequestId>().map(|r| r.to_string());
                 let fut = srv.call(req);
@@ -111,7 +153,7 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
                 }
             })
             .wrap(security_headers())
-            .wrap(TracingLogger::default());
+            .wrap(TracingLogger::<telemetry::RedactedSpans>::new());
         let app = match static_dir {
             Some(dir) => app
                 .service(actix_files::Files::new("/assets", dir.join("assets")).use_etag(true))
@@ -119,13 +161,13 @@ pub fn build_server(state: AppState, listener: TcpListener) -> std::io::Result<S
                     // Re-read per request: the frontend can be rebuilt while the server runs.
                     move |req: actix_web::HttpRequest| {
                         let dir = dir.clone();
-                        async move { spa::fallback(req, &dir).await }
+                        async move { spa::fallback(req, Some(&dir)).await }
                     },
                 )),
             None => app
                 .route("/", web::get().to(|| async { spa::not_built() }))
-                .default_service(web::to(|| async {
-                    actix_web::ResponseError::error_response(&ApiError::NotFound("resource"))
+                .default_service(web::to(|req: actix_web::HttpRequest| async move {
+                    spa::fallback(req, None).await
                 })),
         };
         app

@@ -9,6 +9,7 @@ use utoipa::{Modify, OpenApi};
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Operator login"),
+        (name = "team", description = "Users and their roles, API tokens for integrators, and the audit log (admin only)"),
         (name = "posts", description = "Drafts (the x_post table) and XHS pre-flight checks"),
         (name = "publish", description = "The article's preview and signed-publish endpoints"),
         (name = "links", description = "Share links and their QR codes"),
@@ -16,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         (name = "accounts", description = "XHS accounts and their publish records"),
         (name = "stats", description = "What happened on share pages"),
         (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),
+        (name = "robots", description = "Robot accounts driven by the provider (XHS_FACTS section 5)"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]
@@ -33,23 +35,81 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Every operation can answer 400: a malformed path parameter, query or body
-/// is refused before the handler runs. Declared once here, not on each path;
-/// applied after the routes have added their paths.
+/// Answers any operation can give before (or besides) its handler, declared
+/// once here, not on each path; applied after the routes have added theirs:
+/// 400 for a malformed path parameter, query or body; 422 for a control
+/// character in a query or body; 413 for a body over its limit; 503 when the
+/// database does not answer.
 pub struct MalformedRequests;
 
 impl Modify for MalformedRequests {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
         use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
-        let problem = ResponseBuilder::new()
-            .description("malformed path parameter, query or body (`bad_request`)")
-            .content(
-                "application/problem+json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("Problem")))
-                    .build(),
-            )
-            .build();
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for op in ops.into_iter().flatten() {
+                let has_query = op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .any(|p| p.parameter_in == ParameterIn::Query);
+                let has_body = op.request_body.is_some();
+                let mut add = |code: &str, description: &str| {
+                    op.responses
+                        .responses
+                        .entry(code.to_owned())
+                        .or_insert_with(|| problem(description).into());
+                };
+                add(
+                    "400",
+                    "malformed path parameter, query or body (`bad_request`)",
+                );
+                if has_query || has_body {
+                    add("422", "a field breaks a rule, e.g. holds a control character (`validation_failed`)");
+                }
+                if has_body {
+                    add(
+                        "413",
+                        "the body is over this endpoint's limit (`payload_too_large`)",
+                    );
+                }
+                if path != "/healthz" {
+                    add(
+                        "503",
+                        "the database does not answer (`database_unavailable`)",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Every operation whose role is above `viewer` can answer 403
+/// `forbidden`, naming the role (the scope of its bearer requirement);
+/// declared here from the scope, so the document states each role once.
+pub struct RoleRefusals;
+
+impl Modify for RoleRefusals {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
         for item in openapi.paths.paths.values_mut() {
             let ops = [
                 &mut item.get,
@@ -59,11 +119,99 @@ impl Modify for MalformedRequests {
                 &mut item.patch,
             ];
             for op in ops.into_iter().flatten() {
+                let (_, scopes) = crate::access::scopes(op);
+                let Some(role) = scopes.first().filter(|r| r.as_str() != "viewer") else {
+                    continue;
+                };
+                let refusal = ResponseBuilder::new()
+                    .description(format!(
+                        "the caller's role is below `{role}` (`forbidden`, with `required_role`)"
+                    ))
+                    .content(
+                        "application/problem+json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build();
                 op.responses
                     .responses
-                    .entry("400".to_owned())
-                    .or_insert_with(|| problem.clone().into());
+                    .entry("403".to_owned())
+                    .or_insert_with(|| refusal.into());
             }
         }
+    }
+}
+
+/// Text the server takes holds no control character but tab and line
+/// breaks (`xhs_domain::forbidden_control`): every string of a request body
+/// and every string query parameter says so with this pattern.
+pub const TEXT_PATTERN: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// Adds [`TEXT_PATTERN`] to the strings of request bodies (the schemas named
+/// `*Input`, `*Request`, `*Update`) and of query parameters.
+pub struct TextDiscipline;
+
+impl Modify for TextDiscipline {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
+        if let Some(components) = openapi.components.as_mut() {
+            for (name, schema) in components.schemas.iter_mut() {
+                if name == "ImageUrls"
+                    || ["Input", "Request", "Update"]
+                        .iter()
+                        .any(|s| name.ends_with(s))
+                {
+                    add_pattern(schema);
+                }
+            }
+        }
+        for item in openapi.paths.paths.values_mut() {
+            let ops = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ];
+            for op in ops.into_iter().flatten() {
+                for p in op.parameters.iter_mut().flatten() {
+                    if p.parameter_in == ParameterIn::Query {
+                        if let Some(s) = p.schema.as_mut() {
+                            add_pattern(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn add_pattern(schema: &mut utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>) {
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+    use utoipa::openapi::RefOr;
+    let RefOr::T(schema) = schema else { return };
+    match schema {
+        Schema::Object(o) => {
+            let is_string = match &o.schema_type {
+                SchemaType::Type(t) => *t == Type::String,
+                SchemaType::Array(ts) => ts.contains(&Type::String),
+                SchemaType::AnyValue => false,
+            };
+            if is_string && o.enum_values.is_none() && o.format.is_none() && o.pattern.is_none() {
+                o.pattern = Some(TEXT_PATTERN.to_owned());
+            }
+            for p in o.properties.values_mut() {
+                add_pattern(p);
+            }
+        }
+        Schema::Array(a) => {
+            if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                add_pattern(items);
+            }
+        }
+        Schema::OneOf(one) => one.items.iter_mut().for_each(add_pattern),
+        Schema::AllOf(all) => all.items.iter_mut().for_each(add_pattern),
+        Schema::AnyOf(any) => any.items.iter_mut().for_each(add_pattern),
+        _ => {}
     }
 }

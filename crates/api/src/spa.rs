@@ -17,17 +17,25 @@ fn page_for(path: &str) -> Option<&'static str> {
     }
 }
 
-/// The default service: an SPA page, or a problem+json 404.
-pub async fn fallback(req: HttpRequest, static_dir: &Path) -> HttpResponse {
+/// The default service: 405 for a known path's other methods, else an SPA
+/// page (when the frontend is built), else a problem+json 404.
+pub async fn fallback(req: HttpRequest, static_dir: Option<&Path>) -> HttpResponse {
+    let routed = req.match_info().as_str();
+    let known = req.app_data::<actix_web::web::Data<crate::routing::Routes>>();
+    if let Some(e) = known.and_then(|r| r.method_not_allowed(req.method(), routed)) {
+        return actix_web::ResponseError::error_response(&e);
+    }
     let is_get = req.method() == actix_web::http::Method::GET
         || req.method() == actix_web::http::Method::HEAD;
-    let file = match page_for(req.path()).filter(|_| is_get) {
-        Some(page) => open(static_dir, page).await,
-        None => None,
+    let file = match (page_for(routed).filter(|_| is_get), static_dir) {
+        (Some(page), Some(dir)) => open(dir, page).await,
+        _ => None,
     };
     match file {
         Some(f) => f.use_etag(true).into_response(&req),
-        None => actix_web::ResponseError::error_response(&ApiError::NotFound("resource")),
+        None => {
+            actix_web::ResponseError::error_response(&ApiError::NotFound(xhs_app::Resource::Route))
+        }
     }
 }
 

@@ -1,15 +1,9 @@
 use std::path::PathBuf;
-use std::sync::Arc;
-use xhs_persistence::DatabaseConnection;
-use xhs_signing::Signer;
+use xhs_app::Services;
 
 /// What the HTTP layer needs to know from the configuration.
 #[derive(Debug, Clone)]
 pub struct ApiSettings {
-    /// How long an operator session lasts.
-    pub session_ttl: chrono::Duration,
-    /// The base URL people's phones reach (share links are built from it).
-    pub public_url: String,
     /// The built frontend (`frontend/dist`); the API works without it.
     pub static_dir: Option<PathBuf>,
     /// Origins allowed to call the API from another site (CORS); empty = same origin only.
@@ -29,6 +23,23 @@ pub struct ShareSettings {
     pub trust_forwarded_for: bool,
     /// Login attempts per minute from one client address.
     pub login_per_minute: u32,
+    /// Proxies in the forwarding chain (`server.trusted_proxies`): the client
+    /// is the rightmost hop that is not one of them.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Count these limits in Redis, shared by every instance; `None`: in this process.
+    pub redis: Option<RedisSettings>,
+}
+
+/// Where the limits are shared between instances.
+#[derive(Debug, Clone)]
+pub struct RedisSettings {
+    /// `redis://[:password@]host[:port][/db]`; may hold a password, so never printed.
+    pub url: secrecy::SecretString,
+    /// Prepended to every key (`PREFIX:login:ADDRESS` ...): several
+    /// deployments, or tests, can share one Redis.
+    pub key_prefix: String,
+    /// How long one call may take before this process counts alone.
+    pub timeout: std::time::Duration,
 }
 
 impl Default for ShareSettings {
@@ -38,15 +49,14 @@ impl Default for ShareSettings {
             per_token_per_minute: 600,
             trust_forwarded_for: false,
             login_per_minute: 30,
+            trusted_proxies: Vec::new(),
+            redis: None,
         }
     }
 }
 
-/// Shared by every request.
+/// Shared by every request: the use cases' services and the HTTP settings.
 pub struct AppState {
-    pub db: DatabaseConnection,
-    pub signer: Arc<Signer>,
+    pub app: Services,
     pub settings: ApiSettings,
-    /// The media library's storage (local directory or S3) and upload limits.
-    pub media: xhs_media::MediaStore,
 }

@@ -1,3 +1,4 @@
+use crate::Rule;
 use crate::{char_count, FieldError};
 
 /// XHS caps a note body at 1000 characters.
@@ -17,7 +18,7 @@ impl Body {
             errors.push(
                 FieldError::new(
                     "content",
-                    "max_chars",
+                    Rule::MaxChars,
                     format!("content has {n} characters; XHS allows at most {MAX_BODY_CHARS}"),
                 )
                 .counts(n, MAX_BODY_CHARS),
@@ -28,7 +29,7 @@ impl Body {
             errors.push(
                 FieldError::new(
                     "content",
-                    "max_topics",
+                    Rule::MaxTopics,
                     format!("content has {topics} #topics; XHS allows at most {MAX_TOPICS}"),
                 )
                 .counts(topics, MAX_TOPICS),
@@ -92,7 +93,10 @@ mod tests {
     fn a_thousand_characters_fit_and_one_more_does_not() {
         assert!(Body::parse(&"字".repeat(1000)).is_ok());
         let e = Body::parse(&"字".repeat(1001)).unwrap_err();
-        assert_eq!((e[0].field.as_str(), e[0].rule), ("content", "max_chars"));
+        assert_eq!(
+            (e[0].field.as_str(), e[0].rule),
+            ("content", Rule::MaxChars)
+        );
     }
 
     #[test]
@@ -100,6 +104,6 @@ mod tests {
         let ten: String = (0..10).map(|i| format!("#t{i} ")).collect();
         assert!(Body::parse(&ten).is_ok());
         let e = Body::parse(&format!("{ten}#t10")).unwrap_err();
-        assert_eq!(e[0].rule, "max_topics");
+        assert_eq!(e[0].rule, Rule::MaxTopics);
     }
 }

@@ -1,3 +1,4 @@
+use crate::Rule;
 use crate::{Body, FieldError, MediaUrl, PostType, Title, ValidationErrors, MAX_IMAGES};
 
 /// A post as it arrives, before any rule is applied.
@@ -103,19 +104,19 @@ pub(crate) fn count_rule(
     match t {
         PostType::Normal if images == 0 => Err(FieldError::new(
             "image_urls",
-            "min_items",
+            Rule::MinItems,
             "an image note needs at least 1 image",
         )
         .counts(0, 1)),
         PostType::Normal if images > MAX_IMAGES => Err(FieldError::new(
             "image_urls",
-            "max_items",
+            Rule::MaxItems,
             format!("an image note has {images} images; XHS allows at most {MAX_IMAGES}"),
         )
         .counts(images, MAX_IMAGES)),
         PostType::Video if has_video == Some(false) => Err(FieldError::new(
             "video_url",
-            "required",
+            Rule::Required,
             "a video note needs a video URL",
         )),
         _ => Ok(()),
@@ -153,10 +154,10 @@ mod tests {
         let e = PostDraft::parse(&image_note(0)).unwrap_err();
         assert_eq!(
             (e.0[0].field.as_str(), e.0[0].rule),
-            ("image_urls", "min_items")
+            ("image_urls", Rule::MinItems)
         );
         let e = PostDraft::parse(&image_note(19)).unwrap_err();
-        assert_eq!(e.0[0].rule, "max_items");
+        assert_eq!(e.0[0].rule, Rule::MaxItems);
     }
 
     #[test]
@@ -168,7 +169,7 @@ mod tests {
         let e = PostDraft::parse(&raw).unwrap_err();
         assert_eq!(
             (e.0[0].field.as_str(), e.0[0].rule),
-            ("video_url", "required")
+            ("video_url", Rule::Required)
         );
         let ok = RawPost {
             video_url: Some("https://v.example.com/a.mp4".into()),

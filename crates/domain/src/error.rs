@@ -6,7 +6,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
-    pub rule: &'static str,
+    pub rule: crate::Rule,
     pub message: String,
     /// What was counted (characters, topics, images), for counting rules.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -17,7 +17,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, rule: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, rule: crate::Rule, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             rule,

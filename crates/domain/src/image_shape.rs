@@ -2,6 +2,7 @@
 //! portrait and shows them at 1080 px wide (XHS_FACTS section 3), so an image
 //! far from that shape or narrower than that looks cropped or soft.
 use crate::Check;
+use crate::Rule;
 
 /// XHS's preferred aspect ratio, width over height.
 pub const PREFERRED_ASPECT: f64 = 3.0 / 4.0;
@@ -21,7 +22,7 @@ pub fn image_shape_checks(field: &str, width: u32, height: u32) -> Vec<Check> {
     let off = (aspect - PREFERRED_ASPECT).abs() / PREFERRED_ASPECT;
     if off > ASPECT_TOLERANCE {
         checks.push(Check::warning(
-            "aspect_ratio",
+            Rule::AspectRatio,
             field,
             format!(
                 "{field} is {width}x{height} ({:.0}% off the preferred 3:4); XHS will crop it",
@@ -32,7 +33,7 @@ pub fn image_shape_checks(field: &str, width: u32, height: u32) -> Vec<Check> {
     if width < MIN_WIDTH {
         checks.push(
             Check::warning(
-                "min_width",
+                Rule::MinWidth,
                 field,
                 format!(
                     "{field} is {width} px wide; at least {MIN_WIDTH} px looks sharp on phones"
@@ -48,7 +49,7 @@ pub fn image_shape_checks(field: &str, width: u32, height: u32) -> Vec<Check> {
 mod tests {
     use super::*;
 
-    fn rules(w: u32, h: u32) -> Vec<&'static str> {
+    fn rules(w: u32, h: u32) -> Vec<Rule> {
         image_shape_checks("image_urls[0]", w, h)
             .iter()
             .map(|c| c.rule)
@@ -65,13 +66,13 @@ mod tests {
     #[test]
     fn a_small_square_gets_both_warnings() {
         let checks = image_shape_checks("image_urls[2]", 1000, 1000);
-        assert_eq!(rules(1000, 1000), ["aspect_ratio", "min_width"]);
+        assert_eq!(rules(1000, 1000), [Rule::AspectRatio, Rule::MinWidth]);
         assert!(checks.iter().all(|c| c.level == crate::Level::Warning));
         assert!(checks.iter().all(|c| c.field == "image_urls[2]"));
     }
 
     #[test]
     fn a_wide_landscape_photo_warns_about_the_ratio_only() {
-        assert_eq!(rules(4032, 3024), ["aspect_ratio"]);
+        assert_eq!(rules(4032, 3024), [Rule::AspectRatio]);
     }
 }

@@ -6,30 +6,40 @@
 //! says which field broke which rule.
 
 mod body;
+mod diff;
 mod draft;
 mod error;
 mod image_list;
 mod image_shape;
 mod media_url;
+mod platform;
 mod post_type;
 mod preflight;
 mod share;
 mod share_info;
+mod text;
 mod title;
+mod vocab;
 
 pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
+pub use diff::{line_diff, DiffLine};
 pub use draft::{PostDraft, RawPost};
 pub use error::{FieldError, ValidationErrors};
 pub use image_list::{parse_image_list_text, MAX_IMAGES};
 pub use image_shape::image_shape_checks;
 pub use media_url::MediaUrl;
+pub use platform::{hashtags, Handoff, PlatformVerdict, SharePlatform};
 pub use post_type::PostType;
-pub use preflight::{preflight, Check, Level, Preflight};
-pub use share::{
-    bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus, ACCOUNT_KINDS,
-};
+pub use preflight::{preflight, Check, Preflight};
+pub use share::{bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus};
 pub use share_info::ShareInfo;
+pub use strum::IntoEnumIterator;
+pub use text::{check_instant, check_text, forbidden_control, MAX_NOTE_URL_CHARS, MAX_URL_CHARS};
 pub use title::{Title, MAX_TITLE_CHARS};
+pub use vocab::{
+    AccountKind, ActorKind, AuditAction, AuditTarget, DiffOp, Level, LinkStatus, MediaKind,
+    ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus,
+};
 
 /// Counts characters the way the XHS app does: Unicode scalar values, so each
 /// 汉字 or emoji code point is one.

@@ -1,4 +1,5 @@
 use crate::FieldError;
+use crate::Rule;
 use std::net::IpAddr;
 use url::{Host, Url};
 
@@ -14,7 +15,7 @@ impl MediaUrl {
         let err = |why: &str| {
             FieldError::new(
                 field,
-                "absolute_http_url",
+                Rule::AbsoluteHttpUrl,
                 format!("{field} must be an absolute http(s) URL the phone can download; {why}"),
             )
         };
@@ -25,11 +26,31 @@ impl MediaUrl {
         if url.host().is_none() {
             return Err(err("it has no host"));
         }
+        // Counted as stored: encoded, so a URL in Chinese counts its %-escapes.
+        let n = url.as_str().chars().count();
+        if n > crate::MAX_URL_CHARS {
+            return Err(FieldError::new(
+                field,
+                Rule::MaxChars,
+                format!(
+                    "{field} has {n} characters once encoded; at most {}",
+                    crate::MAX_URL_CHARS
+                ),
+            )
+            .counts(n, crate::MAX_URL_CHARS));
+        }
         Ok(Self(url))
     }
 
     pub fn as_str(&self) -> &str {
         self.0.as_str()
+    }
+
+    /// The lowercase extension of the path's last segment (`jpg`), if any.
+    pub fn extension(&self) -> Option<String> {
+        let last = self.0.path_segments()?.next_back()?;
+        let (_, ext) = last.rsplit_once('.')?;
+        Some(ext.to_ascii_lowercase()).filter(|e| !e.is_empty())
     }
 
     /// True when a phone cannot reach the host: localhost, loopback, private or
@@ -94,8 +115,22 @@ mod tests {
         ] {
             let e = MediaUrl::parse("image_urls[0]", bad).unwrap_err();
             assert_eq!(e.field, "image_urls[0]", "{bad}");
-            assert_eq!(e.rule, "absolute_http_url", "{bad}");
+            assert_eq!(e.rule, Rule::AbsoluteHttpUrl, "{bad}");
         }
+    }
+
+    #[test]
+    fn urls_longer_than_their_column_are_refused() {
+        let at_limit = format!(
+            "https://a.example.com/{}",
+            "x".repeat(crate::MAX_URL_CHARS - 22)
+        );
+        assert!(MediaUrl::parse("cover_url", &at_limit).is_ok());
+        let e = MediaUrl::parse("cover_url", &format!("{at_limit}y")).unwrap_err();
+        assert_eq!(
+            (e.rule, e.limit),
+            (Rule::MaxChars, Some(crate::MAX_URL_CHARS as u64))
+        );
     }
 
     #[test]

@@ -1,13 +1,10 @@
+use crate::vocab::vocabulary;
 use crate::FieldError;
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use crate::Rule;
 
-/// The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PostType {
-    Normal,
-    Video,
+vocabulary! {
+    /// The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
+    PostType { Normal, Video }
 }
 
 impl PostType {
@@ -17,22 +14,10 @@ impl PostType {
             "video" => Ok(Self::Video),
             other => Err(FieldError::new(
                 "type",
-                "one_of",
+                Rule::OneOf,
                 format!("type must be 'normal' or 'video', got '{other}'"),
             )),
         }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Normal => "normal",
-            Self::Video => "video",
-        }
-    }
-}
-
-impl fmt::Display for PostType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -49,7 +34,7 @@ mod tests {
     #[test]
     fn rejects_anything_else_naming_the_field() {
         let e = PostType::parse("Normal").unwrap_err();
-        assert_eq!((e.field.as_str(), e.rule), ("type", "one_of"));
+        assert_eq!((e.field.as_str(), e.rule), ("type", Rule::OneOf));
         assert!(PostType::parse("").is_err());
     }
 }

@@ -1,25 +1,18 @@
 use crate::draft::count_rule;
 use crate::{
-    char_count, count_topics, Body, FieldError, MediaUrl, PostType, RawPost, Title, MAX_BODY_CHARS,
-    MAX_IMAGES, MAX_TITLE_CHARS, MAX_TOPICS,
+    char_count, count_topics, Body, FieldError, Level, MediaUrl, PostType, RawPost, Rule, Title,
+    MAX_BODY_CHARS, MAX_IMAGES, MAX_TITLE_CHARS, MAX_TOPICS,
 };
+use crate::{PlatformVerdict, PostDraft, SharePlatform};
 use serde::Serialize;
 
 /// Many peer tools cap image notes at 9; above that we warn, not refuse.
 const SOFT_MAX_IMAGES: usize = 9;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Ok,
-    Warning,
-    Error,
-}
-
 /// One rule's verdict on one field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub field: String,
     pub level: Level,
     pub message: String,
@@ -33,7 +26,7 @@ pub struct Check {
 
 impl Check {
     /// A warning on `field`.
-    pub fn warning(rule: &'static str, field: &str, message: String) -> Self {
+    pub fn warning(rule: Rule, field: &str, message: String) -> Self {
         Self {
             rule,
             field: field.into(),
@@ -59,9 +52,11 @@ pub struct Preflight {
     pub ok: bool,
     pub topics: usize,
     pub checks: Vec<Check>,
+    /// Whether the note can go to each platform, and why not.
+    pub platforms: Vec<PlatformVerdict>,
 }
 
-fn verdict(r: Result<String, FieldError>, rule: &'static str, field: &str) -> Check {
+fn verdict(r: Result<String, FieldError>, rule: Rule, field: &str) -> Check {
     match r {
         Ok(message) => Check {
             rule,
@@ -82,7 +77,12 @@ fn verdict(r: Result<String, FieldError>, rule: &'static str, field: &str) -> Ch
     }
 }
 
-fn warn(rule: &'static str, field: &str, message: String) -> Check {
+/// A broken rule as a pre-flight error.
+fn failed(e: FieldError) -> Check {
+    verdict(Err(e), Rule::Required, "")
+}
+
+fn warn(rule: Rule, field: &str, message: String) -> Check {
     Check::warning(rule, field, message)
 }
 
@@ -92,7 +92,7 @@ pub fn preflight(raw: &RawPost) -> Preflight {
     let post_type = PostType::parse(&raw.post_type);
     checks.push(verdict(
         post_type.clone().map(|t| format!("type is {t}")),
-        "one_of",
+        Rule::OneOf,
         "type",
     ));
 
@@ -101,14 +101,14 @@ pub fn preflight(raw: &RawPost) -> Preflight {
         verdict(
             Title::parse(&raw.title)
                 .map(|_| format!("title has {tn}/{MAX_TITLE_CHARS} characters")),
-            "max_chars",
+            Rule::MaxChars,
             "title",
         )
         .counts(tn, MAX_TITLE_CHARS),
     );
     if tn == 0 {
         checks.push(warn(
-            "not_empty",
+            Rule::NotEmpty,
             "title",
             "the note has no title; XHS allows it but notes with a title do better".into(),
         ));
@@ -121,7 +121,7 @@ pub fn preflight(raw: &RawPost) -> Preflight {
             checks.push(
                 verdict(
                     Ok(format!("content has {bn}/{MAX_BODY_CHARS} characters")),
-                    "max_chars",
+                    Rule::MaxChars,
                     "content",
                 )
                 .counts(bn, MAX_BODY_CHARS),
@@ -129,13 +129,13 @@ pub fn preflight(raw: &RawPost) -> Preflight {
             checks.push(
                 verdict(
                     Ok(format!("{topics}/{MAX_TOPICS} topics")),
-                    "max_topics",
+                    Rule::MaxTopics,
                     "content",
                 )
                 .counts(topics, MAX_TOPICS),
             );
         }
-        Err(es) => checks.extend(es.into_iter().map(|e| verdict(Err(e), "", ""))),
+        Err(es) => checks.extend(es.into_iter().map(failed)),
     }
 
     media_checks(raw, &mut checks);
@@ -152,10 +152,12 @@ pub fn preflight(raw: &RawPost) -> Preflight {
                 PostType::Normal => format!("{n} image(s)"),
                 PostType::Video => "one video".to_owned(),
             }),
-            "media_count",
+            Rule::MediaCount,
             field,
         );
-        checks.push(if t == PostType::Normal {
+        // The summary counts against the maximum only when it passed: a
+        // failed count keeps its own bound (at least 1, at most 18).
+        checks.push(if t == PostType::Normal && count.level == Level::Ok {
             count.counts(n, MAX_IMAGES)
         } else {
             count
@@ -163,7 +165,7 @@ pub fn preflight(raw: &RawPost) -> Preflight {
         if t == PostType::Normal && n > SOFT_MAX_IMAGES {
             checks.push(
                 warn(
-                    "soft_max_items",
+                    Rule::SoftMaxItems,
                     "image_urls",
                     format!(
                     "{n} images; many tools and older app versions take at most {SOFT_MAX_IMAGES}"
@@ -179,14 +181,23 @@ pub fn preflight(raw: &RawPost) -> Preflight {
             || n > 0;
         if t == PostType::Video && !has_cover {
             checks.push(warn(
-                "cover_recommended",
+                Rule::CoverRecommended,
                 "cover_url",
                 "a video note should have a cover image".into(),
             ));
         }
     }
     let ok = !checks.iter().any(|c| c.level == Level::Error);
-    Preflight { ok, topics, checks }
+    let draft = PostDraft::parse(raw).ok();
+    let platforms = <SharePlatform as strum::IntoEnumIterator>::iter()
+        .map(|p| PlatformVerdict::of(p, draft.as_ref()))
+        .collect();
+    Preflight {
+        ok,
+        topics,
+        checks,
+        platforms,
+    }
 }
 
 fn media_checks(raw: &RawPost, checks: &mut Vec<Check>) {
@@ -208,14 +219,14 @@ fn media_checks(raw: &RawPost, checks: &mut Vec<Check>) {
         .filter(|(_, u)| !u.trim().is_empty());
     for (field, u) in fields {
         match MediaUrl::parse(&field, u) {
-            Err(e) => checks.push(verdict(Err(e), "", "")),
+            Err(e) => checks.push(failed(e)),
             Ok(m) if m.is_unreachable_from_phone() => checks.push(warn(
-                "reachable_from_phone",
+                Rule::ReachableFromPhone,
                 &field,
                 format!("{field} points at a local or private address; phones cannot load it"),
             )),
             Ok(m) if m.is_plain_http() => checks.push(warn(
-                "https",
+                Rule::Https,
                 &field,
                 format!("{field} uses plain http; prefer https"),
             )),
@@ -253,7 +264,7 @@ mod tests {
         let w = p.checks.iter().find(|c| c.level == Level::Warning).unwrap();
         assert_eq!(
             (w.rule, w.field.as_str()),
-            ("reachable_from_phone", "image_urls[0]")
+            (Rule::ReachableFromPhone, "image_urls[0]")
         );
     }
 
@@ -269,7 +280,24 @@ mod tests {
             .filter(|c| c.level == Level::Error)
             .map(|c| (c.field.as_str(), c.rule))
             .collect();
-        assert_eq!(errs, [("title", "max_chars"), ("image_urls", "min_items")]);
+        assert_eq!(
+            errs,
+            [("title", Rule::MaxChars), ("image_urls", Rule::MinItems)]
+        );
+    }
+
+    #[test]
+    fn an_empty_image_note_needs_at_least_one_image_not_eighteen() {
+        let p = preflight(&raw(&[]));
+        let c = p
+            .checks
+            .iter()
+            .find(|c| c.field == "image_urls" && c.level == Level::Error)
+            .unwrap();
+        assert_eq!(
+            (c.rule, c.actual, c.limit),
+            (Rule::MinItems, Some(0), Some(1))
+        );
     }
 
     #[test]
@@ -280,6 +308,6 @@ mod tests {
         let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
         let p = preflight(&raw(&refs));
         assert!(p.ok);
-        assert!(p.checks.iter().any(|c| c.rule == "soft_max_items"));
+        assert!(p.checks.iter().any(|c| c.rule == Rule::SoftMaxItems));
     }
 }

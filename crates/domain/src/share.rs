@@ -1,101 +1,53 @@
 //! Share links, the accounts notes are published from, and what the share page
 //! reports back.
+use crate::Rule;
 use crate::{char_count, FieldError};
 use url::Url;
 
-/// What the share page reports. `Confirmed` is the account holder pasting back
-/// the published note's URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventKind {
-    Opened,
-    PublishTapped,
-    SdkLoaded,
-    SdkFailed,
-    AppOpened,
-    FallbackUsed,
-    Confirmed,
+use crate::vocab::vocabulary;
+use crate::AccountKind;
+use std::str::FromStr;
+use strum::IntoEnumIterator;
+
+vocabulary! {
+    /// What the share page reports. `Confirmed` is the account holder (or an
+    /// operator) pasting back the published note's URL.
+    EventKind { Opened, PublishTapped, SdkLoaded, SdkFailed, AppOpened, FallbackUsed, Confirmed }
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 7] = [
-        Self::Opened,
-        Self::PublishTapped,
-        Self::SdkLoaded,
-        Self::SdkFailed,
-        Self::AppOpened,
-        Self::FallbackUsed,
-        Self::Confirmed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Opened => "opened",
-            Self::PublishTapped => "publish_tapped",
-            Self::SdkLoaded => "sdk_loaded",
-            Self::SdkFailed => "sdk_failed",
-            Self::AppOpened => "app_opened",
-            Self::FallbackUsed => "fallback_used",
-            Self::Confirmed => "confirmed",
-        }
-    }
-
     /// Kinds a page may report (`confirmed` has its own endpoint).
     pub fn parse_reported(s: &str) -> Result<Self, FieldError> {
-        Self::ALL
-            .into_iter()
+        Self::from_str(s)
+            .ok()
             .filter(|k| *k != Self::Confirmed)
-            .find(|k| k.as_str() == s)
             .ok_or_else(|| {
+                let allowed: Vec<&str> = Self::iter()
+                    .filter(|k| *k != Self::Confirmed)
+                    .map(Self::as_str)
+                    .collect();
                 FieldError::new(
                     "kind",
-                    "one_of",
-                    format!("kind must be one of opened, publish_tapped, sdk_loaded, sdk_failed, app_opened, fallback_used; got '{s}'"),
+                    Rule::OneOf,
+                    format!("kind must be one of {}; got '{s}'", allowed.join(", ")),
                 )
             })
     }
 
-    pub fn parse_stored(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    /// The failure reason an event carries onto a record, if any.
+    pub fn carries_reason(self) -> bool {
+        self == Self::SdkFailed
     }
 }
 
-/// Where a publish for one post and one account stands. Ordered: a later
-/// event never moves a record back (an `opened` after a `tapped` stays `tapped`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum RecordStatus {
-    LinkSent,
-    Opened,
-    Tapped,
-    AppOpened,
-    Failed,
-    Published,
+vocabulary! {
+    /// Where a publish for one post and one account stands. Ordered: a later
+    /// event never moves a record back (an `opened` after a `tapped` stays `tapped`).
+    #[derive(PartialOrd, Ord)]
+    RecordStatus { LinkSent, Opened, Tapped, AppOpened, Failed, Published }
 }
 
 impl RecordStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::LinkSent => "link_sent",
-            Self::Opened => "opened",
-            Self::Tapped => "tapped",
-            Self::AppOpened => "app_opened",
-            Self::Failed => "failed",
-            Self::Published => "published",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::LinkSent,
-            Self::Opened,
-            Self::Tapped,
-            Self::AppOpened,
-            Self::Failed,
-            Self::Published,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-
     /// The status an event moves a record to, if any.
     pub fn after(self, event: EventKind) -> Self {
         let next = match event {
@@ -116,18 +68,14 @@ impl RecordStatus {
     }
 }
 
-/// The kinds of XHS accounts a team publishes from.
-pub const ACCOUNT_KINDS: [&str; 5] = ["brand", "partner", "test", "student", "owner"];
-
-pub fn parse_account_kind(s: &str) -> Result<&'static str, FieldError> {
-    ACCOUNT_KINDS.into_iter().find(|k| *k == s).ok_or_else(|| {
+/// Parses an account kind, naming the field and the allowed values.
+pub fn parse_account_kind(s: &str) -> Result<AccountKind, FieldError> {
+    AccountKind::from_str(s).map_err(|_| {
+        let allowed: Vec<&str> = AccountKind::iter().map(AccountKind::as_str).collect();
         FieldError::new(
             "kind",
-            "one_of",
-            format!(
-                "kind must be one of {}; got '{s}'",
-                ACCOUNT_KINDS.join(", ")
-            ),
+            Rule::OneOf,
+            format!("kind must be one of {}; got '{s}'", allowed.join(", ")),
         )
     })
 }
@@ -139,11 +87,12 @@ pub fn bounded_text(
     max: usize,
     required: bool,
 ) -> Result<String, FieldError> {
+    crate::check_text(field, s)?;
     let t = s.trim();
     if required && t.is_empty() {
         return Err(FieldError::new(
             field,
-            "required",
+            Rule::Required,
             format!("{field} must not be empty"),
         ));
     }
@@ -151,7 +100,7 @@ pub fn bounded_text(
     if n > max {
         return Err(FieldError::new(
             field,
-            "max_chars",
+            Rule::MaxChars,
             format!("{field} has {n} characters; at most {max}"),
         )
         .counts(n, max));
@@ -165,7 +114,7 @@ pub fn parse_note_url(s: &str) -> Result<String, FieldError> {
     let err = || {
         FieldError::new(
             "note_url",
-            "xhs_note_url",
+            Rule::XhsNoteUrl,
             "note_url must be the link of a published XHS note (https://www.xiaohongshu.com/explore/… or http://xhslink.com/…)",
         )
     };
@@ -188,6 +137,18 @@ pub fn parse_note_url(s: &str) -> Result<String, FieldError> {
         "xhslink.com" | "www.xhslink.com" => !segments.is_empty(),
         _ => false,
     };
+    let n = url.as_str().chars().count();
+    if ok && n > crate::MAX_NOTE_URL_CHARS {
+        return Err(FieldError::new(
+            "note_url",
+            Rule::MaxChars,
+            format!(
+                "note_url has {n} characters; at most {}",
+                crate::MAX_NOTE_URL_CHARS
+            ),
+        )
+        .counts(n, crate::MAX_NOTE_URL_CHARS));
+    }
     if ok {
         Ok(url.to_string())
     } else {
@@ -206,7 +167,7 @@ mod tests {
             Ok(EventKind::PublishTapped)
         );
         let e = EventKind::parse_reported("hacked").unwrap_err();
-        assert_eq!((e.field.as_str(), e.rule), ("kind", "one_of"));
+        assert_eq!((e.field.as_str(), e.rule), ("kind", Rule::OneOf));
         assert!(
             EventKind::parse_reported("confirmed").is_err(),
             "confirmation has its own endpoint"
@@ -247,7 +208,7 @@ mod tests {
             let e = parse_note_url(bad).unwrap_err();
             assert_eq!(
                 (e.field.as_str(), e.rule),
-                ("note_url", "xhs_note_url"),
+                ("note_url", Rule::XhsNoteUrl),
                 "{bad}"
             );
         }
@@ -255,7 +216,7 @@ mod tests {
 
     #[test]
     fn account_kinds_and_bounded_text() {
-        assert_eq!(parse_account_kind("student"), Ok("student"));
+        assert_eq!(parse_account_kind("student"), Ok(AccountKind::Student));
         assert!(parse_account_kind("bot").is_err());
         assert_eq!(
             bounded_text("name", "  三班 ", 50, true),
@@ -263,13 +224,13 @@ mod tests {
         );
         assert_eq!(
             bounded_text("name", " ", 50, true).unwrap_err().rule,
-            "required"
+            Rule::Required
         );
         assert_eq!(
             bounded_text("label", &"x".repeat(51), 50, false)
                 .unwrap_err()
                 .rule,
-            "max_chars"
+            Rule::MaxChars
         );
     }
 }

@@ -1,3 +1,4 @@
+use crate::Rule;
 use crate::{char_count, FieldError};
 
 /// XHS shows at most 20 characters of title.
@@ -15,7 +16,7 @@ impl Title {
         if n > MAX_TITLE_CHARS {
             return Err(FieldError::new(
                 "title",
-                "max_chars",
+                Rule::MaxChars,
                 format!("title has {n} characters; XHS allows at most {MAX_TITLE_CHARS}"),
             )
             .counts(n, MAX_TITLE_CHARS));
@@ -43,7 +44,7 @@ mod tests {
     #[test]
     fn twenty_one_characters_are_rejected_with_the_rule() {
         let e = Title::parse(&"a".repeat(21)).unwrap_err();
-        assert_eq!((e.field.as_str(), e.rule), ("title", "max_chars"));
+        assert_eq!((e.field.as_str(), e.rule), ("title", Rule::MaxChars));
         assert!(e.message.contains("21"));
     }
 

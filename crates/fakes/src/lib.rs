@@ -11,8 +11,10 @@
 // Test support: a fixture that cannot bind a port must fail the test loudly.
 #![allow(clippy::expect_used)]
 
+pub mod douyin;
 mod moto;
 mod protocol;
+pub mod robots;
 mod server;
 mod state;
 

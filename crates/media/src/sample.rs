@@ -41,6 +41,25 @@ pub fn mp4(width: u32, height: u32, mdat_len: usize) -> Vec<u8> {
     v
 }
 
+/// A JPEG of `width` x `height`: a soft diagonal gradient from one colour to
+/// another (the demo post's images, served by the server itself).
+pub fn gradient_jpeg(width: u32, height: u32, from: [u8; 3], to: [u8; 3]) -> Vec<u8> {
+    let span = (width + height).max(1) as f32;
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        let t = (x + y) as f32 / span;
+        let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t) as u8;
+        image::Rgb([
+            mix(from[0], to[0]),
+            mix(from[1], to[1]),
+            mix(from[2], to[2]),
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Encoding an in-memory RGB image to JPEG cannot fail for these sizes.
+    let _ = img.write_to(&mut out, image::ImageFormat::Jpeg);
+    out.into_inner()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -50,6 +69,18 @@ mod tests {
         let f = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(f.path(), bytes).unwrap();
         probe(f.path(), &sniff(bytes).unwrap())
+    }
+
+    #[test]
+    fn a_gradient_jpeg_is_a_decodable_image_of_its_size() {
+        let p = probe_bytes(&super::gradient_jpeg(
+            300,
+            400,
+            [255, 36, 66],
+            [255, 200, 120],
+        ))
+        .unwrap();
+        assert_eq!((p.width, p.height), (Some(300), Some(400)));
     }
 
     #[test]

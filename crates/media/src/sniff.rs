@@ -6,31 +6,7 @@ use crate::MediaError;
 /// which tells MP4 from MOV from HEIC.
 pub const SNIFF_BYTES: usize = 4096;
 
-/// Images go into image notes and covers, videos into video notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MediaKind {
-    Image,
-    Video,
-}
-
-impl MediaKind {
-    /// `image` or `video`, as stored and as the API says it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Image => "image",
-            Self::Video => "video",
-        }
-    }
-
-    /// The inverse of [`MediaKind::as_str`].
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "image" => Some(Self::Image),
-            "video" => Some(Self::Video),
-            _ => None,
-        }
-    }
-}
+pub use xhs_domain::MediaKind;
 
 /// A type the library takes: its kind, MIME type and the extension its
 /// storage key gets.

@@ -1,63 +1,71 @@
 //! The XHS accounts a team publishes from. Deleting is soft: links and records keep their account.
-use crate::entities::xhs_account::{self, Entity as Account};
-use crate::{now_utc, PersistenceError};
+use crate::entities::xhs_account::{self, Entity as AccountEntity};
+use crate::values::{all, one};
+use crate::{now_utc, Account, PersistenceError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
+use xhs_domain::AccountKind;
 
 /// The writable fields of an account, already validated.
 #[derive(Debug, Clone)]
 pub struct AccountFields {
     pub name: String,
     pub nickname: Option<String>,
-    pub kind: String,
+    pub kind: AccountKind,
     pub notes: Option<String>,
 }
 
 pub async fn create(
     db: &impl ConnectionTrait,
     f: &AccountFields,
-) -> Result<xhs_account::Model, PersistenceError> {
+) -> Result<Account, PersistenceError> {
     let now = now_utc();
-    Ok(xhs_account::ActiveModel {
-        name: Set(f.name.clone()),
-        nickname: Set(f.nickname.clone()),
-        kind: Set(f.kind.clone()),
-        notes: Set(f.notes.clone()),
-        is_deleted: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    Account::try_from(
+        xhs_account::ActiveModel {
+            name: Set(f.name.clone()),
+            nickname: Set(f.nickname.clone()),
+            kind: Set(f.kind.as_str().to_owned()),
+            notes: Set(f.notes.clone()),
+            is_deleted: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?,
+    )
 }
 
 pub async fn find_live(
     db: &impl ConnectionTrait,
     id: i64,
+) -> Result<Option<Account>, PersistenceError> {
+    one(live_row(db, id).await?)
+}
+
+async fn live_row(
+    db: &impl ConnectionTrait,
+    id: i64,
 ) -> Result<Option<xhs_account::Model>, PersistenceError> {
-    Ok(Account::find_by_id(id)
+    Ok(AccountEntity::find_by_id(id)
         .filter(xhs_account::Column::IsDeleted.eq(false))
         .one(db)
         .await?)
 }
 
 /// One account, deleted or not (for naming it in old links and records).
-pub async fn find(
-    db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Option<xhs_account::Model>, PersistenceError> {
-    Ok(Account::find_by_id(id).one(db).await?)
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<Account>, PersistenceError> {
+    one(AccountEntity::find_by_id(id).one(db).await?)
 }
 
 /// Any account, deleted or not (for naming it in old links and records).
 pub async fn find_any(
     db: &impl ConnectionTrait,
     ids: &[i64],
-) -> Result<Vec<xhs_account::Model>, PersistenceError> {
-    Ok(Account::find()
+) -> Result<Vec<Account>, PersistenceError> {
+    all(AccountEntity::find()
         .filter(xhs_account::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await?)
@@ -65,34 +73,34 @@ pub async fn find_any(
 
 pub async fn list_live(
     db: &impl ConnectionTrait,
-    kind: Option<&str>,
-) -> Result<Vec<xhs_account::Model>, PersistenceError> {
-    let mut q = Account::find().filter(xhs_account::Column::IsDeleted.eq(false));
+    kind: Option<AccountKind>,
+) -> Result<Vec<Account>, PersistenceError> {
+    let mut q = AccountEntity::find().filter(xhs_account::Column::IsDeleted.eq(false));
     if let Some(k) = kind {
-        q = q.filter(xhs_account::Column::Kind.eq(k));
+        q = q.filter(xhs_account::Column::Kind.eq(k.as_str()));
     }
-    Ok(q.order_by_asc(xhs_account::Column::Id).all(db).await?)
+    all(q.order_by_asc(xhs_account::Column::Id).all(db).await?)
 }
 
 pub async fn update(
     db: &impl ConnectionTrait,
     id: i64,
     f: &AccountFields,
-) -> Result<Option<xhs_account::Model>, PersistenceError> {
-    let Some(row) = find_live(db, id).await? else {
+) -> Result<Option<Account>, PersistenceError> {
+    let Some(row) = live_row(db, id).await? else {
         return Ok(None);
     };
     let mut am: xhs_account::ActiveModel = row.into();
     am.name = Set(f.name.clone());
     am.nickname = Set(f.nickname.clone());
-    am.kind = Set(f.kind.clone());
+    am.kind = Set(f.kind.as_str().to_owned());
     am.notes = Set(f.notes.clone());
     am.updated_at = Set(now_utc());
-    Ok(Some(am.update(db).await?))
+    Account::try_from(am.update(db).await?).map(Some)
 }
 
 pub async fn soft_delete(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {
-    let r = Account::update_many()
+    let r = AccountEntity::update_many()
         .col_expr(xhs_account::Column::IsDeleted, Expr::value(true))
         .col_expr(xhs_account::Column::UpdatedAt, Expr::value(now_utc()))
         .filter(xhs_account::Column::Id.eq(id))

@@ -25,17 +25,30 @@ impl Backend {
     }
 }
 
-/// Connects, creating an SQLite file (and its folder) on first start.
+/// Connects with the default 10 s timeouts (tools and tests).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, PersistenceError> {
+    connect_with(url, Duration::from_secs(10)).await
+}
+
+/// Connects, creating an SQLite file (and its folder) on first start. A new
+/// connection must be made within `timeout`, and a refused or broken one
+/// fails at once, so a lost database is a prompt 503, not a hang; the pool
+/// reconnects by itself. Waiting for a free pooled connection under load is
+/// not an outage: that may take up to 10 s.
+pub async fn connect_with(
+    url: &str,
+    timeout: Duration,
+) -> Result<DatabaseConnection, PersistenceError> {
     let backend = Backend::of_url(url)?;
     let url = if backend == Backend::Sqlite {
         prepare_sqlite(url)?
     } else {
         url.to_owned()
     };
+    let acquire = timeout.max(Duration::from_secs(10));
     let mut opts = ConnectOptions::new(url);
-    opts.connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
+    opts.connect_timeout(timeout)
+        .acquire_timeout(acquire)
         .sqlx_logging(false);
     if backend == Backend::Sqlite {
         // One writer at a time is SQLite's nature; a small pool with WAL keeps

@@ -2,6 +2,8 @@
 //! modules that take `&impl ConnectionTrait`, so callers choose the transaction.
 
 pub mod accounts;
+pub mod api_tokens;
+pub mod audit;
 mod db;
 pub mod entities;
 mod error;
@@ -10,13 +12,21 @@ pub mod links;
 pub mod media;
 pub mod operators;
 pub mod posts;
+pub mod quota;
 pub mod records;
+pub mod review;
+pub mod robots;
 pub mod sessions;
+pub mod tasks;
 pub mod tokens;
+pub mod users;
+mod values;
+pub mod versions;
 
-pub use db::{connect, migrate, Backend};
+pub use db::{connect, connect_with, migrate, Backend};
 pub use error::PersistenceError;
 pub use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+pub use values::{utc, Account, Link, Link as StoredLink, Media, Post, Record, Task};
 
 /// Now, in UTC without zone: the form every timestamp column holds.
 pub fn now_utc() -> chrono::NaiveDateTime {

@@ -1,8 +1,9 @@
 //! Share links. The token is the only handle the public side ever sees.
-use crate::entities::share_link::{self, Entity as Link};
+use crate::entities::share_link::{self, Entity as LinkEntity};
 use crate::entities::x_post;
+use crate::values::{all, one, Post};
+use crate::Link;
 use crate::{now_utc, PersistenceError};
-use chrono::NaiveDateTime;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -14,25 +15,25 @@ pub struct NewLink {
     pub post_id: i64,
     pub account_id: Option<i64>,
     pub label: Option<String>,
-    pub expires_at: Option<NaiveDateTime>,
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub platforms: Vec<xhs_domain::SharePlatform>,
 }
 
-pub async fn create(
-    db: &impl ConnectionTrait,
-    l: &NewLink,
-) -> Result<share_link::Model, PersistenceError> {
-    Ok(share_link::ActiveModel {
+pub async fn create(db: &impl ConnectionTrait, l: &NewLink) -> Result<Link, PersistenceError> {
+    share_link::ActiveModel {
         token: Set(l.token.clone()),
         post_id: Set(l.post_id),
         account_id: Set(l.account_id),
         label: Set(l.label.clone()),
-        expires_at: Set(l.expires_at),
+        expires_at: Set(l.expires_at.map(|e| e.naive_utc())),
         revoked_at: Set(None),
         created_at: Set(now_utc()),
+        platforms: Set(Some(crate::values::platforms_column(&l.platforms))),
         ..Default::default()
     }
     .insert(db)
-    .await?)
+    .await?
+    .try_into()
 }
 
 /// A link by token, with its post (deleted or not: the caller decides what a
@@ -40,27 +41,41 @@ pub async fn create(
 pub async fn find_by_token(
     db: &impl ConnectionTrait,
     token: &str,
-) -> Result<Option<(share_link::Model, x_post::Model)>, PersistenceError> {
-    let found = Link::find()
+) -> Result<Option<(Link, Post)>, PersistenceError> {
+    let found = LinkEntity::find()
         .filter(share_link::Column::Token.eq(token))
         .find_also_related(x_post::Entity)
         .one(db)
         .await?;
-    Ok(found.and_then(|(l, p)| p.map(|p| (l, p))))
+    match found {
+        Some((l, Some(p))) => Ok(Some((Link::try_from(l)?, Post::try_from(p)?))),
+        _ => Ok(None),
+    }
 }
 
-pub async fn find(
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<Link>, PersistenceError> {
+    one(LinkEntity::find_by_id(id).one(db).await?)
+}
+
+/// Many links by id (those that exist).
+pub async fn find_many(
     db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Option<share_link::Model>, PersistenceError> {
-    Ok(Link::find_by_id(id).one(db).await?)
+    ids: &[i64],
+) -> Result<Vec<Link>, PersistenceError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    all(LinkEntity::find()
+        .filter(share_link::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?)
 }
 
 pub async fn list_for_post(
     db: &impl ConnectionTrait,
     post_id: i64,
-) -> Result<Vec<share_link::Model>, PersistenceError> {
-    Ok(Link::find()
+) -> Result<Vec<Link>, PersistenceError> {
+    all(LinkEntity::find()
         .filter(share_link::Column::PostId.eq(post_id))
         .order_by_desc(share_link::Column::Id)
         .all(db)
@@ -69,7 +84,7 @@ pub async fn list_for_post(
 
 /// Revokes a link that is not revoked yet; false when there was none.
 pub async fn revoke(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {
-    let r = Link::update_many()
+    let r = LinkEntity::update_many()
         .col_expr(share_link::Column::RevokedAt, Expr::value(Some(now_utc())))
         .filter(share_link::Column::Id.eq(id))
         .filter(share_link::Column::RevokedAt.is_null())

@@ -1,19 +1,22 @@
 //! Queries and mutations over `media`, and the check whether a live post
 //! still uses an item (posts refer to media by URL, which contains the hash).
-use crate::entities::media::{self, Entity as Media};
+use crate::entities::media::{self, Entity as MediaEntity};
 use crate::entities::x_post;
+use crate::values::{all, one};
+use crate::Media;
 use crate::{now_utc, PersistenceError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
 };
+use xhs_domain::MediaKind;
 
 /// A checked, stored upload to record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMedia {
     pub sha256: String,
-    pub kind: String,
+    pub kind: MediaKind,
     pub mime: String,
     pub size_bytes: i64,
     pub width: Option<i32>,
@@ -28,18 +31,15 @@ pub struct NewMedia {
 pub struct MediaFilter {
     pub limit: u64,
     pub before_id: Option<i64>,
-    pub kind: Option<String>,
+    pub kind: Option<MediaKind>,
 }
 
 /// Inserts a row; `UniqueViolation` when the same content was recorded
 /// meanwhile (two uploads of one file racing).
-pub async fn create(
-    db: &impl ConnectionTrait,
-    m: &NewMedia,
-) -> Result<media::Model, PersistenceError> {
+pub async fn create(db: &impl ConnectionTrait, m: &NewMedia) -> Result<Media, PersistenceError> {
     let row = media::ActiveModel {
         sha256: Set(m.sha256.clone()),
-        kind: Set(m.kind.clone()),
+        kind: Set(m.kind.as_str().to_owned()),
         mime: Set(m.mime.clone()),
         size_bytes: Set(m.size_bytes),
         width: Set(m.width),
@@ -50,23 +50,20 @@ pub async fn create(
         created_at: Set(now_utc()),
         ..Default::default()
     };
-    Ok(row.insert(db).await?)
+    Media::try_from(row.insert(db).await?)
 }
 
 /// One item by id.
-pub async fn find(
-    db: &impl ConnectionTrait,
-    id: i64,
-) -> Result<Option<media::Model>, PersistenceError> {
-    Ok(Media::find_by_id(id).one(db).await?)
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<Option<Media>, PersistenceError> {
+    one(MediaEntity::find_by_id(id).one(db).await?)
 }
 
 /// The item with this content, if it was uploaded before.
 pub async fn find_by_sha256(
     db: &impl ConnectionTrait,
     sha256: &str,
-) -> Result<Option<media::Model>, PersistenceError> {
-    Ok(Media::find()
+) -> Result<Option<Media>, PersistenceError> {
+    one(MediaEntity::find()
         .filter(media::Column::Sha256.eq(sha256))
         .one(db)
         .await?)
@@ -76,11 +73,11 @@ pub async fn find_by_sha256(
 pub async fn find_by_sha256s(
     db: &impl ConnectionTrait,
     hashes: &[String],
-) -> Result<Vec<media::Model>, PersistenceError> {
+) -> Result<Vec<Media>, PersistenceError> {
     if hashes.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(Media::find()
+    all(MediaEntity::find()
         .filter(media::Column::Sha256.is_in(hashes.iter().cloned()))
         .all(db)
         .await?)
@@ -90,15 +87,15 @@ pub async fn find_by_sha256s(
 pub async fn list(
     db: &impl ConnectionTrait,
     f: &MediaFilter,
-) -> Result<Vec<media::Model>, PersistenceError> {
+) -> Result<Vec<Media>, PersistenceError> {
     let mut cond = Condition::all();
     if let Some(before) = f.before_id {
         cond = cond.add(media::Column::Id.lt(before));
     }
     if let Some(kind) = &f.kind {
-        cond = cond.add(media::Column::Kind.eq(kind.clone()));
+        cond = cond.add(media::Column::Kind.eq(kind.as_str()));
     }
-    Ok(Media::find()
+    all(MediaEntity::find()
         .filter(cond)
         .order_by_desc(media::Column::Id)
         .limit(f.limit)
@@ -108,7 +105,7 @@ pub async fn list(
 
 /// Removes the row; false when there was none.
 pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {
-    Ok(Media::delete_by_id(id).exec(db).await?.rows_affected == 1)
+    Ok(MediaEntity::delete_by_id(id).exec(db).await?.rows_affected == 1)
 }
 
 /// How many live posts use the content with this hash as an image, cover or

@@ -1,17 +1,19 @@
 //! Queries and mutations over `x_post`. Deleted posts are invisible to every
 //! reader here.
 use crate::entities::x_post::{self, Entity as XPost};
-use crate::{now_utc, PersistenceError};
+use crate::values::{all, one};
+use crate::{now_utc, PersistenceError, Post};
 use sea_orm::sea_query::{Expr, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
+use xhs_domain::{PostType, ReviewStatus};
 
 /// The writable fields of a post, already validated by the domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostFields {
-    pub post_type: String,
+    pub post_type: PostType,
     pub title: String,
     pub content: String,
     pub cover_url: Option<String>,
@@ -24,29 +26,41 @@ pub struct PostFields {
 pub struct ListFilter {
     pub limit: u64,
     pub before_id: Option<i64>,
-    pub post_type: Option<String>,
+    pub post_type: Option<PostType>,
     pub q: Option<String>,
+    pub review_status: Option<ReviewStatus>,
 }
 
 /// The result of an update that carried the version the client last saw.
 #[derive(Debug)]
 pub enum UpdateOutcome {
-    Updated(x_post::Model),
+    Updated(Box<Post>),
     Conflict { current_version: i32 },
     NotFound,
 }
 
-fn image_json(urls: &[String]) -> String {
+/// The fields of a stored post (what a version keeps).
+impl From<&Post> for PostFields {
+    fn from(p: &Post) -> Self {
+        Self {
+            post_type: p.post_type,
+            title: p.title.clone(),
+            content: p.content.clone(),
+            cover_url: p.cover_url.clone(),
+            image_urls: p.image_urls.clone(),
+            video_url: p.video_url.clone(),
+        }
+    }
+}
+
+pub(crate) fn image_json(urls: &[String]) -> String {
     serde_json::Value::from(urls.to_vec()).to_string()
 }
 
-pub async fn create(
-    db: &impl ConnectionTrait,
-    f: &PostFields,
-) -> Result<x_post::Model, PersistenceError> {
+pub async fn create(db: &impl ConnectionTrait, f: &PostFields) -> Result<Post, PersistenceError> {
     let now = now_utc();
     let row = x_post::ActiveModel {
-        post_type: Set(f.post_type.clone()),
+        post_type: Set(f.post_type.as_str().to_owned()),
         title: Set(Some(f.title.clone())),
         content: Set(Some(f.content.clone())),
         cover_url: Set(f.cover_url.clone()),
@@ -57,32 +71,44 @@ pub async fn create(
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
+        review_status: Set(ReviewStatus::Draft.as_str().to_owned()),
         ..Default::default()
     };
-    Ok(row.insert(db).await?)
+    Post::try_from(row.insert(db).await?)
 }
 
 pub async fn find_live(
     db: &impl ConnectionTrait,
     id: i64,
-) -> Result<Option<x_post::Model>, PersistenceError> {
-    Ok(XPost::find_by_id(id)
+) -> Result<Option<Post>, PersistenceError> {
+    one(XPost::find_by_id(id)
         .filter(x_post::Column::IsDeleted.eq(false))
         .one(db)
         .await?)
+}
+
+/// A post whether deleted or not (a link's page tells which).
+pub async fn find_any(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<Post>, PersistenceError> {
+    one(XPost::find_by_id(id).one(db).await?)
 }
 
 /// Live posts newest first; returns at most `limit` rows.
 pub async fn list(
     db: &impl ConnectionTrait,
     f: &ListFilter,
-) -> Result<Vec<x_post::Model>, PersistenceError> {
+) -> Result<Vec<Post>, PersistenceError> {
     let mut cond = Condition::all().add(x_post::Column::IsDeleted.eq(false));
     if let Some(before) = f.before_id {
         cond = cond.add(x_post::Column::Id.lt(before));
     }
     if let Some(t) = &f.post_type {
-        cond = cond.add(x_post::Column::PostType.eq(t.clone()));
+        cond = cond.add(x_post::Column::PostType.eq(t.as_str()));
+    }
+    if let Some(r) = f.review_status {
+        cond = cond.add(x_post::Column::ReviewStatus.eq(r.as_str()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = format!("%{}%", escape_like(q));
@@ -95,7 +121,7 @@ pub async fn list(
                 .add(Expr::col(x_post::Column::Content).like(LikeExpr::new(pattern).escape('\\'))),
         );
     }
-    Ok(XPost::find()
+    all(XPost::find()
         .filter(cond)
         .order_by_desc(x_post::Column::Id)
         .limit(f.limit)
@@ -104,7 +130,8 @@ pub async fn list(
 }
 
 /// Writes only when the stored version is `expected_version`; a stale writer
-/// gets the current version and the row stays as it was.
+/// gets the current version and the row stays as it was. An approved note
+/// goes back to `draft`: what was approved is not what is stored any more.
 pub async fn update(
     db: &impl ConnectionTrait,
     id: i64,
@@ -112,7 +139,7 @@ pub async fn update(
     f: &PostFields,
 ) -> Result<UpdateOutcome, PersistenceError> {
     let res = XPost::update_many()
-        .col_expr(x_post::Column::PostType, Expr::value(f.post_type.clone()))
+        .col_expr(x_post::Column::PostType, Expr::value(f.post_type.as_str()))
         .col_expr(x_post::Column::Title, Expr::value(f.title.clone()))
         .col_expr(x_post::Column::Content, Expr::value(f.content.clone()))
         .col_expr(x_post::Column::CoverUrl, Expr::value(f.cover_url.clone()))
@@ -122,6 +149,15 @@ pub async fn update(
         )
         .col_expr(x_post::Column::VideoUrl, Expr::value(f.video_url.clone()))
         .col_expr(x_post::Column::UpdatedAt, Expr::value(now_utc()))
+        .col_expr(
+            x_post::Column::ReviewStatus,
+            Expr::case(
+                x_post::Column::ReviewStatus.eq(ReviewStatus::Approved.as_str()),
+                ReviewStatus::Draft.as_str(),
+            )
+            .finally(Expr::col(x_post::Column::ReviewStatus))
+            .into(),
+        )
         .col_expr(
             x_post::Column::Version,
             Expr::col(x_post::Column::Version).add(1),
@@ -133,7 +169,7 @@ pub async fn update(
         .await?;
     match find_live(db, id).await? {
         None => Ok(UpdateOutcome::NotFound),
-        Some(row) if res.rows_affected == 1 => Ok(UpdateOutcome::Updated(row)),
+        Some(row) if res.rows_affected == 1 => Ok(UpdateOutcome::Updated(Box::new(row))),
         Some(row) => Ok(UpdateOutcome::Conflict {
             current_version: row.version,
         }),
@@ -167,6 +203,27 @@ pub async fn titles(
     db: &impl ConnectionTrait,
     ids: &[i64],
 ) -> Result<Vec<(i64, Option<String>)>, PersistenceError> {
+    titles_where(db, ids, Condition::all()).await
+}
+
+/// `(id, title)` of those of many posts that are not deleted.
+pub async fn live_titles(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<Vec<(i64, Option<String>)>, PersistenceError> {
+    titles_where(
+        db,
+        ids,
+        Condition::all().add(x_post::Column::IsDeleted.eq(false)),
+    )
+    .await
+}
+
+async fn titles_where(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+    cond: Condition,
+) -> Result<Vec<(i64, Option<String>)>, PersistenceError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -175,6 +232,7 @@ pub async fn titles(
         .column(x_post::Column::Id)
         .column(x_post::Column::Title)
         .filter(x_post::Column::Id.is_in(ids.iter().copied()))
+        .filter(cond)
         .into_tuple()
         .all(db)
         .await?)

@@ -1,24 +1,24 @@
 //! Publish records: one per post and account.
 use crate::entities::publish_record::{self, Entity as Record};
-use crate::{now_utc, PersistenceError};
+use crate::values::{all, one};
+use crate::{now_utc, PersistenceError, Record as RecordValue};
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use xhs_domain::RecordStatus;
 
 /// Makes sure a record exists for (post, account); a new one starts as `link_sent`.
 pub async fn ensure(
     db: &impl ConnectionTrait,
     post_id: i64,
     account_id: i64,
-    link_id: i64,
+    link_id: Option<i64>,
 ) -> Result<(), PersistenceError> {
     let now = now_utc();
     let row = publish_record::ActiveModel {
         post_id: Set(post_id),
         account_id: Set(account_id),
-        link_id: Set(Some(link_id)),
-        status: Set("link_sent".into()),
+        link_id: Set(link_id),
+        status: Set(RecordStatus::LinkSent.as_str().to_owned()),
         failure_reason: Set(None),
         note_url: Set(None),
         created_at: Set(now),
@@ -44,8 +44,8 @@ pub async fn find_for(
     db: &impl ConnectionTrait,
     post_id: i64,
     account_id: i64,
-) -> Result<Option<publish_record::Model>, PersistenceError> {
-    Ok(Record::find()
+) -> Result<Option<RecordValue>, PersistenceError> {
+    one(Record::find()
         .filter(publish_record::Column::PostId.eq(post_id))
         .filter(publish_record::Column::AccountId.eq(account_id))
         .one(db)
@@ -55,28 +55,8 @@ pub async fn find_for(
 pub async fn find(
     db: &impl ConnectionTrait,
     id: i64,
-) -> Result<Option<publish_record::Model>, PersistenceError> {
-    Ok(Record::find_by_id(id).one(db).await?)
-}
-
-/// Sets status, and the failure reason or note URL when given.
-pub async fn set_status(
-    db: &impl ConnectionTrait,
-    row: publish_record::Model,
-    status: &str,
-    failure_reason: Option<String>,
-    note_url: Option<String>,
-) -> Result<publish_record::Model, PersistenceError> {
-    let mut am: publish_record::ActiveModel = row.into();
-    am.status = Set(status.to_owned());
-    if failure_reason.is_some() {
-        am.failure_reason = Set(failure_reason);
-    }
-    if note_url.is_some() {
-        am.note_url = Set(note_url);
-    }
-    am.updated_at = Set(now_utc());
-    Ok(am.update(db).await?)
+) -> Result<Option<RecordValue>, PersistenceError> {
+    one(Record::find_by_id(id).one(db).await?)
 }
 
 /// Moves a record from `from` to `to` only if it is still at `from`; false when
@@ -84,13 +64,14 @@ pub async fn set_status(
 pub async fn compare_and_set_status(
     db: &impl ConnectionTrait,
     id: i64,
-    from: &str,
-    to: &str,
+    from: RecordStatus,
+    to: RecordStatus,
     failure_reason: Option<String>,
     note_url: Option<String>,
+    platform: Option<xhs_domain::SharePlatform>,
 ) -> Result<bool, PersistenceError> {
     let mut q = Record::update_many()
-        .col_expr(publish_record::Column::Status, Expr::value(to))
+        .col_expr(publish_record::Column::Status, Expr::value(to.as_str()))
         .col_expr(publish_record::Column::UpdatedAt, Expr::value(now_utc()));
     if let Some(r) = failure_reason {
         q = q.col_expr(publish_record::Column::FailureReason, Expr::value(r));
@@ -98,9 +79,12 @@ pub async fn compare_and_set_status(
     if let Some(u) = note_url {
         q = q.col_expr(publish_record::Column::NoteUrl, Expr::value(u));
     }
+    if let Some(p) = platform {
+        q = q.col_expr(publish_record::Column::Platform, Expr::value(p.as_str()));
+    }
     let res = q
         .filter(publish_record::Column::Id.eq(id))
-        .filter(publish_record::Column::Status.eq(from))
+        .filter(publish_record::Column::Status.eq(from.as_str()))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -110,7 +94,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     post_id: Option<i64>,
     account_id: Option<i64>,
-) -> Result<Vec<publish_record::Model>, PersistenceError> {
+) -> Result<Vec<RecordValue>, PersistenceError> {
     let mut q = Record::find();
     if let Some(p) = post_id {
         q = q.filter(publish_record::Column::PostId.eq(p));
@@ -118,7 +102,8 @@ pub async fn list(
     if let Some(a) = account_id {
         q = q.filter(publish_record::Column::AccountId.eq(a));
     }
-    Ok(q.order_by_desc(publish_record::Column::UpdatedAt)
+    all(q
+        .order_by_desc(publish_record::Column::UpdatedAt)
         .all(db)
         .await?)
 }

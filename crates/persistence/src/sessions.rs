@@ -24,7 +24,8 @@ pub async fn create(
     .await?)
 }
 
-/// The live (unexpired) session for a token hash, with its operator.
+/// The live (unexpired) session for a token hash, with its operator; none
+/// when the operator is disabled.
 pub async fn find_live(
     db: &impl ConnectionTrait,
     token_hash: &str,
@@ -35,7 +36,7 @@ pub async fn find_live(
         .find_also_related(operator::Entity)
         .one(db)
         .await?;
-    Ok(found.and_then(|(s, o)| o.map(|o| (s, o))))
+    Ok(found.and_then(|(s, o)| o.filter(|o| !o.disabled).map(|o| (s, o))))
 }
 
 pub async fn delete(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), PersistenceError> {

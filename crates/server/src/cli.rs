@@ -43,6 +43,10 @@ enum UserAction {
         /// Read the password from standard input instead of generating one.
         #[arg(long)]
         password_stdin: bool,
+        /// viewer, operator, reviewer or admin. A new operator is `admin`
+        /// unless given; an existing one keeps its role unless given.
+        #[arg(long, value_parser = parse_role)]
+        role: Option<xhs_domain::Role>,
     },
 }
 
@@ -54,7 +58,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load(cli.config.as_deref()).context("loading configuration")?;
     telemetry::init(&settings.log);
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => startup::serve(settings).await,
+        Command::Serve => {
+            let app = crate::Application::build(settings).await?;
+            println!(
+                "  xhs-publisher listening on {}  (console: {url}/, API docs: {url}/docs/)",
+                app.address(),
+                url = app.public_url()
+            );
+            app.run_until_stopped().await
+        }
         Command::Migrate => {
             startup::database(&settings).await?;
             println!("migrations applied");
@@ -65,6 +77,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 UserAction::Add {
                     username,
                     password_stdin,
+                    role,
                 },
         } => {
             let db = startup::database(&settings).await?;
@@ -80,21 +93,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 SecretString::from(s)
             } else {
-                let p = startup::random_password();
+                let p = xhs_app::auth::random_password();
                 println!("password for {username}: {p}");
                 SecretString::from(p)
             };
-            let created = startup::set_password(&db, &username, password).await?;
-            println!(
-                "operator {username} {}",
-                if created {
-                    "created"
-                } else {
-                    "password reset; sessions ended"
-                }
-            );
+            let created = startup::set_password(&db, &username, password, role).await?;
+            if created {
+                let role = role.unwrap_or(xhs_domain::Role::Admin);
+                println!("operator {username} created as {role}");
+            } else {
+                println!("operator {username} password reset; sessions ended");
+            }
             Ok(())
         }
         Command::Openapi => Ok(()),
     }
+}
+
+fn parse_role(s: &str) -> Result<xhs_domain::Role, String> {
+    s.parse()
+        .map_err(|_| format!("'{s}' is not one of viewer, operator, reviewer, admin"))
 }

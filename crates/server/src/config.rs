@@ -13,6 +13,71 @@ pub struct Settings {
     pub log: LogSettings,
     pub media: crate::media_settings::MediaSettings,
     pub share: ShareLimitSettings,
+    pub stats: StatsSettings,
+    pub robots: RobotsSettings,
+    pub douyin: DouyinSettings,
+    pub workflow: WorkflowSettings,
+    pub redis: crate::redis_settings::RedisSettings,
+}
+
+/// The team's workflow (`XHSPUB__WORKFLOW__APPROVAL=true`).
+#[derive(Debug, Deserialize)]
+pub struct WorkflowSettings {
+    /// Notes must be approved before links, dispatch and share pages serve them.
+    pub approval: bool,
+}
+
+/// Douyin's open platform (XHS_FACTS section 6). Without a key and secret,
+/// links do not offer Douyin and its payload answers 503 `platform_not_configured`.
+#[derive(Debug, Deserialize)]
+pub struct DouyinSettings {
+    pub client_key: Option<String>,
+    /// Only sent to Douyin's client-token endpoint; never logged or returned.
+    pub client_secret: Option<SecretString>,
+    pub api_base: String,
+    pub timeout_ms: u64,
+}
+
+/// The robot-account provider (XHS_FACTS section 5). Unset `base_url`: the
+/// feature is off and its endpoints answer 503 `robots_not_configured`.
+#[derive(Debug, Deserialize)]
+pub struct RobotsSettings {
+    pub base_url: Option<String>,
+    /// Sent as `Merchant-Token` on every call; never logged or returned.
+    pub merchant_token: Option<SecretString>,
+    pub list_path: String,
+    pub publish_path: String,
+    pub login_path: String,
+    /// How often the robots are synced in the background.
+    pub sync_interval_secs: u64,
+    /// Timeout of one call to the provider.
+    pub timeout_ms: u64,
+    /// A task accepted and not called back by then is `timed_out` (the guide: 7200).
+    pub task_timeout_secs: i64,
+    /// The provider's limits per robot (the guide's by default; shorter
+    /// windows only for tests against a fake).
+    pub login_interval_secs: i64,
+    pub login_per_day: i32,
+    pub call_interval_secs: i64,
+    pub call_per_day: i32,
+    pub calls_per_day: i32,
+    /// How often the dispatcher looks for due tasks.
+    pub dispatch_tick_ms: u64,
+    /// How long a dispatcher holds a task it sends; a task still `sending`
+    /// after that (its dispatcher died mid-call) becomes `unknown`.
+    pub lease_secs: i64,
+    /// JSON pointers to a callback's fields.
+    pub callback_task_id: String,
+    pub callback_code: String,
+    pub callback_msg: String,
+    pub callback_note_url: String,
+}
+
+/// How statistics count.
+#[derive(Debug, Deserialize)]
+pub struct StatsSettings {
+    /// An IANA zone, e.g. `Asia/Shanghai`: days start at midnight there.
+    pub timezone: String,
 }
 
 /// Limits of the public share endpoints (publish, events), per minute.
@@ -35,12 +100,22 @@ pub struct ServerSettings {
     pub cors_origins: Vec<String>,
     /// Take client addresses from `X-Forwarded-For` (only behind your own proxy).
     pub trust_forwarded_for: bool,
+    /// Create a demo post on first start, when there are no posts.
+    pub demo_post: bool,
+    /// Proxies (CIDRs or addresses) in the `X-Forwarded-For`/`Forwarded`
+    /// chain: the client is the rightmost hop not listed. When set, only
+    /// peers listed here may forward at all.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
 }
 
 #[derive(Deserialize)]
 pub struct DatabaseSettings {
     /// May hold a password: never printed whole (see `redacted_url`).
     pub url: String,
+    /// How long a new database connection may take before a request answers
+    /// 503 `database_unavailable` (a refused one fails at once).
+    pub connect_timeout_ms: u64,
 }
 
 impl std::fmt::Debug for DatabaseSettings {
@@ -79,6 +154,10 @@ pub struct AuthSettings {
     pub session_ttl_hours: i64,
     /// Login attempts per minute from one address.
     pub login_per_minute: u32,
+    /// Failed logins in a row that lock a user (other users are not affected).
+    pub lockout_after: i32,
+    /// How long such a lock lasts.
+    pub lockout_minutes: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,42 +168,25 @@ pub struct LogSettings {
     pub format: String,
 }
 
-const DEFAULTS: &str = r#"
-[server]
-host = "127.0.0.1"
-port = 8080
-static_dir = "frontend/dist"
-cors_origins = []
-trust_forwarded_for = false
+const DEFAULTS: &str = include_str!("defaults.toml");
 
-[database]
-url = "sqlite://data/xhs-publisher.db?mode=rwc"
-
-[xhs]
-api_base = "https://edith.xiaohongshu.com"
-timeout_ms = 5000
-
-[auth]
-session_ttl_hours = 12
-login_per_minute = 30
-
-[share]
-per_client_per_minute = 120
-per_token_per_minute = 600
-
-[log]
-filter = "info,sqlx=warn,sea_orm=warn"
-format = "pretty"
-
-[media]
-backend = "local"
-dir = "data/media"
-max_image_bytes = 20971520
-max_video_bytes = 524288000
-s3_region = "us-east-1"
-s3_allow_http = false
-s3_virtual_hosted_style = false
-"#;
+impl ServerSettings {
+    /// `trusted_proxies` parsed; a bare address is a network of one.
+    pub fn trusted_proxies(&self) -> anyhow::Result<Vec<ipnet::IpNet>> {
+        self.trusted_proxies
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.parse::<ipnet::IpNet>()
+                    .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| {
+                        anyhow::anyhow!("server.trusted_proxies: '{p}' is not a CIDR or an address")
+                    })
+            })
+            .collect()
+    }
+}
 
 impl Settings {
     pub fn load(file: Option<&std::path::Path>) -> Result<Self, config::ConfigError> {
@@ -139,6 +201,7 @@ impl Settings {
                 .separator("__")
                 .list_separator(",")
                 .with_list_parse_key("server.cors_origins")
+                .with_list_parse_key("server.trusted_proxies")
                 .try_parsing(true),
         )
         .build()?
@@ -168,12 +231,25 @@ mod tests {
         assert!(s.database.url.starts_with("sqlite://data/"));
         assert_eq!(s.xhs.api_base, "https://edith.xiaohongshu.com");
         assert!(s.xhs.app_secret.is_none());
+        assert!(!s.workflow.approval, "approval is off by default");
+    }
+
+    #[test]
+    fn trusted_proxies_take_cidrs_and_bare_addresses() {
+        let mut s = Settings::load(None).unwrap();
+        s.server.trusted_proxies = vec!["10.0.0.0/8".into(), " 192.168.1.2 ".into()];
+        let nets = s.server.trusted_proxies().unwrap();
+        assert_eq!(nets.len(), 2);
+        assert!(nets[1].contains(&"192.168.1.2".parse::<std::net::IpAddr>().unwrap()));
+        s.server.trusted_proxies = vec!["proxy.local".into()];
+        assert!(s.server.trusted_proxies().is_err());
     }
 
     #[test]
     fn a_database_password_is_redacted_in_debug_output() {
         let d = DatabaseSettings {
             url: "postgres://u:hunter2@db/x".into(),
+            connect_timeout_ms: 1500,
         };
         assert!(!format!("{d:?}").contains("hunter2"));
     }

@@ -11,7 +11,7 @@ pub enum SigningError {
     #[error("XHS signing is not configured (no appKey/appSecret)")]
     NotConfigured,
     /// XHS answered `success: false`; `message` is XHS's `msg`.
-    #[error("XHS rejected the access-token request: {message}")]
+    #[error("the platform rejected the token request: {message}")]
     Rejected {
         /// XHS's own explanation, e.g. "签名校验失败，非法参数-signature".
         message: String,
@@ -23,10 +23,10 @@ pub enum SigningError {
         message: String,
     },
     /// XHS did not answer within the configured timeout.
-    #[error("XHS did not answer the access-token request in time")]
+    #[error("the platform did not answer the token request in time")]
     Timeout,
     /// XHS could not be reached or answered something unreadable.
-    #[error("cannot get an XHS access token: {0}")]
+    #[error("cannot get a token: {0}")]
     Transport(String),
     /// The shared token store failed.
     #[error("token store failed: {0}")]

@@ -21,6 +21,14 @@ pub enum Turn {
     Fetched(AccessToken),
 }
 
+/// The stored token, when it is fresh.
+async fn fresh(store: &dyn TokenStore, app_key: &str) -> Result<Option<AccessToken>, SigningError> {
+    Ok(store
+        .load(app_key)
+        .await?
+        .filter(|t| t.is_fresh(Utc::now())))
+}
+
 /// Takes the lease, or waits for its holder's token. A lease outlives one
 /// fetch (`ttl`), so a holder that dies only delays the others by that much.
 pub async fn take_turn(
@@ -34,14 +42,20 @@ pub async fn take_turn(
         let until =
             Utc::now() + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::seconds(30));
         if store.try_lease(app_key, owner, until).await? {
-            return Ok(Turn::Fetch);
+            // The previous holder may have saved its token and let go between
+            // the caller's look at the store and this lease: look once more,
+            // or two instances fetch (and the second fetch may invalidate
+            // the first token).
+            let Some(token) = fresh(store, app_key).await? else {
+                return Ok(Turn::Fetch);
+            };
+            if let Err(err) = store.release(app_key, owner).await {
+                tracing::warn!(error = %err, "could not release the token lease; it expires by itself");
+            }
+            return Ok(Turn::Fetched(token));
         }
         tokio::time::sleep(POLL).await;
-        if let Some(token) = store
-            .load(app_key)
-            .await?
-            .filter(|t| t.is_fresh(Utc::now()))
-        {
+        if let Some(token) = fresh(store, app_key).await? {
             tracing::debug!("XHS access token fetched by another instance");
             return Ok(Turn::Fetched(token));
         }
@@ -50,5 +64,33 @@ pub async fn take_turn(
             tracing::warn!("XHS token lease not released in time; fetching anyway");
             return Ok(Turn::Fetch);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::store::MemoryTokenStore;
+    use secrecy::SecretString;
+
+    #[tokio::test]
+    async fn a_token_saved_just_before_the_lease_is_taken_is_used_not_fetched_again() {
+        // Another instance fetched, saved and let go after this caller
+        // looked at the store and found nothing.
+        let store = MemoryTokenStore::default();
+        let saved = AccessToken {
+            value: SecretString::from("fetched by the other"),
+            expires_at: Utc::now() + chrono::Duration::hours(2),
+        };
+        store.save("app", &saved).await.unwrap();
+        let ttl = Duration::from_secs(5);
+        let turn = take_turn(&store, "app", "me", ttl).await.unwrap();
+        assert!(matches!(turn, Turn::Fetched(_)), "no second fetch");
+        let until = Utc::now() + chrono::Duration::seconds(5);
+        assert!(
+            store.try_lease("app", "another", until).await.unwrap(),
+            "the lease was let go"
+        );
     }
 }

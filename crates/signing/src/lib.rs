@@ -8,8 +8,10 @@
 //! page. Neither the appSecret nor the access token ever leaves the server.
 
 mod client;
+mod douyin;
 mod error;
 mod lease;
+mod shared;
 mod sign;
 mod signer;
 mod store;
@@ -17,6 +19,7 @@ mod token;
 
 pub use secrecy::{ExposeSecret, SecretString};
 
+pub use douyin::{douyin_signature, DouyinConfig, DouyinShare, DouyinSigner, SCHEMA_BASE};
 pub use error::SigningError;
 pub use sign::{new_nonce, sign, timestamp_millis, NONCE_LEN};
 pub use signer::{Signer, VerifyConfig, XhsConfig};

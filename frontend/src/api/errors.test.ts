@@ -41,6 +41,15 @@ describe('toApiError', () => {
     expect(e.errorsOutside(['title', 'image_urls']).map((x) => x.field)).toEqual(['body']);
     expect(e.errorsOutside([])).toHaveLength(3);
   });
+  it('keeps the role a 403 says is needed', () => {
+    const e = toApiError(403, { code: 'forbidden', status: 403, title: 'Forbidden', detail: 'needs reviewer', required_role: 'reviewer' });
+    expect([e.code, e.requiredRole]).toEqual(['forbidden', 'reviewer']);
+    expect(toApiError(403, { code: 'forbidden' }).requiredRole).toBeNull();
+  });
+  it('keeps the resource a 404 names', () => {
+    const e = toApiError(404, { code: 'not_found', status: 404, title: 'Not Found', detail: 'account not found', resource: 'account' });
+    expect([e.code, e.resource]).toEqual(['not_found', 'account']);
+  });
   it('keeps current_version from a 409 version_conflict', () => {
     const e = toApiError(409, { code: 'version_conflict', status: 409, title: 'Conflict', current_version: 4 });
     expect(e.code).toBe('version_conflict');

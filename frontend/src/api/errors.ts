@@ -1,3 +1,4 @@
+import type { components } from './schema';
 /**
  * The server answers every error as RFC 9457 problem+json with a stable `code`
  * (openapi/openapi.json). The UI branches on `code`, never on `detail` text.
@@ -10,7 +11,8 @@
  */
 export interface FieldError {
   field: string;
-  rule: string;
+  /** One of the `Rule` enum; a string from an older or newer server is kept as is. */
+  rule: Rule | (string & {});
   message: string;
   /** For counting rules: what was counted (characters, topics, images). */
   actual?: number | null;
@@ -18,33 +20,22 @@ export interface FieldError {
   limit?: number | null;
 }
 
-/** Codes the contract promises, plus the two the client itself produces. */
+/** The problem codes of openapi/openapi.json (its `ErrorCode` enum). */
+export type ServerErrorCode = components['schemas']['ErrorCode'];
+
+/** Every code the server answers with, plus the two the client itself makes. */
 export type ErrorCode =
-  | 'unauthorized'
-  | 'invalid_credentials'
-  | 'not_found'
-  | 'version_conflict'
-  | 'validation_failed'
-  | 'bad_request'
-  | 'xhs_not_configured'
-  | 'xhs_rejected'
-  | 'xhs_timeout'
-  | 'internal'
-  | 'gone'
-  | 'rate_limited'
-  /** 410 from a share link: why it no longer works. */
-  | 'link_revoked'
-  | 'link_expired'
-  | 'post_deleted'
-  /** Media uploads: 413, 415, 422; deleting used media: 409. */
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'undecodable_media'
-  | 'media_in_use'
+  | ServerErrorCode
   /** fetch itself failed: offline, server down, blocked. */
   | 'network'
   /** a non-problem error body, e.g. a proxy's HTML 502 page. */
   | 'unknown';
+
+/** What a 404 names as missing (the `Resource` enum). */
+export type Resource = components['schemas']['Resource'];
+
+/** A rule of a field error or a pre-flight check (the `Rule` enum). */
+export type Rule = components['schemas']['Rule'];
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -57,6 +48,10 @@ export class ApiError extends Error {
     readonly currentVersion: number | null = null,
     /** Only on 429: seconds to wait, from the Retry-After header. */
     readonly retryAfter: number | null = null,
+    /** Only on 404 not_found: what is missing. */
+    readonly resource: Resource | (string & {}) | null = null,
+    /** Only on 403 forbidden: the least role the action needs. */
+    readonly requiredRole: string | null = null,
   ) {
     super(detail || code);
   }
@@ -106,6 +101,8 @@ export function toApiError(status: number, body: unknown, retryAfter: number | n
       parseFieldErrors(body.errors),
       typeof cv === 'number' ? cv : null,
       retryAfter,
+      str(body.resource),
+      str(body.required_role),
     );
   }
   const text = typeof body === 'string' ? body.slice(0, 200) : '';

@@ -58,6 +58,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log, newest first, a page at a time: logins, failed logins and
+         *     every write, with actor, time, client address, target and a detail. It
+         *     has no write path.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -99,8 +120,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The operator behind the token. */
+        /** Who is behind the token, their role, and whether notes need approval. */
         get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The console's home: today's and this week's counts, the notes and links that moved most this week, and what needs a look (failure reasons, robot tasks failed, unknown, paused or waiting). */
+        get: operations["get_dashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -306,11 +344,74 @@ export interface paths {
         /**
          * Replaces a post. The body carries the version the edit started from; if
          *     someone saved in between, nothing is written and 409 tells the current version.
+         *     The new state is kept as a version; an approved note goes back to `draft`.
          */
         put: operations["update_post"];
         post?: never;
         /** Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere. */
         delete: operations["delete_post"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves a note in review: `in_review` -> `approved`. With approval on,
+         *     only approved notes get links, dispatches and served share pages.
+         */
+        post: operations["approve_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions of a note: only the fields that differ,
+         *     each with a line diff.
+         */
+        get: operations["diff_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends the note from many robot accounts: one task per robot (each also a
+         *     publish record of the note and that account), staggered over
+         *     `spread_minutes` with jitter. The dispatcher sends them under the
+         *     provider's limits.
+         */
+        post: operations["dispatch_post"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -354,6 +455,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a note in review back to its author with a comment (required):
+         *     `in_review` -> `draft`; the comment stays on the note as `review_comment`.
+         */
+        post: operations["request_changes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/stats": {
         parameters: {
             query?: never;
@@ -365,6 +486,78 @@ export interface paths {
         get: operations["post_stats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits a draft for review: `draft` -> `in_review`. */
+        post: operations["submit_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved version of a note, newest first, with who saved it and when. */
+        get: operations["list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version of a note, with its content as it was. */
+        get: operations["get_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restores an old version: its content is saved as the newest version
+         *     (noted `restored from version N`), the post's `version` moves on, and the
+         *     note goes back to `draft` (it needs approval again).
+         */
+        post: operations["restore_version"];
         delete?: never;
         options?: never;
         head?: never;
@@ -422,6 +615,88 @@ export interface paths {
          */
         put: operations["confirm_record"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/robots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The synced robots, newest first, a page at a time; filter by text and by
+         *     state.
+         */
+        get: operations["list_robots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/robots/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A task result from the provider (with its `Merchant-Token`; 401
+         *     otherwise). Idempotent per task id: a second delivery changes nothing. An
+         *     unknown task id is 404 (and logged).
+         */
+        post: operations["robot_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/robots/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pushed robot event from the provider (with its `Merchant-Token`):
+         *     `{type, data: <robot row>}`. The robot's states change; an offline,
+         *     disabled or captcha-held robot's tasks pause, and resume when it is back.
+         */
+        post: operations["robot_events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/robots/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reads every robot of the provider now and upserts each into the accounts
+         *     (kind `robot`); the schedule does the same every `robots.sync_interval_secs`.
+         */
+        post: operations["sync_robots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -494,11 +769,145 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed payload for `xhs.share`, for anyone holding a live link.
-         *     Rate limited per client address and per token.
+         * What the page needs to hand the note to one of the link's platforms: the
+         *     signed payload for `xhs.share` (the default), Douyin's signed schema,
+         *     Weibo's share URL, or a copy kit. Rate limited per client address and per token.
          */
         get: operations["share_publish"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Robot tasks, newest first, by post, robot and status. */
+        get: operations["list_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a task that has not reached the provider (queued, waiting,
+         *     paused) or whose fate is unknown.
+         */
+        post: operations["cancel_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a failed, timed-out, cancelled or unknown task again, deliberately:
+         *     a new request id, due now.
+         */
+        post: operations["retry_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API token, newest first, with when it was last used; never a secret. */
+        get: operations["list_tokens"];
+        put?: never;
+        /** Creates an API token for an integrator; its secret is answered once. */
+        post: operations["create_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revokes an API token: refused from the next request on. It stays listed,
+         *     marked revoked.
+         */
+        delete: operations["delete_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user with their role, oldest first. */
+        get: operations["list_users"];
+        put?: never;
+        /** Creates a user with a role; a generated password is answered once. */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Changes a user's role, disables or enables them, or resets their password
+         *     (answered once). Each of these ends the user's sessions at once.
+         */
+        put: operations["update_user"];
         post?: never;
         delete?: never;
         options?: never;
@@ -551,7 +960,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers. */
+        /** Readiness: the database answers (within 1.5 s, however it fails). */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -571,11 +980,7 @@ export interface components {
             created_at: string;
             /** Format: int64 */
             id: number;
-            /**
-             * @description `brand`, `partner`, `test`, `student` or `owner`.
-             * @example brand
-             */
-            kind: string;
+            kind: components["schemas"]["AccountKind"];
             /** @description What the team calls it, e.g. "品牌主号" or "三班 王同学". */
             name: string;
             /** @description The nickname shown in XHS. */
@@ -586,8 +991,8 @@ export interface components {
         };
         /** @description An account to create or replace. */
         AccountInput: {
-            /** @description `brand`, `partner`, `test`, `student` or `owner`. */
-            kind: string;
+            /** @description Not `robot`: robot accounts come from the provider's sync (422). */
+            kind: components["schemas"]["AccountKind"];
             /** @description 1 to 50 characters. */
             name: string;
             /** @description At most 50 characters. */
@@ -595,31 +1000,179 @@ export interface components {
             /** @description At most 500 characters. */
             notes?: string | null;
         };
+        /**
+         * @description The kinds of XHS accounts a team publishes from.
+         * @enum {string}
+         */
+        AccountKind: "brand" | "partner" | "test" | "student" | "owner" | "robot";
+        /**
+         * @description Who acted: a logged-in user, an API token, or nobody known (a failed
+         *     login names the username tried).
+         * @enum {string}
+         */
+        ActorKind: "user" | "token" | "anonymous";
+        /** @description An API token, without its secret. */
+        ApiToken: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description Who made it. */
+            created_by: string;
+            /**
+             * Format: date-time
+             * @description After this instant it is refused; null: never.
+             */
+            expires_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Updated at most about once a minute.
+             */
+            last_used_at?: string | null;
+            name: string;
+            /**
+             * Format: date-time
+             * @description Set when deleted: refused from then on.
+             */
+            revoked_at?: string | null;
+            /** @description What the token may do (capped by its creator's role). */
+            role: components["schemas"]["Role"];
+        };
+        /**
+         * @description What an audit entry records. Writes take theirs from the path: the
+         *     segment after the id (`submit`, `links` -> `link`), else the method.
+         * @enum {string}
+         */
+        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync";
+        /** @description One thing someone did. */
+        AuditEntry: {
+            action: components["schemas"]["AuditAction"];
+            /** @description The username, `token:<name>`, or for a failed login the name tried. */
+            actor: string;
+            actor_kind: components["schemas"]["ActorKind"];
+            /** Format: date-time */
+            at: string;
+            /** @description The client's address (the forwarding headers' only when configured). */
+            client_ip?: string | null;
+            /** @description A short description; never a secret. */
+            detail?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            target_id?: number | null;
+            target_type?: null | components["schemas"]["AuditTarget"];
+        };
+        /** @description One page of entries, newest first. */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description What an audit entry is about: the resource of the path.
+         * @enum {string}
+         */
+        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
-            /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`. */
+            /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters. */
             note_url: string;
+        };
+        Dashboard: {
+            /** @description SDK failures this week by reason, most frequent first. */
+            failures_by_reason: components["schemas"]["ReasonCount"][];
+            tasks: components["schemas"]["TaskAttention"];
+            /** @description The zone "today" and "week" are counted in (`XHSPUB__STATS__TIMEZONE`). */
+            timezone: string;
+            today: components["schemas"]["Totals"];
+            /** @description At most 5 links of live notes with the most opens this week. */
+            top_links: components["schemas"]["TopLink"][];
+            /** @description At most 5 live notes with the most opens this week. */
+            top_posts: components["schemas"]["TopPost"][];
+            /** @description The last 7 days, today included. */
+            week: components["schemas"]["Totals"];
         };
         /** @description One day's counts. */
         DayCounts: components["schemas"]["Totals"] & {
-            /** @description `YYYY-MM-DD`, UTC. */
+            /** @description `YYYY-MM-DD` in the statistics' time zone (`XHSPUB__STATS__TIMEZONE`). */
             day: string;
         };
+        /** @description One line of a line diff, without its line break. */
+        DiffLine: {
+            op: components["schemas"]["DiffOp"];
+            text: string;
+        };
+        /**
+         * @description One line of a line diff: kept, added or removed.
+         * @enum {string}
+         */
+        DiffOp: "equal" | "insert" | "delete";
+        /** @description A note to send from many robot accounts. */
+        DispatchInput: {
+            /**
+             * Format: date-time
+             * @description Not before this instant; now when absent.
+             */
+            not_before?: string | null;
+            /** @description Our ids of robot accounts (`GET /api/robots`), 1 to 500. */
+            robot_ids: number[];
+            /**
+             * Format: int32
+             * @description Spread the sends over this many minutes (0 to 1440), with jitter, so
+             *     that accounts do not post in lockstep.
+             */
+            spread_minutes?: number | null;
+        };
+        /** @description The tasks a dispatch created, one per robot. */
+        DispatchResult: {
+            tasks: components["schemas"]["Task"][];
+        };
+        /**
+         * @description Every problem `code` the API answers with: stable, snake_case, meant for
+         *     programs and for translation in the console (a test fails when one is
+         *     never produced).
+         * @enum {string}
+         */
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin";
         /** @description One thing that happened on the share page. */
         EventInput: {
-            /**
-             * @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`.
-             * @example publish_tapped
-             */
-            kind: string;
+            /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
+            kind: components["schemas"]["EventKind"];
+            platform?: null | components["schemas"]["SharePlatform"];
             /** @description For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters). */
             reason?: string | null;
         };
         /**
-         * @description Image URLs as a JSON array, or (as the article's integrators send them) one
-         *     comma-separated string.
+         * @description What the share page reports. `Confirmed` is the account holder (or an
+         *     operator) pasting back the published note's URL.
+         * @enum {string}
          */
+        EventKind: "opened" | "publish_tapped" | "sdk_loaded" | "sdk_failed" | "app_opened" | "fallback_used" | "confirmed";
+        /** @description One field that differs between the two versions. */
+        FieldDiff: {
+            after?: string | null;
+            before?: string | null;
+            /**
+             * @description `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line)
+             *     or `video_url`.
+             */
+            field: string;
+            lines: components["schemas"]["DiffLine"][];
+        };
+        /**
+         * @description How a page hands a note over: XHS's JS SDK with a signed payload, a
+         *     signed app schema (Douyin), a share URL (Weibo), or a copy kit (text to
+         *     copy, media to save, the app's scheme) where the platform offers nothing.
+         * @enum {string}
+         */
+        Handoff: "sdk" | "schema" | "url" | "copy_kit";
+        /** @description 1 to 18 URLs for `normal`, none for `video`; each at most 2048 characters once encoded */
         ImageUrls: string[] | string;
+        /**
+         * @description A pre-flight verdict: errors block publishing, warnings advise.
+         * @enum {string}
+         */
+        Level: "ok" | "warning" | "error";
         /** @description A share link of a post. */
         Link: {
             /** Format: int64 */
@@ -632,6 +1185,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             label?: string | null;
+            /** @description What the link offers, in order. */
+            platforms: components["schemas"]["SharePlatform"][];
             /**
              * Format: int64
              * @description The post this link opens.
@@ -639,11 +1194,8 @@ export interface components {
             post_id: number;
             /** Format: date-time */
             revoked_at?: string | null;
-            /**
-             * @description `active`, `expired` or `revoked`.
-             * @example active
-             */
-            status: string;
+            /** @description `post_deleted` when its note was deleted, as the public endpoint says. */
+            status: components["schemas"]["LinkStatus"];
             /** @description Random, URL-safe, 256 bits; the only handle the public side sees. */
             token: string;
             totals?: null | components["schemas"]["Totals"];
@@ -659,14 +1211,25 @@ export interface components {
             account_id?: number | null;
             /**
              * Format: date-time
-             * @description After this instant the link answers 410.
+             * @description After this instant the link answers 410; in the future, before the year 10000.
              */
             expires_at?: string | null;
             /** @description e.g. "三班" or "brand account"; at most 50 characters. */
             label?: string | null;
+            /**
+             * @description The platforms to offer, in order (`xhs`, `douyin`, `weibo`, `kuaishou`,
+             *     `bilibili`, `channels`). Default: every platform configured here that
+             *     the note passes.
+             */
+            platforms?: components["schemas"]["SharePlatform"][] | null;
         };
+        /**
+         * @description Where a share link stands: `active` serves the note; the others answer 410.
+         * @enum {string}
+         */
+        LinkStatus: "active" | "expired" | "revoked" | "post_deleted";
         LoginRequest: {
-            /** @description Never logged or echoed. */
+            /** @description Never logged or echoed; at most 1024 characters. */
             password: string;
             /** @example admin */
             username: string;
@@ -677,12 +1240,25 @@ export interface components {
             /** @description Bearer token for `Authorization: Bearer <token>`. Shown once; the server keeps only its hash. */
             token: string;
         };
+        /** @description Who is calling and what they may do. */
         Me: {
             /**
+             * @description Notes need a reviewer's approval before links and dispatch
+             *     (`XHSPUB__WORKFLOW__APPROVAL`).
+             */
+            approval_required: boolean;
+            /**
              * Format: date-time
-             * @description When the current session ends.
+             * @description When the current session ends (an API token without expiry:
+             *     9999-12-31T23:59:59Z).
              */
             expires_at: string;
+            /**
+             * @description What the caller may do: each role includes the ones before it
+             *     (viewer, operator, reviewer, admin).
+             */
+            role: components["schemas"]["Role"];
+            /** @description The user's name, or `token:<name>` for an API token. */
             username: string;
         };
         /**
@@ -696,11 +1272,7 @@ export interface components {
             height?: number | null;
             /** Format: int64 */
             id: number;
-            /**
-             * @description `image` or `video`.
-             * @example image
-             */
-            kind: string;
+            kind: components["schemas"]["MediaKind"];
             /**
              * @description Decided from the content: `image/jpeg`, `image/png`, `image/webp`,
              *     `video/mp4` or `video/quicktime`.
@@ -726,11 +1298,62 @@ export interface components {
              */
             width?: number | null;
         };
+        /**
+         * @description Images go into image notes and covers, videos into video notes.
+         * @enum {string}
+         */
+        MediaKind: "image" | "video";
         /** @description One page of media, newest first. */
         MediaPage: {
             items: components["schemas"]["Media"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description A platform a link offers. */
+        OfferedPlatform: {
+            /** @description `sdk` (XHS), `schema` (open the URL: Douyin's app), `url` (Weibo), `copy_kit`. */
+            handoff: components["schemas"]["Handoff"];
+            /** @description The name people know it by, e.g. 抖音. */
+            name: string;
+            platform: components["schemas"]["SharePlatform"];
+        };
+        /**
+         * @description An outside platform the server talks to.
+         * @enum {string}
+         */
+        Platform: "xhs" | "douyin" | "robots";
+        /** @description What went to one platform over the period. */
+        PlatformCounts: components["schemas"]["Totals"] & {
+            platform: components["schemas"]["SharePlatform"];
+        };
+        /** @description A platform other than XHS. */
+        PlatformHandout: {
+            /** @description Copy kit: the media to save, video first. */
+            media?: string[] | null;
+            platform: components["schemas"]["SharePlatform"];
+            /** @description Copy kit: the text to paste. */
+            text?: string | null;
+            /**
+             * @description Douyin: the signed `snssdk1128://` schema (signed per call: never
+             *     cache it); Weibo: its share URL; a copy kit: the app's scheme.
+             */
+            url: string;
+        };
+        /** @description One platform's verdict on a note. */
+        PlatformPreflight: {
+            /** @description This platform's own checks (XHS's are in `checks`). */
+            checks: components["schemas"]["PreflightCheck"][];
+            /**
+             * @description False when the server has no credentials for it (Douyin); links then
+             *     do not offer it.
+             */
+            configured: boolean;
+            handoff: components["schemas"]["Handoff"];
+            /** @description The name people know it by, e.g. 抖音. */
+            name: string;
+            /** @description False when XHS's rules or this platform's own refuse the note. */
+            ok: boolean;
+            platform: components["schemas"]["SharePlatform"];
         };
         /** @description A note draft as stored. */
         Post: {
@@ -742,13 +1365,21 @@ export interface components {
             /** Format: int64 */
             id: number;
             image_urls: string[];
+            /** @description The last review's comment (why changes were requested, or an approval's note). */
+            review_comment?: string | null;
+            /**
+             * @description Where the note stands in the approval workflow. Saving an approved
+             *     note sends it back to `draft`.
+             */
+            review_status: components["schemas"]["ReviewStatus"];
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            /** @description Who last approved the note or sent it back. */
+            reviewed_by?: string | null;
             title: string;
             totals?: null | components["schemas"]["Totals"];
-            /**
-             * @description `normal` (image note) or `video`.
-             * @example normal
-             */
-            type: string;
+            /** @description `normal` (image note) or `video`. */
+            type: components["schemas"]["PostType"];
             /** Format: date-time */
             updated_at: string;
             /**
@@ -758,10 +1389,19 @@ export interface components {
             version: number;
             video_url?: string | null;
         };
+        /** @description What changed from version `from` to version `to`: only the fields that differ. */
+        PostDiff: {
+            fields: components["schemas"]["FieldDiff"][];
+            /** Format: int32 */
+            from: number;
+            /** Format: int32 */
+            to: number;
+        };
         /** @description A post to create (and, with `version`, to replace). */
         PostInput: {
             /** @description At most 1000 characters and 10 `#topics`. */
             content?: string;
+            /** @description At most 2048 characters once encoded. */
             cover_url?: string | null;
             /**
              * @description Absolute http(s) URLs the phone can download: a JSON array, or (as the
@@ -770,11 +1410,9 @@ export interface components {
             image_urls?: components["schemas"]["ImageUrls"];
             /** @description At most 20 characters. */
             title?: string;
-            /**
-             * @description `normal` (image note, 1 to 18 images) or `video` (one video).
-             * @example normal
-             */
-            type: string;
+            /** @description `normal` (image note, 1 to 18 images) or `video` (one video). */
+            type: components["schemas"]["PostType"];
+            /** @description Required for `video`; at most 2048 characters once encoded. */
             video_url?: string | null;
         };
         /** @description One page of posts, newest first. */
@@ -793,11 +1431,16 @@ export interface components {
             id: number;
             imageUrls: string[];
             title: string;
-            type: string;
+            type: components["schemas"]["PostType"];
             /** Format: date-time */
             updatedAt: string;
             videoUrl?: string | null;
         };
+        /**
+         * @description The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
+         * @enum {string}
+         */
+        PostType: "normal" | "video";
         /** @description A replacement for a stored post. */
         PostUpdate: components["schemas"]["PostInput"] & {
             /**
@@ -806,11 +1449,46 @@ export interface components {
              */
             version: number;
         };
+        /** @description One saved state of a note. */
+        PostVersion: {
+            author: string;
+            content: string;
+            cover_url?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            image_urls: string[];
+            note?: string | null;
+            title: string;
+            type: components["schemas"]["PostType"];
+            /** Format: int32 */
+            version: number;
+            video_url?: string | null;
+        };
+        /** @description The versions of a note, newest first. */
+        PostVersionList: {
+            items: components["schemas"]["PostVersionSummary"][];
+        };
+        /** @description Who saved a version and when. */
+        PostVersionSummary: {
+            /** @description Who saved it (`system` for states kept when history began). */
+            author: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description e.g. `restored from version 2`. */
+            note?: string | null;
+            /**
+             * Format: int32
+             * @description The note's `version` once this state was saved.
+             */
+            version: number;
+        };
         /** @description Every rule's verdict on a draft: errors block publishing, warnings advise. */
         Preflight: {
             checks: components["schemas"]["PreflightCheck"][];
             /** @description True when no check is an error. */
             ok: boolean;
+            /** @description Whether the note can go to each platform, and why not. */
+            platforms: components["schemas"]["PlatformPreflight"][];
             /** @description How many `#topics` the body has. */
             topics: number;
         };
@@ -822,11 +1500,7 @@ export interface components {
              */
             actual?: number | null;
             field: string;
-            /**
-             * @description `ok`, `warning` or `error`.
-             * @example ok
-             */
-            level: string;
+            level: components["schemas"]["Level"];
             /**
              * Format: int64
              * @description For counting rules: the bound (e.g. 20).
@@ -834,18 +1508,15 @@ export interface components {
             limit?: number | null;
             message: string;
             /** @description e.g. `max_chars`, `media_count`, `reachable_from_phone`. */
-            rule: string;
+            rule: components["schemas"]["Rule"];
         };
         /**
          * @description An RFC 9457 problem document. `code` is stable and meant for programs (and
          *     translation in the console); `detail` is for people.
          */
         Problem: {
-            /**
-             * @description Stable snake_case code, e.g. `validation_failed`, `version_conflict`.
-             * @example validation_failed
-             */
-            code: string;
+            /** @description Stable snake_case code, e.g. `validation_failed`, `version_conflict`. */
+            code: components["schemas"]["ErrorCode"];
             /**
              * Format: int32
              * @description On 409 `version_conflict`: the version now stored.
@@ -854,6 +1525,10 @@ export interface components {
             detail: string;
             /** @description On 422 (and 400 where a field is known): every failing field with its rule. */
             errors?: components["schemas"]["ProblemField"][] | null;
+            platform?: null | components["schemas"]["Platform"];
+            required_role?: null | components["schemas"]["Role"];
+            resource?: null | components["schemas"]["Resource"];
+            review_status?: null | components["schemas"]["ReviewStatus"];
             /** Format: int32 */
             status: number;
             /** @description The HTTP status text. */
@@ -880,7 +1555,7 @@ export interface components {
             limit?: number | null;
             message: string;
             /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
-            rule: string;
+            rule: components["schemas"]["Rule"];
         };
         /** @description Everything the page passes to `xhs.share`. */
         PublishPayload: {
@@ -898,15 +1573,12 @@ export interface components {
             id: number;
             /** @description The published note, once confirmed. */
             note_url?: string | null;
+            platform?: null | components["schemas"]["SharePlatform"];
             /** Format: int64 */
             post_id: number;
             /** @description The post's title (kept for deleted posts). */
             post_title?: string | null;
-            /**
-             * @description `link_sent`, `opened`, `tapped`, `app_opened`, `failed` or `published`.
-             * @example tapped
-             */
-            status: string;
+            status: components["schemas"]["RecordStatus"];
             /** Format: date-time */
             updated_at: string;
         };
@@ -916,6 +1588,116 @@ export interface components {
             /** @description The SDK's error as reported (null when the page gave none). */
             reason?: string | null;
         };
+        /**
+         * @description Where a publish for one post and one account stands. Ordered: a later
+         *     event never moves a record back (an `opened` after a `tapped` stays `tapped`).
+         * @enum {string}
+         */
+        RecordStatus: "link_sent" | "opened" | "tapped" | "app_opened" | "failed" | "published";
+        /**
+         * @description The things a request can name that may not exist.
+         * @enum {string}
+         */
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token";
+        /**
+         * @description A reviewer's verdict: a comment is optional when approving, required
+         *     (1 to 500 characters) when requesting changes.
+         */
+        ReviewInput: {
+            /** @description At most 500 characters. */
+            comment?: string | null;
+        };
+        /**
+         * @description Where a note stands in the approval workflow: `draft` (being written,
+         *     or sent back with a comment), `in_review` (submitted), `approved`
+         *     (may be linked and dispatched when approval is on). Saving an approved
+         *     note sends it back to `draft`.
+         * @enum {string}
+         */
+        ReviewStatus: "draft" | "in_review" | "approved";
+        /** @description A robot account: an XHS account the provider drives on a device. */
+        Robot: {
+            avatar_url?: string | null;
+            blocked_reason?: null | components["schemas"]["RobotBlock"];
+            /** @description A captcha waits to be solved on the device. */
+            captcha: boolean;
+            /** @description False when the provider disabled (or XHS forbade) the account. */
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description Ours: use it in dispatches and filters.
+             */
+            id: number;
+            nickname?: string | null;
+            online: boolean;
+            /** @description The provider's id (a UUID string). */
+            provider_id: string;
+            /**
+             * Format: date-time
+             * @description When the last sync saw it.
+             */
+            synced_at?: string | null;
+        };
+        /**
+         * @description Why a robot account gets no calls now: the provider says it is
+         *     disabled (or forbidden), a captcha waits to be solved, or it is offline.
+         * @enum {string}
+         */
+        RobotBlock: "disabled" | "captcha" | "offline";
+        /** @description One page of robots, newest first. */
+        RobotPage: {
+            items: components["schemas"]["Robot"][];
+            /**
+             * Format: date-time
+             * @description When robots were last synced (by the schedule or by hand).
+             */
+            last_sync_at?: string | null;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Robot publishes (tasks) over the period. */
+        RobotTotals: {
+            /** Format: int64 */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Queued, waiting, paused, sending or accepted.
+             */
+            in_progress: number;
+            /**
+             * Format: int64
+             * @description Published, with the note link the provider reported.
+             */
+            succeeded: number;
+            /** Format: int64 */
+            timed_out: number;
+            /**
+             * Format: int64
+             * @description Sends whose answer never came (check and resend or cancel).
+             */
+            unknown: number;
+        };
+        /**
+         * @description Who may do what, least first: each role includes the ones before it.
+         *     `viewer` reads everything and writes nothing; `operator` writes posts,
+         *     media, links, accounts, robots and dispatch; `reviewer` is an operator
+         *     who may also approve; `admin` also manages users, tokens and the audit
+         *     log.
+         * @enum {string}
+         */
+        Role: "viewer" | "operator" | "reviewer" | "admin";
+        /**
+         * @description Every rule a field can break or a pre-flight check can report; stable
+         *     names a UI translates (with `actual` and `limit` for counting rules).
+         * @enum {string}
+         */
+        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character";
+        /**
+         * @description What `GET /api/share/{token}/publish` answers: XHS's payload for
+         *     `xhs.share`, or another platform's URL (and, for a copy kit, the text and
+         *     media).
+         */
+        ShareHandout: components["schemas"]["PublishPayload"] | components["schemas"]["PlatformHandout"];
         /** @description `shareInfo` for `xhs.share`. */
         ShareInfo: {
             content: string;
@@ -936,20 +1718,163 @@ export interface components {
             expiresAt?: string | null;
             imageUrls: string[];
             label?: string | null;
+            /** @description What this link offers, in the order to show; one button each. */
+            platforms: components["schemas"]["OfferedPlatform"][];
             title: string;
-            type: string;
+            type: components["schemas"]["PostType"];
             videoUrl?: string | null;
             /** @description False when the server has no XHS credentials: the page offers the copy-text fallback. */
             xhsConfigured: boolean;
         };
+        /**
+         * @description Where a share link can send a note.
+         * @enum {string}
+         */
+        SharePlatform: "xhs" | "douyin" | "weibo" | "kuaishou" | "bilibili" | "channels";
         /** @description Statistics of a post, a link or an account. */
         Stats: {
+            /**
+             * @description Taps and what followed them per platform, over the period (platforms
+             *     without events left out; `opens` count page opens, which have none).
+             */
+            by_platform: components["schemas"]["PlatformCounts"][];
             /** @description Every day of the window, oldest first, zeros included. */
             daily: components["schemas"]["DayCounts"][];
-            /** @description SDK failures by reason, most frequent first (all time). */
+            /** @description SDK failures by reason, most frequent first, over the chosen period. */
             failures_by_reason: components["schemas"]["ReasonCount"][];
-            /** @description All time. */
+            /** @description Robot publishes of the post or account over the period (zero for a link). */
+            robot: components["schemas"]["RobotTotals"];
+            /** @description Over the chosen period (`days`). */
             totals: components["schemas"]["Totals"];
+        };
+        /** @description What a sync did. */
+        SyncResult: {
+            /**
+             * Format: int64
+             * @description Of those, new here.
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @description Robots the provider listed.
+             */
+            synced: number;
+            /**
+             * Format: int64
+             * @description Of those, already known (their states refreshed).
+             */
+            updated: number;
+        };
+        /** @description One note sent by one robot account. */
+        Task: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Not sent before this instant.
+             */
+            not_before: string;
+            /** @description The published note, from the provider's callback. */
+            note_url?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            /** @description The provider's task id, once it accepted the send. */
+            provider_task_id?: string | null;
+            /** @description Why it waits, is paused, failed or is unknown (the provider's `msg` on failure). */
+            reason?: string | null;
+            /**
+             * Format: int64
+             * @description Our id of the robot account.
+             */
+            robot_id: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["TaskStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description While `waiting`: when a limit of the provider allows the next try.
+             */
+            wait_until?: string | null;
+        };
+        /** @description Robot tasks that need a look now. */
+        TaskAttention: {
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            paused: number;
+            /** Format: int64 */
+            unknown: number;
+            /** Format: int64 */
+            waiting: number;
+        };
+        /** @description One page of tasks, newest first. */
+        TaskPage: {
+            items: components["schemas"]["Task"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a robot task stands. `waiting` holds for a limit of the provider
+         *     (until `wait_until`), `paused` for its robot (offline, captcha,
+         *     disabled); `unknown` is a send whose answer never came (a crash or a
+         *     timeout between `sending` and `accepted`): it is never resent on its own.
+         * @enum {string}
+         */
+        TaskStatus: "queued" | "waiting" | "sending" | "accepted" | "succeeded" | "failed" | "timed_out" | "paused" | "cancelled" | "unknown";
+        /** @description A new token and its secret: shown once, stored only as its hash. */
+        TokenCreated: {
+            /** @description `Authorization: Bearer <secret>`; starts with `xhp_`. */
+            secret: string;
+            token: components["schemas"]["ApiToken"];
+        };
+        /** @description A token to create. */
+        TokenInput: {
+            /**
+             * Format: date-time
+             * @description In the future, before the year 10000; absent: never expires.
+             */
+            expires_at?: string | null;
+            /**
+             * @description What it is for, 1 to 64 characters.
+             * @example crm-sync
+             */
+            name: string;
+            role: components["schemas"]["Role"];
+        };
+        /** @description Every token, newest first, revoked ones too. */
+        TokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
+        /** @description A link that moved this week. */
+        TopLink: {
+            /** Format: int64 */
+            id: number;
+            label?: string | null;
+            /** Format: int64 */
+            opens: number;
+            /** Format: int64 */
+            post_id: number;
+            post_title: string;
+            /** Format: int64 */
+            taps: number;
+        };
+        /** @description A note that moved this week. */
+        TopPost: {
+            /** Format: int64 */
+            confirmed: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            opens: number;
+            /** Format: int64 */
+            taps: number;
+            title: string;
         };
         /** @description Counts of what happened on share pages. */
         Totals: {
@@ -957,7 +1882,7 @@ export interface components {
             app_opens: number;
             /**
              * Format: int64
-             * @description Publishes confirmed with the note's URL.
+             * @description Publishes confirmed with the note's URL (by the page or an operator).
              */
             confirmed: number;
             /** Format: int64 */
@@ -980,6 +1905,61 @@ export interface components {
              *     name or the declared type.
              */
             file: string;
+        };
+        /** @description A user of the console. */
+        User: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description A disabled user cannot log in; their sessions ended when disabled. */
+            disabled: boolean;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Locked after too many failed logins until this instant.
+             */
+            locked_until?: string | null;
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            updated_at: string;
+            username: string;
+        };
+        /** @description A created user and, when it was generated, their password: shown once. */
+        UserCreated: {
+            /** @description The generated password; null when the request gave one. */
+            password?: string | null;
+            user: components["schemas"]["User"];
+        };
+        /** @description A user to create. */
+        UserInput: {
+            /** @description 12 to 1024 characters; generated (and answered once) when absent. */
+            password?: string | null;
+            role: components["schemas"]["Role"];
+            /**
+             * @description 1 to 64 characters, no spaces.
+             * @example operator1
+             */
+            username: string;
+        };
+        /** @description Every user, oldest first. */
+        UserList: {
+            items: components["schemas"]["User"][];
+        };
+        /**
+         * @description What to change about a user; absent fields stay as they are. A role
+         *     change, disabling and a reset end the user's sessions at once.
+         */
+        UserUpdate: {
+            disabled?: boolean | null;
+            /** @description Generate a new password (answered once) and lift a login lock. */
+            reset_password?: boolean | null;
+            role?: null | components["schemas"]["Role"];
+        };
+        /** @description The changed user and, after a reset, the new password: shown once. */
+        UserUpdated: {
+            /** @description The new generated password when `reset_password`; else null. */
+            password?: string | null;
+            user: components["schemas"]["User"];
         };
         /** @description `verifyConfig` for `xhs.share`: signed with the access token, fresh per call. */
         VerifyConfig: {
@@ -1007,7 +1987,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only accounts of this kind. */
-                kind?: string;
+                kind?: components["schemas"]["AccountKind"];
             };
             header?: never;
             path?: never;
@@ -1041,6 +2021,15 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1087,7 +2076,34 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1142,6 +2158,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_account: {
@@ -1184,6 +2209,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1192,7 +2226,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1238,7 +2290,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1304,6 +2374,92 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Exactly this actor (a username, or `token:<name>`). */
+                actor?: string;
+                action?: components["schemas"]["AuditAction"];
+                target_type?: components["schemas"]["AuditTarget"];
+                target_id?: number;
+                /** @description From this instant on (inclusive). */
+                from?: string;
+                /** @description Before this instant (exclusive). */
+                to?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad filter, cursor or limit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     login: {
@@ -1344,8 +2500,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an empty or over-long username or password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description too many attempts from this address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1388,6 +2571,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     me: {
@@ -1417,6 +2609,60 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1464,6 +2710,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1519,6 +2774,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     qr_svg: {
@@ -1567,6 +2831,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revoke_link: {
@@ -1605,7 +2878,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1671,6 +2962,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_media: {
@@ -1681,7 +2981,7 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
                 /** @description Only this kind: `image` or `video`. */
-                kind?: string;
+                kind?: components["schemas"]["MediaKind"];
             };
             header?: never;
             path?: never;
@@ -1714,6 +3014,15 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1771,6 +3080,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description larger than `media.max_image_bytes` / `media.max_video_bytes` */
             413: {
                 headers: {
@@ -1791,6 +3109,15 @@ export interface operations {
             };
             /** @description truncated or undecodable */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1845,6 +3172,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_media: {
@@ -1883,6 +3219,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1893,6 +3238,15 @@ export interface operations {
             };
             /** @description a live post uses it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1939,7 +3293,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1986,6 +3358,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2003,7 +3384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description XHS refused the token request (its message is in `detail`) */
+            /** @description XHS refused the token request (the log has its message) */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -2040,9 +3421,11 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
                 /** @description Only this type: `normal` or `video`. */
-                type?: string;
-                /** @description Text to find in title or body. */
+                type?: components["schemas"]["PostType"];
+                /** @description Text to find in title or body, at most 100 characters. */
                 q?: string;
+                /** @description Only notes in this review status (the review queue: `in_review`). */
+                review_status?: components["schemas"]["ReviewStatus"];
             };
             header?: never;
             path?: never;
@@ -2075,6 +3458,15 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2122,8 +3514,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description a rule is broken; every failing field is listed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2179,6 +3598,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_post: {
@@ -2221,6 +3649,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2238,7 +3675,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2284,7 +3739,287 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role is below `reviewer` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_review_state`: the note is not in review; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the comment is over 500 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diff_versions: {
+        parameters: {
+            query: {
+                /** @description The older version (any version of the note). */
+                from: number;
+                /** @description The newer version. */
+                to: number;
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDiff"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post, or deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `from` or `to` is missing, not a number, or names no version of this note */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dispatch_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchResult"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the note breaks a rule, a robot is unknown, or a bound is crossed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_not_configured` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2339,6 +4074,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_link: {
@@ -2381,6 +4125,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description no such post */
             404: {
                 headers: {
@@ -2390,8 +4143,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description unknown account, expiry in the past, label too long */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2439,6 +4219,111 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role is below `reviewer` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_review_state`: the note is not in review; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the comment is missing, empty or over 500 characters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2504,6 +4389,282 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role is below `operator` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_review_state`: the note is not a draft; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVersionList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post, or deleted */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description version number */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostVersion"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or version (`resource: post_version`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restore_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description the version to restore */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role is below `operator` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or version (`resource: post_version`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`: saved by someone else at the same moment */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     preflight_draft: {
@@ -2543,6 +4704,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field breaks a rule, e.g. holds a control character (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_records: {
@@ -2574,6 +4762,24 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field breaks a rule, e.g. holds a control character (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2624,7 +4830,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2634,6 +4858,299 @@ export interface operations {
             };
             /** @description not an XHS note link */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_robots: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Text in the nickname or the provider id, at most 100 characters. */
+                q?: string;
+                online?: boolean;
+                enabled?: boolean;
+                captcha?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RobotPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_not_configured` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    robot_callback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the merchant's token */
+                "Merchant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no task with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_not_configured` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    robot_events: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the merchant's token */
+                "Merchant-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no task with that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_not_configured` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sync_robots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncResult"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_rejected` (its message in `detail`) or `robots_unavailable` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_not_configured` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `robots_timeout` */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2681,8 +5198,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2740,6 +5275,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description not an XHS note link */
             422: {
                 headers: {
@@ -2750,6 +5294,15 @@ export interface operations {
                 };
             };
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2831,11 +5384,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     share_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description One of the link's `platforms` (default `xhs`). */
+                platform?: components["schemas"]["SharePlatform"];
+            };
             header?: never;
             path: {
                 /** @description link token */
@@ -2850,7 +5415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishPayload"];
+                    "application/json": components["schemas"]["ShareHandout"];
                 };
             };
             /** @description malformed path parameter, query or body (`bad_request`) */
@@ -2870,7 +5435,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description an unknown platform, or one the link does not offer */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2895,7 +5478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `xhs_not_configured` */
+            /** @description `xhs_not_configured`, or `platform_not_configured` naming the platform */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2905,6 +5488,641 @@ export interface operations {
                 };
             };
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tasks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                post_id?: number;
+                robot_id?: number;
+                status?: components["schemas"]["TaskStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `task_state`: already sent or finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description task id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `task_state`: not retryable in its status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenCreated"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad name, role or expiry; every failing field is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description token id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the username is taken (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad username, role or password; every failing field is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description user id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserUpdated"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description it would leave no enabled admin (`last_admin`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a role */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2998,6 +6216,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     readyz: {
@@ -3025,7 +6252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description database unreachable */
+            /** @description database unreachable (`database_unavailable`) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3037,3 +6264,32 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
+export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
+export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record"];
+export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin"];
+export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
+export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
+export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
+export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
+export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
+export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
+export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
+export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token"];
+export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
+export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
+export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character"];
+export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];
+export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];

@@ -3,7 +3,7 @@
  * `components`: paths are fixed by openapi/openapi.json, while component names
  * follow the server's Rust type names and may change without notice.
  */
-import type { paths } from './schema';
+import { accountKindValues, type components, type paths } from './schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -12,12 +12,8 @@ export type PostPage = Json<paths['/api/posts']['get']['responses'][200]>;
 export type PostInput = Json<NonNullable<paths['/api/posts']['post']['requestBody']>>;
 export type PostUpdate = Json<NonNullable<paths['/api/posts/{id}']['put']['requestBody']>>;
 export type PostType = Post['type'];
-/**
- * The two note types. The schema types `type` as a plain string; the UI
- * narrows it once, here, and treats anything unknown as an image note.
- */
-export type PostKind = 'normal' | 'video';
-export const toKind = (t: string): PostKind => (t === 'video' ? 'video' : 'normal');
+/** The two note types (the `PostType` enum of the document). */
+export type PostKind = components['schemas']['PostType'];
 export type ListQuery = NonNullable<paths['/api/posts']['get']['parameters']['query']>;
 export type Preflight = Json<paths['/api/preflight']['post']['responses'][200]>;
 export type PreflightCheck = Preflight['checks'][number];
@@ -42,11 +38,23 @@ export type PublishRecord = Json<paths['/api/records/{id}/confirm']['put']['resp
 export type SharePage = Json<paths['/api/share/{token}']['get']['responses'][200]>;
 export type EventInput = Json<NonNullable<paths['/api/share/{token}/events']['post']['requestBody']>>;
 
-/** The account kinds the server accepts (Account.kind is typed as a plain string). */
-export const ACCOUNT_KINDS = ['brand', 'partner', 'test', 'student', 'owner'] as const;
-export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+export type AccountKind = components['schemas']['AccountKind'];
+/** The kinds an operator may give an account; robots come from the provider's sync. */
+export const ACCOUNT_KINDS: readonly AccountKind[] = accountKindValues.filter((k) => k !== 'robot');
 
 // The media library (issue 5).
 export type Media = Json<paths['/api/media/{id}']['get']['responses'][200]>;
 export type MediaPage = Json<paths['/api/media']['get']['responses'][200]>;
-export type MediaKind = 'image' | 'video';
+export type MediaKind = components['schemas']['MediaKind'];
+
+// Robot fleets (issue 10).
+export type Robot = Json<paths['/api/robots']['get']['responses'][200]>['items'][number];
+export type RobotPage = Json<paths['/api/robots']['get']['responses'][200]>;
+export type RobotQuery = NonNullable<paths['/api/robots']['get']['parameters']['query']>;
+export type RobotBlock = components['schemas']['RobotBlock'];
+export type Task = Json<paths['/api/tasks/{id}/retry']['post']['responses'][200]>;
+export type TaskStatus = components['schemas']['TaskStatus'];
+export type DispatchInput = Json<NonNullable<paths['/api/posts/{id}/dispatch']['post']['requestBody']>>;
+
+// The operator's home page (issue 9).
+export type Dashboard = Json<paths['/api/dashboard']['get']['responses'][200]>;

@@ -1,5 +1,17 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { bindRouter, getToken } from './session';
+import type { Role } from '../api/team-types';
+import { showToast } from './composables/useToast';
+import { roleLabel, t } from './i18n';
+import { allowed, bindRouter, ensureMe, getToken } from './session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** The least role that may open the page. */
+    least?: Role;
+  }
+}
 
 /**
  * History-mode routes: the server answers any non-API GET with index.html.
@@ -12,8 +24,16 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-    { path: '/', name: 'posts', component: () => import('./views/PostListView.vue') },
-    { path: '/posts/new', name: 'new', component: () => import('./views/EditorView.vue') },
+    {
+      path: '/',
+      name: 'dashboard',
+      component: () => import('./views/DashboardView.vue'),
+      // The post list lived at `/` and kept its search in the query: such a URL still finds it.
+      beforeEnter: (to) => ('q' in to.query || 'type' in to.query ? { name: 'posts', query: to.query } : true),
+    },
+    { path: '/dashboard', redirect: '/' },
+    { path: '/posts', name: 'posts', component: () => import('./views/PostListView.vue') },
+    { path: '/posts/new', name: 'new', component: () => import('./views/EditorView.vue'), meta: { least: 'operator' } },
     { path: '/posts/:id(\\d+)/edit', name: 'edit', component: () => import('./views/EditorView.vue'), props: idProp },
     { path: '/posts/:id(\\d+)/links', name: 'links', component: () => import('./views/PostLinksView.vue'), props: idProp },
     {
@@ -36,12 +56,28 @@ export const router = createRouter({
     { path: '/accounts', name: 'accounts', component: () => import('./views/AccountsView.vue') },
     { path: '/accounts/:id(\\d+)', name: 'account', component: () => import('./views/AccountDetailView.vue'), props: idProp },
     { path: '/media', name: 'media', component: () => import('./views/MediaView.vue') },
+    { path: '/robots', name: 'robots', component: () => import('./views/RobotsView.vue') },
+    { path: '/tasks', name: 'tasks', component: () => import('./views/TasksView.vue') },
+    { path: '/posts/:id(\\d+)/robots', name: 'post-robots', component: () => import('./views/PostRobotsView.vue'), props: idProp },
+    { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { least: 'reviewer' } },
+    { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { least: 'admin' } },
+    { path: '/tokens', name: 'tokens', component: () => import('./views/TokensView.vue'), meta: { least: 'admin' } },
+    { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { least: 'admin' } },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
 
-router.beforeEach((to) => {
+router.beforeEach(async (to) => {
   if (!to.meta.public && !getToken()) return { name: 'login', query: { next: to.fullPath } };
+  const least = to.meta.least;
+  if (least) {
+    await ensureMe();
+    if (!getToken()) return { name: 'login', query: { next: to.fullPath } };
+    if (!allowed(least)) {
+      showToast(t('team.deniedPage', { role: roleLabel(least) }), 'error');
+      return { name: 'dashboard' };
+    }
+  }
   return true;
 });
 

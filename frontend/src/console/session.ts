@@ -7,10 +7,16 @@ import { ref } from 'vue';
 import type { Router } from 'vue-router';
 import { call, createApi } from '../api/client';
 import { clearToken, getToken, setToken } from '../api/token';
+import type { Me, Role } from '../api/team-types';
+import { can, parseRole } from './lib/roles';
 
 /** Reactive copy of "is there a token", for the top bar. */
 export const signedIn = ref(getToken() !== null);
 export const username = ref<string | null>(null);
+/** The signed-in role (from /api/auth/me); null until known. */
+export const role = ref<Role | null>(null);
+/** Whether notes need an approval before links and dispatch (the server's setting). */
+export const approvalRequired = ref(false);
 /** Set when a 401 threw the person out, so the login page can say why. */
 export const expired = ref(false);
 
@@ -24,6 +30,14 @@ function dropSession(): void {
   clearToken();
   signedIn.value = false;
   username.value = null;
+  role.value = null;
+  approvalRequired.value = false;
+  meLoaded = null;
+}
+
+/** Whether the signed-in person may do what needs `least` (reactive: reads `role`). */
+export function allowed(least: Role): boolean {
+  return can(role.value, least);
 }
 
 /** A 401 from anywhere (the typed client, or the upload's XMLHttpRequest). */
@@ -44,6 +58,8 @@ export async function login(user: string, password: string): Promise<void> {
   signedIn.value = true;
   expired.value = false;
   username.value = user;
+  meLoaded = null;
+  await ensureMe();
 }
 
 export async function logout(): Promise<void> {
@@ -56,15 +72,31 @@ export async function logout(): Promise<void> {
   }
 }
 
-/** Fills in the user name after a reload; a stale token ends in onUnauthorized. */
-export async function loadMe(): Promise<void> {
-  if (!getToken()) return;
-  try {
-    const me = await call(api.GET('/api/auth/me'));
-    username.value = me.username;
-  } catch {
-    // 401 is handled by onUnauthorized; other errors leave the name blank.
-  }
+let meLoaded: Promise<void> | null = null;
+
+/** Takes who the server says is signed in. */
+export function adoptMe(me: Me): void {
+  username.value = me.username;
+  // A role this console does not know (a newer server's) may do nothing here.
+  role.value = parseRole(me.role);
+  approvalRequired.value = me.approval_required;
 }
+
+/**
+ * Fills in the name, role and workflow setting once per sign-in (the route
+ * guard waits for it); a stale token ends in onUnauthorized.
+ */
+export function ensureMe(): Promise<void> {
+  if (!getToken()) return Promise.resolve();
+  meLoaded ??= call(api.GET('/api/auth/me')).then(
+    (me) => adoptMe(me),
+    () => {
+      // 401 is handled by onUnauthorized; other errors leave the name blank and try again next time.
+      meLoaded = null;
+    },
+  );
+  return meLoaded;
+}
+
 
 export { getToken };

@@ -80,7 +80,7 @@ export function ruleText(v: RuleVerdict, lang: Lang, words: RuleWords, labels: F
 export const counted = (p: RuleParts): [number, number] | null => (p.a !== null && p.l !== null ? [p.a, p.l] : null);
 
 /** What the share page's confirm form (`note_url`) can meet; the console's words include these. */
-export const NOTE_URL_WORDS: RuleWords = {
+export const NOTE_URL_WORDS = {
   xhs_note_url: {
     zh: () => '不是小红书笔记链接：请粘贴已发布笔记的链接（xiaohongshu.com/explore/… 或 xhslink.com/…）',
     en: () => 'not a XiaoHongShu note link: paste the link of a published note (xiaohongshu.com/explore/… or xhslink.com/…)',
@@ -99,7 +99,7 @@ export const NOTE_URL_WORDS: RuleWords = {
       return c ? `${p.f} has ${c[0]} characters; at most ${c[1]}` : `${p.f} is too long`;
     },
   },
-};
+} satisfies RuleWords;
 
 export const NOTE_URL_FIELDS: FieldWords = {
   zh: { note_url: '笔记链接' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishLink, safeHttpUrl } from './url';
+import { safeHttpUrl } from './url';
 
 describe('safeHttpUrl', () => {
   it('keeps http and https URLs', () => {
@@ -11,11 +11,5 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('data:image/png;base64,AAAA')).toBeNull();
     expect(safeHttpUrl('not a url')).toBeNull();
     expect(safeHttpUrl(null)).toBeNull();
-  });
-});
-
-describe('publishLink', () => {
-  it('points at the share page of the post', () => {
-    expect(publishLink('https://pub.example', 42)).toBe('https://pub.example/p/42');
   });
 });

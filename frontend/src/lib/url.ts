@@ -11,8 +11,3 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
     return null;
   }
 }
-
-/** The link an operator copies and opens on the phone. */
-export function publishLink(origin: string, id: number): string {
-  return `${origin}/p/${id}`;
-}

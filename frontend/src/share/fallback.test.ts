@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipboardText, fileNameFor } from './fallback';
+import { clipboardText, fileNameFor, isVideoUrl } from './fallback';
 
 describe('clipboardText', () => {
   it('puts the title, a blank line, then the body with its line breaks', () => {
@@ -17,5 +17,14 @@ describe('fileNameFor', () => {
   it('makes up a name from the position and type otherwise', () => {
     expect(fileNameFor('https://img.example/img/123', 2, 'image/webp')).toBe('xhs-3.webp');
     expect(fileNameFor('::', 0, '')).toBe('xhs-1.jpg');
+  });
+});
+
+describe('isVideoUrl', () => {
+  it('tells videos from images by the file name, ignoring the query', () => {
+    expect(isVideoUrl('https://v.example/a/clip.MP4?sig=1')).toBe(true);
+    expect(isVideoUrl('https://v.example/a/clip.mov')).toBe(true);
+    expect(isVideoUrl('https://v.example/a/cover.jpg')).toBe(false);
+    expect(isVideoUrl('not a url.mp4')).toBe(false);
   });
 });

@@ -5,6 +5,9 @@
  * the SDK cannot be reached.
  */
 
+import { safeHttpUrl } from '../lib/url';
+import type { SharedNote } from './source';
+
 export { copyText } from '../lib/clipboard';
 
 /** The app's URL scheme; opening it just launches XHS. */
@@ -13,6 +16,21 @@ export const XHS_APP_URL = 'xhsdiscover://';
 /** What goes on the clipboard: the title, a blank line, the body. */
 export function clipboardText(title: string, content: string): string {
   return [title.trim(), content].filter((s) => s !== '').join('\n\n');
+}
+
+/** The note's media a person would save: its images, or its video and cover; http(s) only. */
+export function noteMedia(post: SharedNote): string[] {
+  const media = post.type === 'video' ? [post.videoUrl, post.coverUrl] : post.imageUrls;
+  return media.map(safeHttpUrl).filter((u): u is string => u !== null);
+}
+
+/** Whether a media URL is a video (by its file name), to offer it as a link rather than an image. */
+export function isVideoUrl(url: string): boolean {
+  try {
+    return /\.(mp4|mov|m4v|webm)$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
 }
 
 const EXT: Record<string, string> = {

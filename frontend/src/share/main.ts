@@ -6,10 +6,14 @@
 import './share.css';
 import { ApiError } from '../api/errors';
 import { publishMode } from '../lib/env';
+import { platformBar } from './buttons';
 import { confirmPanel } from './confirm';
 import { h, replace, type Child } from './dom';
+import { platformErrorText } from './handoff';
 import { noticeKind, noticeText, noticeView } from './notice';
-import { desktopQr } from './panels';
+import { desktopQr, wechatGuide } from './panels';
+import { onPlatformTap } from './platformTap';
+import { XHS_ONLY } from './platforms';
 import { explainError, fallbackFor, loginLink, onPublishTap, type PublishContext, type PublishUi, type StatusKind } from './publish';
 import { renderPost } from './render';
 import { loadSdkOnce } from './sdk';
@@ -24,7 +28,7 @@ const root = document.getElementById('app') ?? document.body;
 const status = h('p', { class: 'status', testid: 'share-status', attrs: { role: 'status', 'aria-live': 'polite' } });
 const panel = h('div', { class: 'panel-slot', testid: 'share-panel' });
 const confirmSlot = h('div', { class: 'confirm-slot' });
-const button = h('button', { class: 'btn btn-primary btn-publish', testid: 'publish-button' }, s.publish);
+let buttons: HTMLButtonElement[] = [];
 
 const ui: PublishUi = {
   setStatus(kind: StatusKind, ...children: Child[]) {
@@ -37,7 +41,7 @@ const ui: PublishUi = {
     if (scroll) el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   },
   setBusy(busy) {
-    button.disabled = busy;
+    for (const b of buttons) b.disabled = busy;
   },
 };
 
@@ -49,7 +53,7 @@ function showLoadError(e: unknown, source: ShareSource): void {
     replace(root, h('main', { class: 'page' }, noticeView(s, kind, retryAfter)));
   } else if (e instanceof ApiError && e.code === 'unauthorized') {
     ui.setStatus('error', s.login, ' ', loginLink(s, source.loginUrl));
-  } else if (e instanceof ApiError && (e.code === 'not_found' || e.code === 'gone')) {
+  } else if (e instanceof ApiError && (e.code === 'not_found' || e.status === 410)) {
     ui.setStatus('error', s.notFound);
   } else if (e instanceof ApiError && e.code === 'network') {
     ui.setStatus('error', s.network);
@@ -83,7 +87,10 @@ async function boot(): Promise<void> {
 
   document.title = post.title || s.publish;
   ui.setStatus('info');
-  const footer = h('footer', { class: 'actions' }, status, button);
+  const platforms = post.platforms ?? XHS_ONLY;
+  const bar = platformBar(s, platforms);
+  buttons = [...bar.buttons.values()];
+  const footer = h('footer', { class: 'actions' }, status, ...bar.nodes);
   replace(root, h('main', { class: 'page' }, renderPost(post, s), panel, confirmSlot), footer);
 
   const mode = publishMode(navigator.userAgent, navigator.maxTouchPoints);
@@ -95,21 +102,30 @@ async function boot(): Promise<void> {
     : undefined;
   const ctx: PublishContext = { mode, source, post, s, ui, track, offerConfirm };
 
+  // WeChat blocks app jumps and downloads: the way out (open in the browser) comes first, whatever else.
+  const first = platforms[0];
+  if (mode === 'wechat') document.body.append(wechatGuide(s, first && first.platform !== 'xhs' ? first.name : s.xhsName));
+  const xhsButton = bar.buttons.get('xhs');
   if (mode === 'desktop') {
     ui.showPanel(desktopQr(s, location.href), false);
-  } else if (post.xhsConfigured === false) {
-    // No credentials on the server: one-tap cannot work, so go straight to the manual way.
-    button.hidden = true;
-    ui.setStatus('info', s.notConfiguredPublic);
+  } else if (xhsButton && post.xhsConfigured === false && first?.platform === 'xhs') {
+    // No credentials on the server and XHS leads: one-tap cannot work, so go
+    // straight to the manual way, which then holds the one primary button.
+    // (XHS further down keeps its button: a tap leads to the same manual way.)
+    xhsButton.hidden = true;
+    ctx.manualOnly = true;
+    ui.setStatus('info', platforms.length > 1 ? s.notConfiguredOthers : s.notConfiguredPublic);
     ui.showPanel(fallbackFor(ctx), false);
-    return;
-  } else if (mode === 'sdk') {
+  } else if (mode === 'sdk' && xhsButton && post.xhsConfigured !== false) {
     // Warm the SDK up so the tap opens the app quickly; failures are reported on tap.
     loadSdkOnce().then(() => track.sdkLoaded(), () => undefined);
   }
-  button.addEventListener('click', () => {
-    onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));
-  });
+  for (const p of platforms) {
+    bar.buttons.get(p.platform)?.addEventListener('click', () => {
+      if (p.platform === 'xhs') onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));
+      else onPlatformTap(ctx, p).catch((e: unknown) => ui.setStatus('error', platformErrorText(s, e, p.name)));
+    });
+  }
 }
 
 void boot();

@@ -1,13 +1,20 @@
 /**
  * Full-page answers for a link that cannot be shown: unknown (404), revoked,
- * expired or its note deleted (410, told apart by the problem `code`), or
+ * expired or its note deleted (410, told apart by the problem `code`), its
+ * note being revised and not approved again yet (409 `post_not_approved`), or
  * too many requests (429, with the Retry-After wait).
  */
 import { ApiError } from '../api/errors';
 import { h } from './dom';
 import type { ShareStrings } from './strings';
 
-export type NoticeKind = 'link_not_found' | 'link_revoked' | 'link_expired' | 'post_deleted' | 'rate_limited';
+export type NoticeKind =
+  | 'link_not_found'
+  | 'link_revoked'
+  | 'link_expired'
+  | 'post_deleted'
+  | 'post_not_approved'
+  | 'rate_limited';
 
 /** Which notice an error from loading a public link calls for; null when it is not one of these. */
 export function noticeKind(e: unknown): NoticeKind | null {
@@ -15,6 +22,7 @@ export function noticeKind(e: unknown): NoticeKind | null {
   if (e.status === 404 || e.code === 'not_found') return 'link_not_found';
   const gone = (['link_revoked', 'link_expired', 'post_deleted'] as const).find((k) => k === e.code);
   if (gone) return gone;
+  if (e.code === 'post_not_approved') return 'post_not_approved';
   // A 410 with a code this page does not know yet: the link is gone all the same.
   if (e.status === 410) return 'link_revoked';
   if (e.status === 429 || e.code === 'rate_limited') return 'rate_limited';
@@ -36,6 +44,8 @@ export function noticeText(s: ShareStrings, kind: NoticeKind, retryAfter: number
       return [s.linkExpired, s.linkExpiredHint];
     case 'post_deleted':
       return [s.postDeleted, s.postDeletedHint];
+    case 'post_not_approved':
+      return [s.postRevising, s.postRevisingHint];
     case 'rate_limited':
       return [retryText(s, retryAfter), ''];
   }
@@ -46,6 +56,7 @@ const ICON: Record<NoticeKind, string> = {
   link_revoked: '×',
   link_expired: '!',
   post_deleted: '×',
+  post_not_approved: '…',
   rate_limited: '…',
 };
 

@@ -1,22 +1,27 @@
 /** The three alternatives to calling the SDK: WeChat guidance, desktop QR, manual fallback. */
-import { safeHttpUrl } from '../lib/url';
 import { h, replace } from './dom';
-import { clipboardText, copyText, shareImages, XHS_APP_URL } from './fallback';
+import { clipboardText, copyText, noteMedia, shareImages, XHS_APP_URL } from './fallback';
 import type { SharedNote } from './source';
-import type { ShareStrings } from './strings';
+import { named, type ShareStrings } from './strings';
 
-/** A full-screen overlay pointing at WeChat's ··· menu (top right). */
-export function wechatGuide(s: ShareStrings): HTMLElement {
+/** A full-screen overlay pointing at WeChat's ··· menu (top right); `app` is the one the person wanted. */
+export function wechatGuide(s: ShareStrings, app = s.xhsName): HTMLElement {
   const overlay = h(
     'div',
     { class: 'overlay', testid: 'wechat-guide', attrs: { role: 'dialog', 'aria-modal': 'true' } },
     h('div', { class: 'overlay-arrow', attrs: { 'aria-hidden': 'true' } }, '↗'),
     h('p', { class: 'overlay-title' }, s.wechatTitle),
     h('p', { class: 'overlay-text' }, s.wechatGuide),
-    h('p', { class: 'overlay-hint' }, s.wechatWhy),
+    h('p', { class: 'overlay-hint' }, named(s.wechatWhy, app)),
     h('button', { class: 'btn btn-ghost', testid: 'wechat-guide-close', onClick: () => overlay.remove() }, s.close),
   );
   return overlay;
+}
+
+/** Shows the WeChat guidance again on top (after a tap), replacing one still open. */
+export function showWechatGuide(s: ShareStrings, app = s.xhsName): void {
+  document.querySelector('[data-testid="wechat-guide"]')?.remove();
+  document.body.append(wechatGuide(s, app));
 }
 
 /** A QR code of this page, for a person who opened the link on a computer. */
@@ -55,23 +60,60 @@ function saveLinks(s: ShareStrings, urls: string[], onUse: () => void): HTMLElem
 }
 
 /**
+ * Images shown large with a "long-press to save" hint: in WeChat, where
+ * downloads and app schemes are blocked, and in a platform's copy kit.
+ */
+export function longPressImages(s: ShareStrings, urls: string[], testid = 'fallback-long-press'): HTMLElement {
+  return h(
+    'div',
+    { class: 'long-press', testid },
+    h('p', { class: 'small' }, s.longPressSave),
+    ...urls.map((u) => h('img', { class: 'long-press-img', attrs: { src: u, alt: s.saveImage } })),
+  );
+}
+
+/**
+ * "① 复制标题和正文" and the line that says whether it worked, naming the app
+ * to paste in. `onUse` runs on the tap; `testid` names the button,
+ * `<testid>-status` the line.
+ */
+export function copyControl(
+  s: ShareStrings,
+  text: string,
+  onUse: () => void,
+  testid: string,
+  opts: { primary?: boolean; app?: string } = {},
+): [HTMLButtonElement, HTMLElement] {
+  const note = h('p', { class: 'small', testid: `${testid}-status`, attrs: { role: 'status' } });
+  const copy = async (): Promise<void> => {
+    onUse();
+    replace(note, (await copyText(text)) ? named(s.copied, opts.app ?? s.xhsName) : s.copyFailed);
+  };
+  const button = h('button', { class: opts.primary ? 'btn btn-primary' : 'btn', testid, onClick: () => void copy() }, s.copyText);
+  return [button, note];
+}
+
+export interface FallbackOptions {
+  /** In WeChat: long-press images, no download links, no app scheme. */
+  wechat?: boolean;
+  /** Whether this panel holds the page's one primary button (the publish button is hidden). */
+  primary?: boolean;
+}
+
+/**
  * Copy text, share or save media, open the app (shared XHS_FACTS §4). The reason
  * is in the status line. `onUse` runs when the person copies, shares or saves.
  */
-export function fallbackPanel(s: ShareStrings, post: SharedNote, onUse: () => void = () => undefined): HTMLElement {
-  const media =
-    post.type === 'video'
-      ? [safeHttpUrl(post.videoUrl), safeHttpUrl(post.coverUrl)]
-      : post.imageUrls.map(safeHttpUrl);
-  const urls = media.filter((u): u is string => u !== null);
-  const copyNote = h('p', { class: 'small', testid: 'fallback-copy-status', attrs: { role: 'status' } });
+export function fallbackPanel(
+  s: ShareStrings,
+  post: SharedNote,
+  onUse: () => void = () => undefined,
+  opts: FallbackOptions = {},
+): HTMLElement {
+  const urls = noteMedia(post);
   const mediaNote = h('div', { class: 'small', testid: 'fallback-media-status' });
+  const btn = (primary: boolean): string => (primary ? 'btn btn-primary' : 'btn');
 
-  const copy = async (): Promise<void> => {
-    onUse();
-    const ok = await copyText(clipboardText(post.title, post.content));
-    replace(copyNote, ok ? s.copied : s.copyFailed);
-  };
   const shareMedia = async (): Promise<void> => {
     replace(mediaNote, s.sharingImages);
     const result = await shareImages(urls, post.title);
@@ -79,17 +121,34 @@ export function fallbackPanel(s: ShareStrings, post: SharedNote, onUse: () => vo
     if (result === 'shared' || result === 'cancelled') replace(mediaNote);
     else replace(mediaNote, h('p', {}, s.shareFailed), saveLinks(s, urls, onUse));
   };
-
+  const [copyButton, copyNote] = copyControl(
+    s,
+    clipboardText(post.title, post.content),
+    onUse,
+    'fallback-copy',
+    { primary: !!opts.wechat && !!opts.primary },
+  );
+  if (opts.wechat) {
+    const images = post.type === 'video' ? urls.slice(1) : urls;
+    return h(
+      'section',
+      { class: 'panel fallback', testid: 'fallback' },
+      h('h2', {}, s.fallbackTitle),
+      copyButton,
+      copyNote,
+      images.length ? longPressImages(s, images) : null,
+    );
+  }
   return h(
     'section',
     { class: 'panel fallback', testid: 'fallback' },
     h('h2', {}, s.fallbackTitle),
-    h('button', { class: 'btn', testid: 'fallback-copy', onClick: () => void copy() }, s.copyText),
+    copyButton,
     copyNote,
     urls.length
       ? h('button', { class: 'btn', testid: 'fallback-share-images', onClick: () => void shareMedia() }, s.shareImages)
       : null,
     mediaNote,
-    h('a', { class: 'btn btn-primary', testid: 'fallback-open-app', attrs: { href: XHS_APP_URL } }, s.openApp),
+    h('a', { class: btn(!!opts.primary), testid: 'fallback-open-app', attrs: { href: XHS_APP_URL } }, s.openApp),
   );
 }

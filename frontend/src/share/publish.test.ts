@@ -124,9 +124,9 @@ describe('onPublishTap', () => {
       const { pc, sent, offers } = publicCtx(async () => payload);
       await onPublishTap(pc);
       expect(sent).toEqual([
-        { kind: 'publish_tapped' },
-        { kind: 'sdk_loaded' },
-        { kind: 'sdk_failed', reason: '用户未安装小红书 (-1)' },
+        { kind: 'publish_tapped', platform: 'xhs' },
+        { kind: 'sdk_loaded', platform: 'xhs' },
+        { kind: 'sdk_failed', platform: 'xhs', reason: '用户未安装小红书 (-1)' },
       ]);
       expect(offers.length).toBe(1);
     });

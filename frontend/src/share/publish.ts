@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import type { PublishMode } from '../lib/env';
 import { h, type Child } from './dom';
 import { noticeKind, noticeText, retryText } from './notice';
-import { desktopQr, fallbackPanel, wechatGuide } from './panels';
+import { desktopQr, fallbackPanel, showWechatGuide } from './panels';
 import { loadSdkOnce } from './sdk';
 import type { SharedNote, ShareSource } from './source';
 import { fieldErrorText, type ShareStrings } from './strings';
@@ -24,7 +24,7 @@ export interface PublishUi {
 }
 
 /** How long to wait for the app to take over before suggesting the manual way. */
-const APP_SWITCH_GRACE_MS = 4000;
+export const APP_SWITCH_GRACE_MS = 4000;
 
 export interface PublishContext {
   mode: PublishMode;
@@ -36,14 +36,17 @@ export interface PublishContext {
   track?: Tracker;
   /** Offers "已发布？粘贴笔记链接" once the person tried to publish (public links). */
   offerConfirm?: () => void;
+  /** The publish button is hidden (no credentials): the fallback holds the one primary button. */
+  manualOnly?: boolean;
 }
 
 /** The manual fallback; using it is reported and then offers the note-link form. */
 export function fallbackFor(ctx: PublishContext): HTMLElement {
-  return fallbackPanel(ctx.s, ctx.post, () => {
+  const onUse = (): void => {
     (ctx.track ?? silentTracker).fallbackUsed();
     ctx.offerConfirm?.();
-  });
+  };
+  return fallbackPanel(ctx.s, ctx.post, onUse, { wechat: ctx.mode === 'wechat', primary: ctx.manualOnly === true });
 }
 
 /** Status and optional fallback for an error from the publish endpoint. */
@@ -72,7 +75,6 @@ export function explainError(ctx: PublishContext, e: unknown): void {
       ui.setStatus('error', retryText(s, e.retryAfter));
       return;
     case 'not_found':
-    case 'gone':
     case 'link_revoked':
     case 'link_expired':
     case 'post_deleted': {
@@ -99,8 +101,7 @@ export async function onPublishTap(ctx: PublishContext): Promise<void> {
   const { mode, s, ui } = ctx;
   (ctx.track ?? silentTracker).tapped();
   if (mode === 'wechat') {
-    document.querySelector('[data-testid="wechat-guide"]')?.remove();
-    document.body.append(wechatGuide(s));
+    showWechatGuide(s);
     return;
   }
   if (mode === 'desktop') {
@@ -161,6 +162,7 @@ async function shareWithSdk(ctx: PublishContext): Promise<void> {
   setTimeout(() => {
     document.removeEventListener('visibilitychange', onHide);
     if (!failed && !left && document.visibilityState === 'visible') {
+      track.gaveUp();
       ui.setStatus('info', s.notOpened);
       ui.showPanel(fallbackFor(ctx));
     }

@@ -6,6 +6,7 @@
 import { call, createApi } from '../api/client';
 import { getToken } from '../api/token';
 import type { PublishPayload, SharePage } from '../api/types';
+import { parsePlatforms, type Platform, type PlatformId } from './platforms';
 import { eventSender } from './report';
 import type { ShareEvent } from './tracker';
 
@@ -26,7 +27,10 @@ export function parseShareRoute(pathname: string): ShareRoute | null {
  * The operator preview (`PostPreview`) has the note fields only.
  */
 export type SharedNote = Pick<SharePage, 'type' | 'title' | 'content' | 'imageUrls' | 'coverUrl' | 'videoUrl'> &
-  Partial<Pick<SharePage, 'label' | 'accountName' | 'expiresAt' | 'xhsConfigured'>>;
+  Partial<Pick<SharePage, 'label' | 'accountName' | 'expiresAt' | 'xhsConfigured'>> & {
+    /** The platforms offered, in order; XHS only when absent (the preview, an older server). */
+    platforms?: Platform[];
+  };
 
 export interface ShareSource {
   /** Public link or the operator's own preview. */
@@ -35,6 +39,11 @@ export interface ShareSource {
   preview(): Promise<SharedNote>;
   /** A freshly signed payload for `xhs.share` (never cached: the signature is per call). */
   publish(): Promise<PublishPayload>;
+  /**
+   * The hand-off for another platform (public links only), fresh per tap: a
+   * Douyin schema is signed per call. The answer is checked by `parseHandover`.
+   */
+  publishTo?: (platform: PlatformId) => Promise<unknown>;
   /** Where to send someone whose session is missing or expired; null if no login applies. */
   loginUrl: string | null;
   /** Reports a page event (public links only; best-effort, never throws). */
@@ -61,8 +70,16 @@ export function publicSource(token: string): ShareSource {
   const path = { params: { path: { token } } };
   return {
     kind: 'public',
-    preview: () => call(api.GET('/api/share/{token}', path)),
-    publish: () => call(api.GET('/api/share/{token}/publish', path)),
+    preview: async () => {
+      const page = await call(api.GET('/api/share/{token}', path));
+      return { ...page, platforms: parsePlatforms(page.platforms) };
+    },
+    publish: async () => {
+      const r = await call(api.GET('/api/share/{token}/publish', path));
+      if (!('data' in r)) throw new Error('not an XHS payload');
+      return r;
+    },
+    publishTo: (platform) => call(api.GET('/api/share/{token}/publish', { params: { path: { token }, query: { platform } } })),
     loginUrl: null,
     report: eventSender(api, token),
     confirm: async (note_url) => {

@@ -59,7 +59,24 @@ describe('createTracker', () => {
     tracker.sdkFailed('用户未安装小红书 (-1)');
     tracker.sdkFailed('a second fail callback');
     tracker.hidden();
-    expect(sent).toEqual([{ kind: 'publish_tapped' }, { kind: 'sdk_failed', reason: '用户未安装小红书 (-1)' }]);
+    expect(sent).toEqual([
+      { kind: 'publish_tapped', platform: 'xhs' },
+      { kind: 'sdk_failed', platform: 'xhs', reason: '用户未安装小红书 (-1)' },
+    ]);
+  });
+
+  it('does not report app_opened once the page has shown that the app did not open', () => {
+    const { tracker, kinds, advance } = setup();
+    tracker.tapped();
+    tracker.shareCalled();
+    advance(APP_OPEN_WINDOW_MS / 2);
+    tracker.gaveUp(); // the page showed "did not open" and the manual way
+    tracker.hidden(); // the person closes the tab, still inside the window
+    expect(kinds()).toEqual(['publish_tapped']);
+    tracker.tapped(); // a new tap waits again
+    tracker.shareCalled();
+    tracker.hidden();
+    expect(kinds()).toEqual(['publish_tapped', 'publish_tapped', 'app_opened']);
   });
 
   it('reports one failure per tap, so a retry that fails again counts again', () => {
@@ -74,7 +91,47 @@ describe('createTracker', () => {
   it('leaves out an empty reason', () => {
     const { tracker, sent } = setup();
     tracker.sdkFailed('   ');
-    expect(sent).toEqual([{ kind: 'sdk_failed' }]);
+    expect(sent).toEqual([{ kind: 'sdk_failed', platform: 'xhs' }]);
+  });
+});
+
+describe('createTracker with several platforms', () => {
+  it('names XHS on its own events and no platform on opened', () => {
+    const { tracker, sent } = setup();
+    tracker.opened();
+    tracker.sdkLoaded();
+    tracker.tapped();
+    tracker.fallbackUsed();
+    expect(sent).toEqual([
+      { kind: 'opened' },
+      { kind: 'sdk_loaded', platform: 'xhs' },
+      { kind: 'publish_tapped', platform: 'xhs' },
+      { kind: 'fallback_used', platform: 'xhs' },
+    ]);
+  });
+
+  it('names the tapped platform on its failure and on the app opening', () => {
+    const { tracker, sent } = setup();
+    tracker.tapped('douyin');
+    tracker.sdkFailed('platform_timeout');
+    tracker.tapped('douyin');
+    tracker.shareCalled();
+    tracker.hidden();
+    expect(sent).toEqual([
+      { kind: 'publish_tapped', platform: 'douyin' },
+      { kind: 'sdk_failed', platform: 'douyin', reason: 'platform_timeout' },
+      { kind: 'publish_tapped', platform: 'douyin' },
+      { kind: 'app_opened', platform: 'douyin' },
+    ]);
+  });
+
+  it('reports fallback_used once per platform', () => {
+    const { tracker, sent } = setup();
+    tracker.fallbackUsed('kuaishou');
+    tracker.fallbackUsed('kuaishou');
+    tracker.fallbackUsed('bilibili');
+    tracker.fallbackUsed();
+    expect(sent.map((e) => e.platform)).toEqual(['kuaishou', 'bilibili', 'xhs']);
   });
 });
 

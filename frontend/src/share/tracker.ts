@@ -8,9 +8,11 @@
  * and the SDK had not failed.
  */
 import type { EventInput } from '../api/types';
+import type { PlatformId } from './platforms';
 
 export type EventKind = 'opened' | 'sdk_loaded' | 'publish_tapped' | 'sdk_failed' | 'app_opened' | 'fallback_used';
-export type ShareEvent = EventInput & { kind: EventKind };
+/** Every event but `opened` names the platform it concerns (XHS for the SDK's own). */
+export type ShareEvent = EventInput & { kind: EventKind; platform?: PlatformId };
 
 /** How long after `xhs.share` a hidden page still counts as "the app opened". */
 export const APP_OPEN_WINDOW_MS = 8000;
@@ -28,16 +30,21 @@ export interface Tracker {
   opened(): void;
   /** `window.xhs` appeared. Once per page. */
   sdkLoaded(): void;
-  /** The person tapped 发布到小红书. Every tap counts. */
-  tapped(): void;
-  /** `xhs.share` was just called: the app-open window starts. */
+  /** The person tapped a platform's button (发布到小红书 by default). Every tap counts. */
+  tapped(platform?: PlatformId): void;
+  /** `xhs.share` was called or the app's URL opened: the app-open window starts. */
   shareCalled(): void;
-  /** The SDK could not load, threw, or called `fail`. Once per tap. */
+  /** The tapped platform failed: the SDK could not load, threw, called `fail`, or the publish call failed. Once per tap. */
   sdkFailed(reason: string): void;
+  /**
+   * The page stopped waiting for the app (it showed "did not open" and the
+   * manual way): hiding the page from now on is the person leaving, not the app.
+   */
+  gaveUp(): void;
   /** The page went hidden (visibilitychange to hidden, or pagehide). */
   hidden(): void;
-  /** The person copied text, shared or saved media by hand. Once per page. */
-  fallbackUsed(): void;
+  /** The person copied text, shared or saved media by hand. Once per page and platform. */
+  fallbackUsed(platform?: PlatformId): void;
 }
 
 export function createTracker(
@@ -45,27 +52,30 @@ export function createTracker(
   now: () => number = Date.now,
   windowMs = APP_OPEN_WINDOW_MS,
 ): Tracker {
-  const once = new Set<EventKind>();
-  // Per tap: when xhs.share was called, and whether this tap already failed or opened the app.
+  const once = new Set<string>();
+  // Per tap: which platform, when the hand-off happened, and whether this tap already failed or opened the app.
+  let platform: PlatformId = 'xhs';
   let calledAt: number | null = null;
   let failed = false;
   let appOpened = false;
 
-  const sendOnce = (kind: EventKind): void => {
-    if (once.has(kind)) return;
-    once.add(kind);
-    send({ kind });
+  const sendOnce = (e: ShareEvent): void => {
+    const key = `${e.kind}:${e.platform ?? ''}`;
+    if (once.has(key)) return;
+    once.add(key);
+    send(e);
   };
 
   return {
-    opened: () => sendOnce('opened'),
-    sdkLoaded: () => sendOnce('sdk_loaded'),
-    fallbackUsed: () => sendOnce('fallback_used'),
-    tapped() {
+    opened: () => sendOnce({ kind: 'opened' }),
+    sdkLoaded: () => sendOnce({ kind: 'sdk_loaded', platform: 'xhs' }),
+    fallbackUsed: (p = 'xhs') => sendOnce({ kind: 'fallback_used', platform: p }),
+    tapped(p = 'xhs') {
+      platform = p;
       calledAt = null;
       failed = false;
       appOpened = false;
-      send({ kind: 'publish_tapped' });
+      send({ kind: 'publish_tapped', platform });
     },
     shareCalled() {
       calledAt = now();
@@ -74,13 +84,16 @@ export function createTracker(
       if (failed) return;
       failed = true;
       const r = clampReason(reason);
-      send(r ? { kind: 'sdk_failed', reason: r } : { kind: 'sdk_failed' });
+      send(r ? { kind: 'sdk_failed', platform, reason: r } : { kind: 'sdk_failed', platform });
+    },
+    gaveUp() {
+      calledAt = null;
     },
     hidden() {
       if (calledAt === null || failed || appOpened) return;
       if (now() - calledAt > windowMs) return;
       appOpened = true;
-      send({ kind: 'app_opened' });
+      send({ kind: 'app_opened', platform });
     },
   };
 }
@@ -92,6 +105,7 @@ export const silentTracker: Tracker = {
   tapped: () => undefined,
   shareCalled: () => undefined,
   sdkFailed: () => undefined,
+  gaveUp: () => undefined,
   hidden: () => undefined,
   fallbackUsed: () => undefined,
 };

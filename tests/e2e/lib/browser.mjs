@@ -18,6 +18,10 @@ export const UA = {
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   androidWeChat:
     'Mozilla/5.0 (Linux; Android 13; V2203A Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+  androidChrome:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+  desktopChrome:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
   iosWeChat:
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.44(0x18002c2d) NetType/WIFI Language/zh_CN',
 };
@@ -71,7 +75,15 @@ export async function launch() {
 export async function newContext(browser, baseUrl, opts = {}) {
   const { token, xhsFail, sdkUnreachable = false, ...contextOptions } = opts;
   const context = await browser.newContext({ locale: 'zh-CN', ...contextOptions });
-  const stats = { sdkRequests: 0, blocked: [] };
+  const stats = { sdkRequests: 0, blocked: [], csp: [] };
+  // Every page runs under the server's Content-Security-Policy: anything it
+  // blocks fails the run.
+  context.on('console', (msg) => {
+    if (!msg.text().startsWith('CSP violation')) return;
+    stats.csp.push(msg.text());
+    console.error(`${msg.text()} on ${msg.location().url}`);
+    process.exitCode = 1;
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${baseUrl}/`) || url === baseUrl) return route.continue();
@@ -94,6 +106,9 @@ export async function newContext(browser, baseUrl, opts = {}) {
   });
   await context.addInitScript(
     ({ token, xhsFail }) => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      );
       window.__xhsCalls = [];
       if (xhsFail !== undefined) window.__xhsFail = xhsFail;
       if (token) localStorage.setItem('xhspub.token', token);

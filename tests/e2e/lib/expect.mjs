@@ -31,6 +31,19 @@ export async function hasCount(locator, n, timeout = TIMEOUT) {
 
 export const tid = (id) => `[data-testid="${id}"]`;
 
+/** Picks the option labelled exactly `label` of the el-select `selectId` (its list opens in a popper). */
+export async function choose(page, selectId, label) {
+  await page.click(tid(selectId));
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: exact }).first().click();
+}
+
+/** Filters an el-table column to the value labelled `label`, from the filter button of the header holding `headerId`. */
+export async function filterColumn(page, headerId, label) {
+  await page.locator(`th:has(${tid(headerId)}) .el-table__column-filter-trigger`).click();
+  await page.locator('.el-table-filter__list-item:visible').filter({ hasText: label }).first().click();
+}
+
 /**
  * Clicks Save in the editor and waits for the server's answer to that save
  * (a toast from an earlier save may still be on screen, so it proves nothing).

@@ -69,6 +69,9 @@ export async function startServer({ xhs = null, env: extra = {} } = {}) {
     XHSPUB__SERVER__STATIC_DIR: DIST,
     XHSPUB__DATABASE__URL: `sqlite://${join(dir, 'e2e.db')}?mode=rwc`,
     XHSPUB__AUTH__ADMIN_PASSWORD: ADMIN.password,
+    // Each test makes the posts and media it needs; the demo's images would
+    // be items of the media library the tests count.
+    XHSPUB__SERVER__DEMO_POST: 'false',
     // Uploads go to the test's own directory, removed with it.
     XHSPUB__MEDIA__DIR: join(dir, 'media'),
     ...(xhs

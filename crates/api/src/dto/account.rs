@@ -1,10 +1,7 @@
-use crate::dto::post::utc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use xhs_domain::{bounded_text, parse_account_kind, ValidationErrors};
-use xhs_persistence::accounts::AccountFields;
-use xhs_persistence::entities::{publish_record, xhs_account};
+use xhs_domain::{AccountKind, RecordStatus};
 
 /// An XHS account the team publishes from.
 #[derive(Debug, Serialize, ToSchema)]
@@ -14,24 +11,22 @@ pub struct Account {
     pub name: String,
     /// The nickname shown in XHS.
     pub nickname: Option<String>,
-    /// `brand`, `partner`, `test`, `student` or `owner`.
-    #[schema(example = "brand")]
-    pub kind: String,
+    pub kind: AccountKind,
     pub notes: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<xhs_account::Model> for Account {
-    fn from(m: xhs_account::Model) -> Self {
+impl From<xhs_app::Account> for Account {
+    fn from(m: xhs_app::Account) -> Self {
         Self {
             id: m.id,
             name: m.name,
             nickname: m.nickname,
             kind: m.kind,
             notes: m.notes,
-            created_at: utc(m.created_at),
-            updated_at: utc(m.updated_at),
+            created_at: m.created_at,
+            updated_at: m.updated_at,
         }
     }
 }
@@ -40,42 +35,26 @@ impl From<xhs_account::Model> for Account {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AccountInput {
     /// 1 to 50 characters.
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     /// At most 50 characters.
+    #[schema(max_length = 50)]
     pub nickname: Option<String>,
-    /// `brand`, `partner`, `test`, `student` or `owner`.
+    /// Not `robot`: robot accounts come from the provider's sync (422).
+    #[schema(value_type = AccountKind)]
     pub kind: String,
     /// At most 500 characters.
+    #[schema(max_length = 500)]
     pub notes: Option<String>,
 }
 
-impl AccountInput {
-    pub fn parse(&self) -> Result<AccountFields, ValidationErrors> {
-        let mut errs = ValidationErrors::default();
-        let name = errs.take(bounded_text("name", &self.name, 50, true));
-        let nickname = errs.take(bounded_text(
-            "nickname",
-            self.nickname.as_deref().unwrap_or(""),
-            50,
-            false,
-        ));
-        let kind = errs.take(parse_account_kind(self.kind.trim()));
-        let notes = errs.take(bounded_text(
-            "notes",
-            self.notes.as_deref().unwrap_or(""),
-            500,
-            false,
-        ));
-        match (name, nickname, kind, notes) {
-            (Some(name), Some(nickname), Some(kind), Some(notes)) if errs.is_empty() => {
-                Ok(AccountFields {
-                    name,
-                    nickname: Some(nickname).filter(|s| !s.is_empty()),
-                    kind: kind.to_owned(),
-                    notes: Some(notes).filter(|s| !s.is_empty()),
-                })
-            }
-            _ => Err(errs),
+impl From<AccountInput> for xhs_app::accounts::AccountInput {
+    fn from(i: AccountInput) -> Self {
+        Self {
+            name: i.name,
+            nickname: i.nickname,
+            kind: i.kind,
+            notes: i.notes,
         }
     }
 }
@@ -84,6 +63,7 @@ impl AccountInput {
 #[into_params(parameter_in = Query)]
 pub struct AccountQuery {
     /// Only accounts of this kind.
+    #[param(value_type = Option<AccountKind>)]
     pub kind: Option<String>,
 }
 
@@ -95,18 +75,18 @@ pub struct PublishRecord {
     /// The post's title (kept for deleted posts).
     pub post_title: Option<String>,
     pub account_id: i64,
-    /// `link_sent`, `opened`, `tapped`, `app_opened`, `failed` or `published`.
-    #[schema(example = "tapped")]
-    pub status: String,
+    pub status: RecordStatus,
     /// The SDK's error, when the last attempt failed.
     pub failure_reason: Option<String>,
     /// The published note, once confirmed.
     pub note_url: Option<String>,
+    /// The platform of the tap that moved it last (`xhs` for robot publishes).
+    pub platform: Option<xhs_domain::SharePlatform>,
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<publish_record::Model> for PublishRecord {
-    fn from(m: publish_record::Model) -> Self {
+impl From<xhs_app::Record> for PublishRecord {
+    fn from(m: xhs_app::Record) -> Self {
         Self {
             id: m.id,
             post_id: m.post_id,
@@ -115,7 +95,8 @@ impl From<publish_record::Model> for PublishRecord {
             status: m.status,
             failure_reason: m.failure_reason,
             note_url: m.note_url,
-            updated_at: utc(m.updated_at),
+            platform: m.platform,
+            updated_at: m.updated_at,
         }
     }
 }
@@ -130,6 +111,7 @@ pub struct RecordQuery {
 /// The link of the published note, pasted back by the operator or the account holder.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ConfirmInput {
-    /// e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`.
+    /// e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters.
+    #[schema(min_length = 1, max_length = 500)]
     pub note_url: String,
 }

@@ -1,8 +1,7 @@
-use crate::dto::post::utc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use xhs_persistence::entities::{share_link, xhs_account};
+use xhs_domain::LinkStatus;
 
 /// A share link of a post.
 #[derive(Debug, Serialize, ToSchema)]
@@ -19,41 +18,32 @@ pub struct Link {
     pub account_name: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
-    /// `active`, `expired` or `revoked`.
-    #[schema(example = "active")]
-    pub status: String,
+    /// `post_deleted` when its note was deleted, as the public endpoint says.
+    pub status: LinkStatus,
     pub created_at: DateTime<Utc>,
+    /// What the link offers, in order.
+    pub platforms: Vec<xhs_domain::SharePlatform>,
     /// Share-page counts of this link; filled by the list.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub totals: Option<super::stats::Totals>,
+    pub totals: Option<xhs_app::stats::Totals>,
 }
 
-impl Link {
-    pub fn new(
-        m: share_link::Model,
-        public_url: &str,
-        account: Option<&xhs_account::Model>,
-    ) -> Self {
-        let now = xhs_persistence::now_utc();
-        let status = if m.revoked_at.is_some() {
-            "revoked"
-        } else if m.expires_at.is_some_and(|e| e <= now) {
-            "expired"
-        } else {
-            "active"
-        };
+impl From<xhs_app::links::Link> for Link {
+    fn from(l: xhs_app::links::Link) -> Self {
+        let m = l.stored;
         Self {
             id: m.id,
             post_id: m.post_id,
-            url: format!("{}/s/{}", public_url.trim_end_matches('/'), m.token),
+            url: l.url,
             token: m.token,
             label: m.label,
             account_id: m.account_id,
-            account_name: account.map(|a| a.name.clone()),
-            expires_at: m.expires_at.map(utc),
-            revoked_at: m.revoked_at.map(utc),
-            status: status.to_owned(),
-            created_at: utc(m.created_at),
+            account_name: l.account_name,
+            expires_at: m.expires_at,
+            revoked_at: m.revoked_at,
+            status: l.status,
+            created_at: m.created_at,
+            platforms: m.platforms,
             totals: None,
         }
     }
@@ -63,9 +53,16 @@ impl Link {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LinkInput {
     /// e.g. "三班" or "brand account"; at most 50 characters.
+    #[schema(max_length = 50)]
     pub label: Option<String>,
     /// The account this link is for; its publish record tracks the link.
     pub account_id: Option<i64>,
-    /// After this instant the link answers 410.
+    /// After this instant the link answers 410; in the future, before the year 10000.
+    #[serde(default, deserialize_with = "super::optional_instant")]
     pub expires_at: Option<DateTime<Utc>>,
+    /// The platforms to offer, in order (`xhs`, `douyin`, `weibo`, `kuaishou`,
+    /// `bilibili`, `channels`). Default: every platform configured here that
+    /// the note passes.
+    #[schema(value_type = Option<Vec<xhs_domain::SharePlatform>>)]
+    pub platforms: Option<Vec<String>>,
 }

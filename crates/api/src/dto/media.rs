@@ -1,17 +1,14 @@
-use super::post::utc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use xhs_persistence::entities::media;
+use xhs_domain::MediaKind;
 
 /// An item of the media library. `url` is what posts (and the signed share
 /// payload) use; it is served without login.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Media {
     pub id: i64,
-    /// `image` or `video`.
-    #[schema(example = "image")]
-    pub kind: String,
+    pub kind: MediaKind,
     /// Decided from the content: `image/jpeg`, `image/png`, `image/webp`,
     /// `video/mp4` or `video/quicktime`.
     #[schema(example = "image/jpeg")]
@@ -34,8 +31,8 @@ pub struct Media {
 
 impl Media {
     /// The item as the API shows it, with URLs under `public_url`.
-    pub fn from_row(m: media::Model, public_url: &str) -> Self {
-        let url = |key: &str| format!("{}/media/{key}", public_url.trim_end_matches('/'));
+    pub fn new(s: &xhs_app::Services, m: xhs_app::Media) -> Self {
+        let url = |key: &str| xhs_app::media::url_of(s, key);
         Self {
             id: m.id,
             url: url(&m.storage_key),
@@ -47,7 +44,7 @@ impl Media {
             height: m.height,
             original_name: m.original_name,
             sha256: m.sha256,
-            created_at: utc(m.created_at),
+            created_at: m.created_at,
         }
     }
 }
@@ -65,10 +62,13 @@ pub struct MediaPage {
 #[into_params(parameter_in = Query)]
 pub struct MediaListQuery {
     /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
+    #[param(max_length = 18, pattern = "^([1-9][0-9]{0,17})?$")]
     pub cursor: Option<String>,
     /// Only this kind: `image` or `video`.
+    #[param(value_type = Option<MediaKind>)]
     pub kind: Option<String>,
 }
 

@@ -1,9 +1,28 @@
 //! Request and response bodies. `///` on fields becomes the schema description.
 pub mod account;
+pub mod audit;
 pub mod auth;
 pub mod link;
 pub mod media;
 pub mod post;
 pub mod publish;
+pub mod review;
+pub mod robot;
 pub mod share;
 pub mod stats;
+pub mod task;
+pub mod token;
+pub mod user;
+pub mod version;
+
+/// An optional instant where `""` means none, as forms send it.
+pub fn optional_instant<'de, D>(d: D) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    match Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()) {
+        None => Ok(None),
+        Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}

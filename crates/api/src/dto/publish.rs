@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 pub struct PostPreview {
     pub id: i64,
     #[serde(rename = "type")]
-    pub post_type: String,
+    pub post_type: xhs_domain::PostType,
     pub title: String,
     pub content: String,
     pub cover_url: Option<String>,
@@ -19,8 +19,8 @@ pub struct PostPreview {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<super::post::Post> for PostPreview {
-    fn from(p: super::post::Post) -> Self {
+impl From<xhs_app::Post> for PostPreview {
+    fn from(p: xhs_app::Post) -> Self {
         Self {
             id: p.id,
             post_type: p.post_type,
@@ -92,6 +92,66 @@ impl From<xhs_signing::VerifyConfig> for VerifyConfig {
             nonce: v.nonce,
             timestamp: v.timestamp,
             signature: v.signature,
+        }
+    }
+}
+
+/// What `GET /api/share/{token}/publish` answers: XHS's payload for
+/// `xhs.share`, or another platform's URL (and, for a copy kit, the text and
+/// media).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ShareHandout {
+    Xhs(PublishPayload),
+    Platform(PlatformHandout),
+}
+
+/// A platform other than XHS.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlatformHandout {
+    pub platform: xhs_domain::SharePlatform,
+    /// Douyin: the signed `snssdk1128://` schema (signed per call: never
+    /// cache it); Weibo: its share URL; a copy kit: the app's scheme.
+    pub url: String,
+    /// Copy kit: the text to paste.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Copy kit: the media to save, video first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<Vec<String>>,
+}
+
+impl From<xhs_app::platforms::Handout> for ShareHandout {
+    fn from(h: xhs_app::platforms::Handout) -> Self {
+        use xhs_app::platforms::Handout;
+        match h {
+            Handout::Sdk(p) => Self::Xhs(p.into()),
+            Handout::Link { platform, url } => Self::Platform(PlatformHandout {
+                platform,
+                url,
+                text: None,
+                media: None,
+            }),
+            Handout::Kit {
+                platform,
+                url,
+                text,
+                media,
+            } => Self::Platform(PlatformHandout {
+                platform,
+                url,
+                text: Some(text),
+                media: Some(media),
+            }),
+        }
+    }
+}
+
+impl From<xhs_app::publish::SignedPayload> for PublishPayload {
+    fn from(p: xhs_app::publish::SignedPayload) -> Self {
+        Self {
+            data: p.verify.into(),
+            share_info: p.share_info.into(),
         }
     }
 }

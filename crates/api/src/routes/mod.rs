@@ -1,16 +1,20 @@
 //! One handler per file; the path of a file mirrors its URL.
 pub mod accounts;
+pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod health;
 pub mod links;
 pub mod media;
-pub mod paging;
 pub mod post;
 pub mod posts;
 pub mod preflight;
 pub mod records;
+pub mod robots;
 pub mod share;
-pub mod stats;
+pub mod tasks;
+pub mod tokens;
+pub mod users;
 
 use actix_web::web;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -22,17 +26,31 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(auth::login::login)
         .service(auth::logout::logout)
         .service(auth::me::me)
+        .service(users::list::list_users)
+        .service(users::create::create_user)
+        .service(users::update::update_user)
+        .service(tokens::list::list_tokens)
+        .service(tokens::create::create_token)
+        .service(tokens::delete::delete_token)
+        .service(audit::list::list_audit)
         .service(posts::list::list_posts)
         .service(posts::create::create_post)
         .service(posts::get::get_post)
         .service(posts::update::update_post)
         .service(posts::delete::delete_post)
         .service(posts::preflight::post_preflight)
+        .service(posts::submit::submit_post)
+        .service(posts::approve::approve_post)
+        .service(posts::request_changes::request_changes)
+        .service(posts::versions::list::list_versions)
+        .service(posts::versions::get::get_version)
+        .service(posts::versions::restore::restore_version)
+        .service(posts::diff::diff_versions)
         .service(preflight::preflight_draft)
         .service(post::preview::preview)
         .service(post::publish::publish)
-        .service(links::create::create_link)
-        .service(links::list::list_links)
+        .service(posts::links::create::create_link)
+        .service(posts::links::list::list_links)
         .service(links::get::get_link)
         .service(links::revoke::revoke_link)
         .service(links::qr_svg::qr_svg)
@@ -42,11 +60,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(accounts::get::get_account)
         .service(accounts::update::update_account)
         .service(accounts::delete::delete_account)
+        .service(robots::sync::sync_robots)
+        .service(robots::list::list_robots)
+        .service(robots::callback::robot_callback)
+        .service(robots::events::robot_events)
+        .service(posts::dispatch::dispatch_post)
+        .service(tasks::list::list_tasks)
+        .service(tasks::retry::retry_task)
+        .service(tasks::cancel::cancel_task)
         .service(records::list::list_records)
         .service(records::confirm::confirm_record)
-        .service(stats::post::post_stats)
-        .service(stats::link::link_stats)
-        .service(stats::account::account_stats)
+        .service(dashboard::get_dashboard)
+        .service(posts::stats::post_stats)
+        .service(links::stats::link_stats)
+        .service(accounts::stats::account_stats)
         .service(share::show::show_share)
         .service(share::publish::share_publish)
         .service(share::events::share_event)

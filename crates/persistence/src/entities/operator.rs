@@ -9,6 +9,14 @@ pub struct Model {
     pub username: String,
     /// argon2 PHC string; never leaves the persistence layer in a response.
     pub password_hash: String,
+    /// Failed logins since the last success or lock.
+    pub failed_logins: i32,
+    /// No login, right password or not, before this instant.
+    pub locked_until: Option<DateTime>,
+    /// `viewer`, `operator`, `reviewer` or `admin` (`xhs_domain::Role`).
+    pub role: String,
+    /// A disabled operator cannot log in; its sessions end.
+    pub disabled: bool,
     pub created_at: DateTime,
     pub updated_at: DateTime,
 }

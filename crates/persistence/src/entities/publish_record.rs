@@ -13,6 +13,8 @@ pub struct Model {
     pub note_url: Option<String>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
+    /// The platform of the event that moved the record last.
+    pub platform: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,8 +10,11 @@ pub struct Model {
     pub account_id: Option<i64>,
     pub kind: String,
     pub reason: Option<String>,
-    /// `YYYY-MM-DD` in UTC, so every backend groups by day alike.
+    /// `YYYY-MM-DD` in the statistics' time zone (`stats.timezone`) when the
+    /// event arrived, so every backend groups by day alike.
     pub day: String,
+    /// Where a tap went (`xhs`, `douyin`, …); NULL for page-level events.
+    pub platform: Option<String>,
     pub created_at: DateTime,
 }
 

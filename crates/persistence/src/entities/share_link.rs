@@ -13,6 +13,8 @@ pub struct Model {
     pub expires_at: Option<DateTime>,
     pub revoked_at: Option<DateTime>,
     pub created_at: DateTime,
+    /// Comma-separated platforms the link offers; NULL: XHS only (older links).
+    pub platforms: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

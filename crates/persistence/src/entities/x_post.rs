@@ -20,6 +20,11 @@ pub struct Model {
     pub created_at: DateTime,
     pub updated_at: DateTime,
     pub version: i32,
+    /// `xhs_domain::ReviewStatus`.
+    pub review_status: String,
+    pub review_comment: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,13 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub notes: Option<String>,
     pub is_deleted: bool,
+    /// The robot provider's id (robot accounts only).
+    pub provider_id: Option<String>,
+    pub avatar_url: Option<String>,
+    pub online: bool,
+    pub captcha: bool,
+    pub enabled: bool,
+    pub synced_at: Option<DateTime>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
 }

@@ -1,16 +1,19 @@
-import { ref } from 'vue';
+import { h } from 'vue';
+import { ElMessage } from 'element-plus';
+import 'element-plus/es/components/message/style/css';
 
-/** One transient message at a time, at the bottom of the console. */
-export interface Toast {
-  text: string;
-  kind: 'ok' | 'error';
-}
+/**
+ * One transient message at a time, through Element Plus's ElMessage. The text
+ * sits in a `data-testid="toast"` span so tests and screen readers find it; a
+ * new message replaces the one on screen.
+ */
+export type ToastKind = 'ok' | 'error';
 
-export const toast = ref<Toast | null>(null);
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-export function showToast(text: string, kind: Toast['kind'] = 'ok'): void {
-  toast.value = { text, kind };
-  clearTimeout(timer);
-  timer = setTimeout(() => (toast.value = null), 3500);
+export function showToast(text: string, kind: ToastKind = 'ok'): void {
+  ElMessage.closeAll();
+  ElMessage({
+    message: h('span', { 'data-testid': 'toast', 'data-kind': kind }, text),
+    type: kind === 'ok' ? 'success' : 'error',
+    duration: 3500,
+  });
 }

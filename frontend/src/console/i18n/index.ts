@@ -1,14 +1,22 @@
 /**
- * A minimal i18n: a reactive locale, a typed `t()`, and translated error
- * codes. The choice is remembered in localStorage (the share page reads it too).
+ * The console's words through vue-i18n: the typed catalogues of messages.ts
+ * (Chinese source, English complete by type) are its two locales, and `t()`
+ * keeps taking only keys that exist. The choice is remembered in localStorage
+ * (the share page reads it too).
  */
-import { ref } from 'vue';
+import { computed } from 'vue';
+import { createI18n, type MessageCompiler, type MessageContext, type PathValue } from 'vue-i18n';
 import type { ApiError } from '../../api/errors';
+import type { PlatformReason } from '../lib/platforms';
+import { parseRole } from '../lib/roles';
 import { describeField, describeRule, type RuleVerdict } from '../lib/ruleText';
 import { en, zh, type MessageKey } from './messages';
 
 export type Locale = 'zh' | 'en';
+export type I18nLocale = 'zh-CN' | 'en';
 export const LANG_KEY = 'xhspub.lang';
+export type MessageSchema = Record<MessageKey, string>;
+export type Params = Record<string, string | number>;
 
 function initialLocale(): Locale {
   try {
@@ -18,10 +26,35 @@ function initialLocale(): Locale {
   }
 }
 
-export const locale = ref<Locale>(initialLocale());
+export function format(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/**
+ * The catalogues only use `{name}` placeholders, so messages are compiled by
+ * `format` instead of vue-i18n's compiler (left out of the bundle): `@`, `|`
+ * or braces in a message stay plain text.
+ */
+const compileMessage: MessageCompiler = (message) => (ctx: MessageContext<string>) =>
+  typeof message === 'string' ? format(message, ctx.values as Params) : String(message);
+
+export const i18n = createI18n<[MessageSchema], I18nLocale, false>({
+  legacy: false,
+  locale: initialLocale() === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zh, en },
+  // Keys are flat ('list.images'), not paths into nested objects.
+  messageResolver: (obj, path) => (obj as Record<string, PathValue>)[path] ?? null,
+  messageCompiler: compileMessage,
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+/** The console's language; reads vue-i18n's, so anything using it re-renders on a switch. */
+export const locale = computed<Locale>(() => (i18n.global.locale.value === 'en' ? 'en' : 'zh'));
 
 export function setLocale(l: Locale): void {
-  locale.value = l;
+  i18n.global.locale.value = l === 'zh' ? 'zh-CN' : 'en';
   document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
   try {
     localStorage.setItem(LANG_KEY, l);
@@ -30,16 +63,9 @@ export function setLocale(l: Locale): void {
   }
 }
 
-export type Params = Record<string, string | number>;
-
-export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
-
-/** Reads `locale`, so templates using it re-render on a switch. */
+/** A message of the catalogue; only existing keys type-check. */
 export function t(key: MessageKey, params?: Params): string {
-  const dict: Record<MessageKey, string> = locale.value === 'en' ? en : zh;
-  return format(dict[key], params);
+  return i18n.global.t(key, params ?? {});
 }
 
 /**
@@ -49,11 +75,14 @@ export function t(key: MessageKey, params?: Params): string {
  * field errors, the server's detail (English) follows as a secondary hint.
  */
 export function errorText(e: ApiError, shown: readonly string[] = []): string {
-  const key = `err.${e.code}` as MessageKey;
+  const needs = e.code === 'forbidden' ? parseRole(e.requiredRole) : null;
+  if (needs) return t('err.forbidden.role', { role: roleLabel(needs) });
+  const specific = e.code === 'not_found' && e.resource ? `err.not_found.${e.resource}` : '';
+  const key = (specific in zh ? specific : `err.${e.code}`) as MessageKey;
   const base = key in zh ? t(key, { status: e.status }) : t('err.unknown', { status: e.status });
   if (e.errors.length) {
     const rest = e.errorsOutside(shown).map(ruleMessage);
-    return rest.length ? `${base}: ${rest.join(locale.value === 'en' ? '; ' : '；')}` : base;
+    return rest.length ? `${base}: ${joinWords(rest)}` : base;
   }
   const detail = e.detail && e.detail !== e.code ? e.detail : '';
   return detail && !['invalid_credentials', 'unauthorized', 'internal'].includes(e.code) ? `${base}: ${detail}` : base;
@@ -73,10 +102,28 @@ export function fieldLabel(field: string): string {
   return describeField(field, locale.value);
 }
 
+/** A role in words; an unknown one from a newer server as it is. */
+export function roleLabel(role: string): string {
+  const r = parseRole(role);
+  return r ? t(`role.${r}`) : role;
+}
+
 const KINDS = ['brand', 'partner', 'test', 'student', 'owner'] as const;
 
 /** An account kind in words; an unknown kind from a newer server as it is. */
 export function accountKindLabel(kind: string): string {
   const k = KINDS.find((x) => x === kind);
   return k ? t(`accounts.kind.${k}`) : kind;
+}
+
+/** Why a platform cannot take the note (or what it will do badly), in the current language. */
+export function platformReason(r: PlatformReason): string {
+  if (r.kind === 'unconfigured') return t('platforms.unconfigured');
+  if (r.kind === 'note') return t('platforms.note');
+  return ruleMessage(r.check);
+}
+
+/** Several reasons (or names) in one line, with the current language's separator. */
+export function joinWords(words: string[]): string {
+  return words.join(locale.value === 'en' ? '; ' : '；');
 }

@@ -4,9 +4,15 @@
  * words are here; each later area has its own file under areas/.
  */
 import { accountsEn, accountsZh } from './areas/accounts';
+import { dashboardEn, dashboardZh } from './areas/dashboard';
 import { linksEn, linksZh } from './areas/links';
 import { mediaEn, mediaZh } from './areas/media';
+import { platformsEn, platformsZh } from './areas/platforms';
+import { robotsEn, robotsZh } from './areas/robots';
 import { statsEn, statsZh } from './areas/stats';
+import { auditEn, auditZh } from './areas/audit';
+import { reviewEn, reviewZh } from './areas/review';
+import { teamEn, teamZh } from './areas/team';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -16,6 +22,9 @@ const coreZh = {
   'app.posts': '笔记列表',
   'app.accounts': '账号',
   'app.media': '素材库',
+  'app.openMenu': '打开菜单',
+  'app.collapseMenu': '收起菜单',
+  'app.expandMenu': '展开菜单',
 
   'login.title': '登录',
   'login.username': '用户名',
@@ -33,7 +42,6 @@ const coreZh = {
   'list.loadMore': '加载更多',
   'list.loading': '加载中…',
   'list.images': '{n} 张图',
-  'list.updated': '更新于 {time}',
   'list.preview': '预览',
   'list.edit': '编辑',
   'list.delete': '删除',
@@ -42,10 +50,19 @@ const coreZh = {
   'list.copied': '已复制发布链接',
   'list.copyFailed': '复制失败：{url}',
   'list.deleted': '已删除',
+  'list.select': '选择',
+  'list.selectAll': '全选',
+  'list.selected': '已选 {n} 篇',
+  'list.bulkDelete': '删除所选',
+  'list.confirmBulkDelete': '确定删除所选的 {n} 篇笔记吗？此操作不能撤销。',
+  'list.bulkDeleted': '已删除 {n} 篇',
+  'list.bulkPartial': '已删除 {done} 篇，{failed} 篇未能删除：{why}',
   'list.confirmDelete': '确定删除「{title}」吗？此操作不能撤销。',
   'list.untitled': '（无标题）',
   'list.links': '分享链接',
   'list.stats': '统计',
+  'list.updatedCol': '更新时间',
+  'list.actions': '操作',
 
   'dialog.cancel': '取消',
   'dialog.confirm': '确定',
@@ -97,7 +114,7 @@ const coreZh = {
 
   'err.unauthorized': '登录已失效，请重新登录',
   'err.invalid_credentials': '用户名或密码错误',
-  'err.not_found': '笔记不存在或已删除',
+  'err.not_found': '要找的内容不存在',
   'err.version_conflict': '笔记已被其他人修改',
   'err.validation_failed': '内容不符合要求，请检查标红的字段',
   'err.bad_request': '请求有误',
@@ -105,7 +122,6 @@ const coreZh = {
   'err.xhs_rejected': '小红书拒绝了请求',
   'err.xhs_timeout': '小红书接口超时',
   'err.internal': '服务器出错了，请稍后再试',
-  'err.gone': '已失效',
   'err.rate_limited': '操作太频繁，请稍后再试',
   'err.network': '网络错误，无法连接服务器',
   'err.unknown': '出错了（HTTP {status}）',
@@ -118,11 +134,45 @@ const coreZh = {
   'err.unsupported_media_type': '不支持的文件类型',
   'err.undecodable_media': '文件损坏或无法读取',
   'err.media_in_use': '素材正被笔记使用，不能删除',
+  'err.robots_not_configured': '服务器未配置机器人服务商',
+  'err.robots_rejected': '机器人服务商拒绝了请求',
+  'err.robots_timeout': '机器人服务商接口超时',
+  'err.robots_unavailable': '无法连接机器人服务商',
+  'err.task_state': '任务当前状态不允许此操作',
+  'err.invalid_review_state': '笔记当前的审核状态不允许此操作',
+  'err.post_not_approved': '笔记尚未通过审核，不能生成链接或派发',
+  'err.not_found.post': '笔记不存在或已删除',
+  'err.not_found.link': '链接不存在',
+  'err.not_found.account': '账号不存在或已删除',
+  'err.not_found.record': '发布记录不存在',
+  'err.not_found.media': '素材不存在或已删除',
+  'err.not_found.task': '任务不存在',
+  'err.not_found.route': '接口不存在',
+  'err.not_found.post_version': '笔记的这个版本不存在',
+  'err.not_found.user': '用户不存在',
+  'err.not_found.token': 'API 令牌不存在',
+  'err.forbidden': '当前角色无权执行此操作',
+  'err.last_admin': '不能停用或降级最后一位管理员',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh } as const;
 
 export type MessageKey = keyof typeof zh;
+
+/**
+ * Every problem code of the OpenAPI document, every resource a 404 can
+ * name, and every role, audit action and review status has its words: a code added on the server without them fails the type
+ * check here, naming the missing key.
+ */
+type Required =
+  | `err.${import('../../api/errors').ErrorCode}`
+  | `err.not_found.${import('../../api/errors').Resource}`
+  | `role.${import('../../api/team-types').Role}`
+  | `audit.act.${import('../../api/team-types').AuditAction}`
+  | `audit.kind.${import('../../api/team-types').ActorKind}`
+  | `review.status.${import('../../api/team-types').ReviewStatus}`;
+type Missing = Exclude<Required, MessageKey>;
+export const allCodesWorded: [Missing] extends [never] ? true : Missing = true;
 
 const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'XHS Publisher',
@@ -132,6 +182,9 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'app.posts': 'Notes',
   'app.accounts': 'Accounts',
   'app.media': 'Media',
+  'app.openMenu': 'Open menu',
+  'app.collapseMenu': 'Collapse menu',
+  'app.expandMenu': 'Expand menu',
 
   'login.title': 'Log in',
   'login.username': 'Username',
@@ -149,7 +202,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'list.loadMore': 'Load more',
   'list.loading': 'Loading…',
   'list.images': '{n} images',
-  'list.updated': 'Updated {time}',
   'list.preview': 'Preview',
   'list.edit': 'Edit',
   'list.delete': 'Delete',
@@ -158,10 +210,19 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'list.copied': 'Publish link copied',
   'list.copyFailed': 'Copy failed: {url}',
   'list.deleted': 'Deleted',
+  'list.select': 'Select',
+  'list.selectAll': 'Select all',
+  'list.selected': '{n} selected',
+  'list.bulkDelete': 'Delete selected',
+  'list.confirmBulkDelete': 'Delete the {n} selected notes? This cannot be undone.',
+  'list.bulkDeleted': 'Deleted {n}',
+  'list.bulkPartial': 'Deleted {done}; {failed} could not be deleted: {why}',
   'list.confirmDelete': 'Delete “{title}”? This cannot be undone.',
   'list.untitled': '(untitled)',
   'list.links': 'Share links',
   'list.stats': 'Statistics',
+  'list.updatedCol': 'Updated',
+  'list.actions': 'Actions',
 
   'dialog.cancel': 'Cancel',
   'dialog.confirm': 'OK',
@@ -213,7 +274,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 
   'err.unauthorized': 'Session expired; please log in again',
   'err.invalid_credentials': 'Wrong username or password',
-  'err.not_found': 'The note does not exist or was deleted',
+  'err.not_found': 'Not found',
   'err.version_conflict': 'Someone else changed the note',
   'err.validation_failed': 'Some fields need fixing (marked red)',
   'err.bad_request': 'Bad request',
@@ -221,7 +282,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.xhs_rejected': 'XHS rejected the request',
   'err.xhs_timeout': 'XHS did not answer in time',
   'err.internal': 'Server error; please try again later',
-  'err.gone': 'No longer available',
   'err.rate_limited': 'Too many requests; please wait a moment',
   'err.network': 'Network error: cannot reach the server',
   'err.unknown': 'Something went wrong (HTTP {status})',
@@ -234,6 +294,25 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.unsupported_media_type': 'This file type is not supported',
   'err.undecodable_media': 'The file is damaged or unreadable',
   'err.media_in_use': 'The media is used by a note and cannot be deleted',
+  'err.robots_not_configured': 'The robot provider is not configured on the server',
+  'err.robots_rejected': 'The robot provider refused the request',
+  'err.robots_timeout': 'The robot provider did not answer in time',
+  'err.robots_unavailable': 'The robot provider cannot be reached',
+  'err.task_state': 'The task cannot do that in its current status',
+  'err.invalid_review_state': 'The note cannot do that in its current review status',
+  'err.post_not_approved': 'The note is not approved yet: no links or dispatch before approval',
+  'err.not_found.post': 'The note does not exist or was deleted',
+  'err.not_found.link': 'The link does not exist',
+  'err.not_found.account': 'The account does not exist or was deleted',
+  'err.not_found.record': 'The publish record does not exist',
+  'err.not_found.media': 'The media item does not exist or was deleted',
+  'err.not_found.task': 'The task does not exist',
+  'err.not_found.route': 'No such endpoint',
+  'err.not_found.post_version': 'This version of the note does not exist',
+  'err.not_found.user': 'No such user',
+  'err.not_found.token': 'No such API token',
+  'err.forbidden': 'Your role may not do this',
+  'err.last_admin': 'The last admin cannot be disabled or demoted',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn };

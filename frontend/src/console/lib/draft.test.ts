@@ -15,6 +15,7 @@ const post: Post = {
   version: 3,
   created_at: '2024-10-01T00:00:00Z',
   updated_at: '2024-10-01T00:00:00Z',
+  review_status: 'draft',
 };
 
 describe('draftToInput', () => {

@@ -3,7 +3,7 @@
  * The draft keeps images and video side by side so switching the type back
  * and forth loses nothing; only the fields of the chosen type are sent.
  */
-import { type Post, type PostInput, type PostKind, toKind } from '../../api/types';
+import { type Post, type PostInput, type PostKind } from '../../api/types';
 
 export interface Draft {
   type: PostKind;
@@ -21,7 +21,7 @@ export function emptyDraft(): Draft {
 
 export function draftFromPost(p: Post): Draft {
   return {
-    type: toKind(p.type),
+    type: p.type,
     title: p.title,
     content: p.content,
     image_urls: [...p.image_urls],

@@ -27,6 +27,14 @@ const errors: Case[] = [
   ['max_topics', err('max_topics', 'content', 'content has 11 #topics; XHS allows at most 10', 11, 10), '正文有 11 个话题，最多 10 个', 'Text has 11 #topics; at most 10'],
   ['min_items', err('min_items', 'image_urls', 'an image note needs at least 1 image', 0, 1), '图片至少需要 1 张，现在 0 张', 'Images: at least 1 needed, 0 given'],
   ['max_items', err('max_items', 'image_urls', 'an image note has 19 images; XHS allows at most 18', 19, 18), '图片 19 张，最多 18 张', '19 images; at most 18'],
+  [
+    'media_format',
+    err('media_format', 'image_urls[0]', 'Douyin takes png or jpg, not webp'),
+    '第 1 张图是 webp 格式，抖音不支持（只收 png/jpg 图片、mp4/mov 视频）',
+    'Image 1 is webp, a format Douyin does not take (png/jpg images, mp4/mov videos)',
+  ],
+  ['media_format, no format in the message', err('media_format', 'video_url', 'wrong'), '视频的格式抖音不支持（只收 png/jpg 图片、mp4/mov 视频）', 'Video is in a format Douyin does not take (png/jpg images, mp4/mov videos)'],
+  ['one_of platforms[1]', err('one_of', 'platforms[1]', 'douyin is not configured on this server'), '第 2 个平台不是可选的值', 'Platform 2 is not one of the allowed values'],
   ['required video_url', err('required', 'video_url', 'a video note needs a video URL'), '视频不能为空', 'Video is required'],
   ['required account name', err('required', 'name', 'name must not be empty'), '名称不能为空', 'Name is required'],
   ['absolute_http_url image', err('absolute_http_url', 'image_urls[2]', 'image_urls[2] must be an absolute http(s) URL …'), '第 3 张图必须是手机能下载的完整 http(s) 地址', 'Image 3 must be a full http(s) URL that a phone can download'],
@@ -81,6 +89,12 @@ const warnings: Case[] = [
     check('warning', err('aspect_ratio', 'cover_url', 'the cover is far off 3:4')),
     '封面与推荐的 3:4 相差较大，小红书会裁剪',
     'Cover is far from the preferred 3:4; XHS will crop it',
+  ],
+  [
+    'media_format without a format in the URL',
+    check('warning', err('media_format', 'video_url', 'the URL does not tell its format; Douyin takes mp4 or mov')),
+    '视频的地址看不出格式：抖音只收 png/jpg 图片、mp4/mov 视频',
+    'Video: the URL does not tell its format; Douyin takes png/jpg images, mp4/mov videos',
   ],
   [
     'min_width',
@@ -160,6 +174,8 @@ describe('describeField', () => {
     ['days', '天数', 'Days'],
     ['version', '版本号', 'Version'],
     ['body', '请求内容', 'Request body'],
+    ['platforms', '平台', 'Platforms'],
+    ['platforms[0]', '第 1 个平台', 'Platform 1'],
     ['something_new', 'something_new', 'something_new'],
   ])('%s', (field, zh, en) => {
     expect(describeField(field, 'zh')).toBe(zh);

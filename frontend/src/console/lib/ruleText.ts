@@ -16,6 +16,7 @@ import {
   type RuleWords,
   ruleText,
 } from '../../lib/ruleText';
+import { sharePlatformValues } from '../../api/schema';
 
 export type { Lang, RuleVerdict } from '../../lib/ruleText';
 
@@ -28,7 +29,21 @@ const size = (p: RuleParts): string | null => {
   return m ? `${m[1]}×${m[2]}` : null;
 };
 
-export const RULE_WORDS: RuleWords = {
+/**
+ * The format a media-format check names (`… takes png or jpg, not webp`):
+ * the extension, '' when the URL tells none (a warning), null when the
+ * message says neither.
+ */
+const format = (p: RuleParts): string | null => {
+  if (/does not tell/.test(p.message)) return '';
+  return /\bnot (\w+)$/.exec(p.message)?.[1] ?? null;
+};
+
+/** `platforms[1]`, a link's second platform (the engine only numbers images). */
+const platformSlots = (word: (n: number) => string): Record<string, string> =>
+  Object.fromEntries(sharePlatformValues.map((_, i) => [`platforms[${i}]`, word(i + 1)]));
+
+export const RULE_WORDS = {
   ...NOTE_URL_WORDS,
   'max_chars.ok': {
     zh: (p) => {
@@ -98,6 +113,10 @@ export const RULE_WORDS: RuleWords = {
       return c ? `${p.f}: ${c[0]}/${c[1]}` : `${p.f} is set`;
     },
   },
+  media_count: {
+    zh: (p) => `${p.f}数量不符合要求`,
+    en: (p) => `${p.f}: wrong number of items`,
+  },
   required: {
     zh: (p) => `${p.f}不能为空`,
     en: (p) => `${p.f} is required`,
@@ -158,6 +177,10 @@ export const RULE_WORDS: RuleWords = {
       return `${p.f}${s ? ` (${s})` : ''} is far from the preferred 3:4; XHS will crop it`;
     },
   },
+  control_character: {
+    zh: (p) => `${p.f}含有不可见的控制字符，请删除后再试`,
+    en: (p) => `${p.f} contains an invisible control character; remove it and try again`,
+  },
   min_width: {
     zh: (p) => {
       const c = counted(p);
@@ -168,7 +191,26 @@ export const RULE_WORDS: RuleWords = {
       return c ? `${p.f} is ${c[0]} px wide; at least ${c[1]} px looks sharp on phones` : `${p.f} is narrow and looks soft on phones`;
     },
   },
-};
+  media_format: {
+    zh: (p) => {
+      const f = format(p);
+      if (f === '') return `${p.f}的地址看不出格式：抖音只收 png/jpg 图片、mp4/mov 视频`;
+      return `${p.f}${f ? `是 ${f} 格式，` : '的格式'}抖音不支持（只收 png/jpg 图片、mp4/mov 视频）`;
+    },
+    en: (p) => {
+      const f = format(p);
+      if (f === '') return `${p.f}: the URL does not tell its format; Douyin takes png/jpg images, mp4/mov videos`;
+      return `${p.f} is ${f ? `${f}, a format` : 'in a format'} Douyin does not take (png/jpg images, mp4/mov videos)`;
+    },
+  },
+} satisfies RuleWords;
+
+/**
+ * Every rule of the OpenAPI document (its `Rule` enum) has words: a rule added
+ * on the server without them fails the type check here, naming it.
+ */
+type MissingRule = Exclude<import('../../api/errors').Rule, keyof typeof RULE_WORDS>;
+export const allRulesWorded: [MissingRule] extends [never] ? true : MissingRule = true;
 
 export const FIELD_WORDS: FieldWords = {
   zh: {
@@ -192,6 +234,8 @@ export const FIELD_WORDS: FieldWords = {
     days: '天数',
     version: '版本号',
     body: '请求内容',
+    platforms: '平台',
+    ...platformSlots((n) => `第 ${n} 个平台`),
   },
   en: {
     ...NOTE_URL_FIELDS.en,
@@ -214,6 +258,8 @@ export const FIELD_WORDS: FieldWords = {
     days: 'days',
     version: 'version',
     body: 'request body',
+    platforms: 'platforms',
+    ...platformSlots((n) => `platform ${n}`),
   },
 };
 

@@ -3,10 +3,10 @@ use crate::dto::account::{Account, AccountInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_persistence::accounts;
+use xhs_app::accounts;
 
 /// Adds an account.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), request_body = AccountInput, responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), request_body = AccountInput, responses(
     (status = 201, body = Account),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
@@ -18,7 +18,19 @@ pub async fn create_account(
     _op: Operator,
     body: Json<AccountInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let fields = body.0.parse()?;
-    let row = accounts::create(&state.db, &fields).await?;
-    Ok(HttpResponse::Created().json(Account::from(row)))
+    let account = accounts::create(&state.app, &body.0.into()).await?;
+    let id = account.id;
+    let mut res = HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/accounts/{id}"),
+        ))
+        .json(Account::from(account));
+    // The created account is the entry's target.
+    crate::audit::AuditNote {
+        target_id: Some(id),
+        detail: None,
+    }
+    .attach(&mut res);
+    Ok(res)
 }

@@ -1,10 +1,10 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
-use xhs_persistence::accounts;
+use xhs_app::accounts;
 
 /// Removes an account from the lists; its links and records keep working.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "account id")), responses(
     (status = 204, description = "deleted"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -15,8 +15,6 @@ pub async fn delete_account(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    if !accounts::soft_delete(&state.db, id.into_inner()).await? {
-        return Err(ApiError::NotFound("account"));
-    }
+    accounts::delete(&state.app, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

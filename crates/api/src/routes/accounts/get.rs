@@ -2,10 +2,10 @@ use crate::auth::Operator;
 use crate::dto::account::Account;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_persistence::accounts;
+use xhs_app::accounts;
 
 /// One live account.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "account id")), responses(
     (status = 200, body = Account),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -16,8 +16,7 @@ pub async fn get_account(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<Account>, ApiError> {
-    let row = accounts::find_live(&state.db, id.into_inner())
-        .await?
-        .ok_or(ApiError::NotFound("account"))?;
-    Ok(web::Json(row.into()))
+    Ok(web::Json(
+        accounts::get(&state.app, id.into_inner()).await?.into(),
+    ))
 }

@@ -3,4 +3,5 @@ pub mod create;
 pub mod delete;
 pub mod get;
 pub mod list;
+pub mod stats;
 pub mod update;

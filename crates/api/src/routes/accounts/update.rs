@@ -3,10 +3,10 @@ use crate::dto::account::{Account, AccountInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{put, web};
-use xhs_persistence::accounts;
+use xhs_app::accounts;
 
 /// Replaces an account's fields.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "account id")), request_body = AccountInput, responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "account id")), request_body = AccountInput, responses(
     (status = 200, body = Account),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
@@ -20,9 +20,6 @@ pub async fn update_account(
     id: web::Path<i64>,
     body: Json<AccountInput>,
 ) -> Result<web::Json<Account>, ApiError> {
-    let fields = body.0.parse()?;
-    let row = accounts::update(&state.db, id.into_inner(), &fields)
-        .await?
-        .ok_or(ApiError::NotFound("account"))?;
-    Ok(web::Json(row.into()))
+    let account = accounts::update(&state.app, id.into_inner(), &body.0.into()).await?;
+    Ok(web::Json(account.into()))
 }

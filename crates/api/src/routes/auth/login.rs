@@ -1,17 +1,19 @@
-use crate::auth::{new_session_token, verify_password};
 use crate::dto::auth::{LoginRequest, LoginResponse};
 use crate::extract::Json;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
-use xhs_persistence::{now_utc, operators, sessions};
+use xhs_app::audit::{self, NewEntry};
+use xhs_app::{auth, AppError};
+use xhs_domain::{ActorKind, AuditAction};
 
 /// Logs an operator in and returns a bearer token.
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses(
     (status = 200, body = LoginResponse),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, description = "wrong username or password", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "an empty or over-long username or password", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, description = "too many attempts from this address; see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/login")]
@@ -21,22 +23,87 @@ pub async fn login(
     http: HttpRequest,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    limits.check_login(&http)?;
+    limits.check_login(&http).await?;
     let req = body.0;
-    let operator = operators::find_by_username(&state.db, req.username.trim()).await?;
-    let stored = operator.as_ref().map(|o| o.password_hash.clone());
-    if !verify_password(SecretString::from(req.password), stored).await? {
-        tracing::info!(username = %req.username, "login refused");
-        return Err(ApiError::InvalidCredentials);
+    check_lengths(&req)?;
+    let client = limits.client(&http);
+    let login = match auth::login(&state.app, &req.username, SecretString::from(req.password)).await
+    {
+        Err(e @ (AppError::InvalidCredentials | AppError::LoginLocked { .. })) => {
+            tracing::info!(username = ?req.username, "login refused");
+            let detail = match e {
+                AppError::LoginLocked { .. } => "locked after too many failed logins",
+                _ => "wrong username or password",
+            };
+            let entry = attempt(req.username.trim(), client, false, detail);
+            audit::record(&state.app, &entry).await?;
+            return Err(e.into());
+        }
+        other => other?,
+    };
+    tracing::info!(username = ?login.username, "operator logged in");
+    let entry = attempt(&login.username, client, true, "logged in");
+    audit::record(&state.app, &entry).await?;
+    // The answer carries a bearer token: no cache may keep it.
+    Ok(HttpResponse::Ok()
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .json(LoginResponse {
+            token: login.token.expose_secret().to_owned(),
+            expires_at: login.expires_at,
+        }))
+}
+
+/// The audit entry of a login attempt: the user, or for a failure the name
+/// tried (never the password).
+fn attempt(username: &str, client: String, ok: bool, detail: &str) -> NewEntry {
+    NewEntry {
+        actor: username.to_owned(),
+        actor_kind: if ok {
+            ActorKind::User
+        } else {
+            ActorKind::Anonymous
+        },
+        action: if ok {
+            AuditAction::Login
+        } else {
+            AuditAction::LoginFailed
+        },
+        target_type: None,
+        target_id: None,
+        client_ip: Some(client),
+        detail: Some(detail.to_owned()),
     }
-    let operator = operator.ok_or(ApiError::InvalidCredentials)?;
-    sessions::purge_expired(&state.db).await?;
-    let (token, hash) = new_session_token();
-    let expires_at = now_utc() + state.settings.session_ttl;
-    sessions::create(&state.db, operator.id, &hash, expires_at).await?;
-    tracing::info!(username = %operator.username, "operator logged in");
-    Ok(HttpResponse::Ok().json(LoginResponse {
-        token: token.expose_secret().to_owned(),
-        expires_at: crate::dto::post::utc(expires_at),
-    }))
+}
+
+/// Names and passwords within what the schema says (a megabyte password
+/// would cost a hash of a megabyte).
+fn check_lengths(req: &LoginRequest) -> Result<(), ApiError> {
+    let mut errs = xhs_domain::ValidationErrors::default();
+    for (field, value, max) in [
+        ("username", &req.username, 64),
+        ("password", &req.password, 1024),
+    ] {
+        let n = value.chars().count();
+        if n == 0 {
+            errs.push(xhs_domain::FieldError::new(
+                field,
+                xhs_domain::Rule::Required,
+                format!("{field} must not be empty"),
+            ));
+        } else if n > max {
+            errs.push(
+                xhs_domain::FieldError::new(
+                    field,
+                    xhs_domain::Rule::MaxChars,
+                    format!("{field} has {n} characters; at most {max}"),
+                )
+                .counts(n, max),
+            );
+        }
+    }
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errs))
+    }
 }

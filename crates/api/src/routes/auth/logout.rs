@@ -1,15 +1,15 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_persistence::sessions;
+use xhs_app::auth;
 
 /// Ends the current session; the token stops working at once.
-#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+#[utoipa::path(tag = "auth", security(("bearer" = ["viewer"])), responses(
     (status = 204, description = "logged out"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, op: Operator) -> Result<HttpResponse, ApiError> {
-    sessions::delete(&state.db, &op.token_hash).await?;
+    auth::logout(&state.app, &op).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,18 +1,19 @@
 use crate::auth::Operator;
 use crate::dto::auth::Me;
-use crate::dto::post::utc;
-use crate::ApiError;
+use crate::{ApiError, AppState};
 use actix_web::{get, web};
 
-/// The operator behind the token.
-#[utoipa::path(tag = "auth", security(("bearer" = [])), responses(
+/// Who is behind the token, their role, and whether notes need approval.
+#[utoipa::path(tag = "auth", security(("bearer" = ["viewer"])), responses(
     (status = 200, body = Me),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[get("/api/auth/me")]
-pub async fn me(op: Operator) -> Result<web::Json<Me>, ApiError> {
+pub async fn me(state: web::Data<AppState>, op: Operator) -> Result<web::Json<Me>, ApiError> {
     Ok(web::Json(Me {
-        username: op.username,
-        expires_at: utc(op.expires_at),
+        username: op.username.clone(),
+        role: op.role,
+        expires_at: op.expires_at,
+        approval_required: state.app.settings.approval_required,
     }))
 }

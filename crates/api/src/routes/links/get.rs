@@ -2,9 +2,10 @@ use crate::auth::Operator;
 use crate::dto::link::Link;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
+use xhs_app::links;
 
 /// One link (any status), for its statistics page.
-#[utoipa::path(tag = "links", security(("bearer" = [])), params(("id" = i64, Path, description = "link id")), responses(
+#[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 200, body = Link),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -15,6 +16,6 @@ pub async fn get_link(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<Link>, ApiError> {
-    let (_, link) = super::load(&state, id.into_inner()).await?;
-    Ok(web::Json(link))
+    let (link, _) = links::get(&state.app, id.into_inner()).await?;
+    Ok(web::Json(link.into()))
 }

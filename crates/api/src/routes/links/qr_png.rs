@@ -4,9 +4,10 @@ use actix_web::{get, http::header, web, HttpResponse};
 use image::{ImageFormat, Luma};
 use qrcode::QrCode;
 use std::io::Cursor;
+use xhs_app::links;
 
 /// The QR code of a link as PNG (the code only; the SVG carries the title).
-#[utoipa::path(tag = "links", security(("bearer" = [])), params(("id" = i64, Path, description = "link id")), responses(
+#[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 200, description = "PNG image", content_type = "image/png", body = Vec<u8>),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -17,7 +18,7 @@ pub async fn qr_png(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let (_, link) = super::load(&state, id.into_inner()).await?;
+    let (link, _) = links::get(&state.app, id.into_inner()).await?;
     let code = QrCode::new(link.url.as_bytes()).map_err(ApiError::internal)?;
     let img = code.render::<Luma<u8>>().min_dimensions(480, 480).build();
     let mut png = Vec::new();
@@ -27,7 +28,7 @@ pub async fn qr_png(
         .content_type("image/png")
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"link-{}.png\"", link.id),
+            format!("attachment; filename=\"link-{}.png\"", link.stored.id),
         ))
         .body(png))
 }

@@ -1,10 +1,10 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_persistence::links;
+use xhs_app::links;
 
 /// Revokes a link: from now on it answers 410. Revoking twice is harmless.
-#[utoipa::path(tag = "links", security(("bearer" = [])), params(("id" = i64, Path, description = "link id")), responses(
+#[utoipa::path(tag = "links", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 204, description = "revoked"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -16,10 +16,7 @@ pub async fn revoke_link(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    links::find(&state.db, id)
-        .await?
-        .ok_or(ApiError::NotFound("link"))?;
-    if links::revoke(&state.db, id).await? {
+    if links::revoke(&state.app, id).await? {
         tracing::info!(link_id = id, operator = %op.username, "share link revoked");
     }
     Ok(HttpResponse::NoContent().finish())

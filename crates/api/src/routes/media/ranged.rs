@@ -33,10 +33,11 @@ pub async fn respond(
 ) -> Result<HttpResponse, ApiError> {
     let tag = etag(key);
     let size = state
+        .app
         .media
         .head(key)
         .await?
-        .ok_or(ApiError::NotFound("media"))?
+        .ok_or(ApiError::NotFound(xhs_app::Resource::Media))?
         .size;
     let mut res = HttpResponse::Ok();
     res.insert_header((header::ETAG, tag.to_string()))
@@ -77,7 +78,7 @@ pub async fn respond(
         let nothing = futures_util::stream::empty::<Result<actix_web::web::Bytes, ApiError>>();
         return Ok(res.no_chunking(length).streaming(nothing));
     }
-    let got = state.media.get(key, range).await?;
+    let got = state.app.media.get(key, range).await?;
     let body = got.body.map_err(ApiError::from);
     Ok(res.no_chunking(length).streaming(body))
 }

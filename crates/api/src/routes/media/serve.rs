@@ -2,6 +2,7 @@ use crate::{ApiError, AppState};
 use actix_files::NamedFile;
 use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::{get, web, HttpRequest, HttpResponse};
+use xhs_app::Resource;
 use xhs_media::StorageKey;
 
 /// A key names its content (it contains the SHA-256), so what is served at
@@ -36,12 +37,12 @@ pub async fn serve(
     key: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     // Only the shapes the library makes: no traversal, no other files.
-    let key = StorageKey::parse(&key).ok_or(ApiError::NotFound("media"))?;
-    let mut res = match state.media.local_path(&key) {
+    let key = StorageKey::parse(&key).ok_or(ApiError::NotFound(Resource::Media))?;
+    let mut res = match state.app.media.local_path(&key) {
         Some(path) => {
             let file = NamedFile::open_async(&path)
                 .await
-                .map_err(|_| ApiError::NotFound("media"))?;
+                .map_err(|_| ApiError::NotFound(Resource::Media))?;
             let mime = key
                 .mime()
                 .parse()

@@ -4,6 +4,7 @@ use crate::{ApiError, AppState};
 use actix_multipart::Multipart;
 use actix_web::{http::header, post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
+use xhs_app::media;
 use xhs_media::Spool;
 
 /// Room for the multipart framing around the file (boundaries, part headers,
@@ -14,7 +15,7 @@ const FRAMING_BYTES: u64 = 64 * 1024;
 /// by the content; the file is streamed to storage while it is hashed, never
 /// held in memory, and refused as soon as it passes its kind's limit. The same
 /// content uploaded again answers 200 with the item it already is.
-#[utoipa::path(tag = "media", security(("bearer" = [])),
+#[utoipa::path(tag = "media", security(("bearer" = ["operator"])),
     request_body(content_type = "multipart/form-data", content = UploadForm),
     responses(
     (status = 201, description = "stored", body = Media),
@@ -32,7 +33,7 @@ pub async fn upload_media(
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let limits = state.media.limits();
+    let limits = state.app.media.limits();
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -54,8 +55,8 @@ pub async fn upload_media(
         let name = field
             .content_disposition()
             .and_then(|cd| cd.get_filename())
-            .and_then(super::sanitize_name);
-        let mut spool = Spool::create(state.media.spool_dir(), limits).await?;
+            .and_then(media::sanitize_name);
+        let mut spool = Spool::create(state.app.media.spool_dir(), limits).await?;
         while let Some(chunk) = field.next().await {
             spool.write(&chunk.map_err(malformed)?).await?;
         }
@@ -67,17 +68,30 @@ pub async fn upload_media(
             "send the file in a multipart/form-data field named `file`",
         )
     })?;
-    let (row, created) = super::save::save(&state, spooled, name).await?;
+    let (row, created) = media::save(&state.app, spooled, name).await?;
     tracing::info!(media_id = row.id, created, kind = %row.kind, size = row.size_bytes, operator = %op.username, "media uploaded");
     let location = format!("/api/media/{}", row.id);
-    let item = Media::from_row(row, &state.settings.public_url);
-    Ok(if created {
+    let note = crate::audit::AuditNote {
+        target_id: Some(row.id),
+        detail: Some(
+            if created {
+                "uploaded"
+            } else {
+                "uploaded again (same file)"
+            }
+            .to_owned(),
+        ),
+    };
+    let item = Media::new(&state.app, row);
+    let mut res = if created {
         HttpResponse::Created()
             .insert_header((header::LOCATION, location))
             .json(item)
     } else {
         HttpResponse::Ok().json(item)
-    })
+    };
+    note.attach(&mut res);
+    Ok(res)
 }
 
 /// Other fields are not used; they are read and dropped, up to a small size.

@@ -2,9 +2,10 @@ use crate::auth::Operator;
 use crate::dto::publish::PostPreview;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
+use xhs_app::posts;
 
 /// The post for a preview page, in the article's camelCase shape.
-#[utoipa::path(tag = "publish", security(("bearer" = [])), params(("id" = i64, Path, description = "post id")), responses(
+#[utoipa::path(tag = "publish", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(
     (status = 200, body = PostPreview),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -15,6 +16,6 @@ pub async fn preview(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<PostPreview>, ApiError> {
-    let post = crate::routes::posts::load(&state, id.into_inner()).await?;
+    let post = posts::get(&state.app, id.into_inner()).await?;
     Ok(web::Json(post.into()))
 }

@@ -1,10 +1,10 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
-use xhs_persistence::posts;
+use xhs_app::posts;
 
 /// Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere.
-#[utoipa::path(tag = "posts", security(("bearer" = [])), params(("id" = i64, Path, description = "post id")), responses(
+#[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(
     (status = 204, description = "deleted"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -16,9 +16,7 @@ pub async fn delete_post(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    if !posts::soft_delete(&state.db, id).await? {
-        return Err(ApiError::NotFound("post"));
-    }
+    posts::delete(&state.app, id).await?;
     tracing::info!(post_id = id, operator = %op.username, "post deleted");
     Ok(HttpResponse::NoContent().finish())
 }

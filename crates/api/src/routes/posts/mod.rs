@@ -1,18 +1,14 @@
+pub mod approve;
 pub mod create;
 pub mod delete;
+pub mod diff;
+pub mod dispatch;
 pub mod get;
+pub mod links;
 pub mod list;
 pub mod preflight;
+pub mod request_changes;
+pub mod stats;
+pub mod submit;
 pub mod update;
-
-use crate::dto::post::Post;
-use crate::{ApiError, AppState};
-use xhs_persistence::posts;
-
-/// A live post or 404.
-pub async fn load(state: &AppState, id: i64) -> Result<Post, ApiError> {
-    posts::find_live(&state.db, id)
-        .await?
-        .map(Post::from)
-        .ok_or(ApiError::NotFound("post"))
-}
+pub mod versions;

@@ -1,14 +1,14 @@
 use crate::auth::Operator;
-use crate::dto::post::{fields, Post, PostUpdate};
+use crate::dto::post::{Post, PostUpdate};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{put, web};
-use xhs_domain::PostDraft;
-use xhs_persistence::posts::{self, UpdateOutcome};
+use xhs_app::posts;
 
 /// Replaces a post. The body carries the version the edit started from; if
 /// someone saved in between, nothing is written and 409 tells the current version.
-#[utoipa::path(tag = "posts", security(("bearer" = [])), params(("id" = i64, Path, description = "post id")), request_body = PostUpdate, responses(
+/// The new state is kept as a version; an approved note goes back to `draft`.
+#[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), request_body = PostUpdate, responses(
     (status = 200, body = Post),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
@@ -24,15 +24,14 @@ pub async fn update_post(
     body: Json<PostUpdate>,
 ) -> Result<web::Json<Post>, ApiError> {
     let id = id.into_inner();
-    let draft = PostDraft::parse(&body.0.post.raw())?;
-    match posts::update(&state.db, id, body.0.version, &fields(&draft)).await? {
-        UpdateOutcome::Updated(row) => {
-            tracing::info!(post_id = id, version = row.version, operator = %op.username, "post updated");
-            Ok(web::Json(Post::from(row)))
-        }
-        UpdateOutcome::Conflict { current_version } => {
-            Err(ApiError::VersionConflict { current_version })
-        }
-        UpdateOutcome::NotFound => Err(ApiError::NotFound("post")),
-    }
+    let post = posts::update(
+        &state.app,
+        id,
+        body.0.version,
+        &body.0.post.raw(),
+        &op.username,
+    )
+    .await?;
+    tracing::info!(post_id = id, version = post.version, operator = %op.username, "post updated");
+    Ok(web::Json(post.into()))
 }

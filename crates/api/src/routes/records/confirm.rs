@@ -3,11 +3,11 @@ use crate::dto::account::{ConfirmInput, PublishRecord};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{put, web};
-use xhs_persistence::records;
+use xhs_app::records;
 
 /// Confirms a publish with the note's URL (pasted back by the operator); the
 /// server checks it is an XHS note link.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("id" = i64, Path, description = "record id")), request_body = ConfirmInput, responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "record id")), request_body = ConfirmInput, responses(
     (status = 200, body = PublishRecord),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
@@ -16,15 +16,12 @@ use xhs_persistence::records;
 #[put("/api/records/{id}/confirm")]
 pub async fn confirm_record(
     state: web::Data<AppState>,
-    _op: Operator,
+    op: Operator,
     id: web::Path<i64>,
     body: Json<ConfirmInput>,
 ) -> Result<web::Json<PublishRecord>, ApiError> {
-    let note_url = xhs_domain::parse_note_url(&body.0.note_url)
-        .map_err(|e| xhs_domain::ValidationErrors(vec![e]))?;
-    let row = records::find(&state.db, id.into_inner())
-        .await?
-        .ok_or(ApiError::NotFound("record"))?;
-    let row = records::set_status(&state.db, row, "published", None, Some(note_url)).await?;
+    let id = id.into_inner();
+    let row = records::confirm(&state.app, id, &body.0.note_url).await?;
+    tracing::info!(record_id = id, operator = %op.username, "publish confirmed");
     Ok(web::Json(row.into()))
 }

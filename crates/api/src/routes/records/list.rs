@@ -2,10 +2,10 @@ use crate::auth::Operator;
 use crate::dto::account::{PublishRecord, RecordQuery};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_persistence::records;
+use xhs_app::records;
 
 /// Publish records, by post and/or account, most recently changed first.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(RecordQuery), responses(
+#[utoipa::path(tag = "accounts", security(("bearer" = ["viewer"])), params(RecordQuery), responses(
     (status = 200, body = Vec<PublishRecord>),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
@@ -16,20 +16,12 @@ pub async fn list_records(
     _op: Operator,
     q: web::Query<RecordQuery>,
 ) -> Result<web::Json<Vec<PublishRecord>>, ApiError> {
-    let rows = records::list(&state.db, q.post_id, q.account_id).await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.post_id).collect();
-    let titles = xhs_persistence::posts::titles(&state.db, &ids).await?;
+    let rows = records::list(&state.app, q.post_id, q.account_id).await?;
     Ok(web::Json(
         rows.into_iter()
-            .map(|r| {
-                let post_title = titles
-                    .iter()
-                    .find(|(id, _)| *id == r.post_id)
-                    .and_then(|(_, t)| t.clone());
-                PublishRecord {
-                    post_title,
-                    ..PublishRecord::from(r)
-                }
+            .map(|(r, post_title)| PublishRecord {
+                post_title,
+                ..PublishRecord::from(r)
             })
             .collect(),
     ))

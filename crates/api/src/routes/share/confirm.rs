@@ -3,7 +3,7 @@ use crate::extract::SmallJson;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use xhs_domain::{EventKind, ValidationErrors};
+use xhs_app::share;
 
 /// The account holder pastes back the published note's URL; it must be an XHS
 /// note link. Counts as a confirmed publish for the link (and its account).
@@ -22,10 +22,7 @@ pub async fn share_confirm(
     token: web::Path<String>,
     body: SmallJson<ConfirmInput>,
 ) -> Result<HttpResponse, ApiError> {
-    limits.check(&req, &token)?;
-    let note_url =
-        xhs_domain::parse_note_url(&body.0.note_url).map_err(|e| ValidationErrors(vec![e]))?;
-    let (link, _) = super::resolve(&state, &token).await?;
-    super::record(&state, &link, EventKind::Confirmed, Some(note_url)).await?;
+    limits.check(&req, &token).await?;
+    share::confirm(&state.app, &token, &body.0.note_url).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -3,7 +3,7 @@ use crate::extract::SmallJson;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use xhs_domain::{bounded_text, EventKind, ValidationErrors};
+use xhs_app::share;
 
 /// Reports what happened on the page: opened, publish tapped, SDK loaded, SDK
 /// failed (with its error), app opened, fallback used. Bodies over 4 KiB are
@@ -25,19 +25,13 @@ pub async fn share_event(
     token: web::Path<String>,
     body: SmallJson<EventInput>,
 ) -> Result<HttpResponse, ApiError> {
-    limits.check(&req, &token)?;
-    let mut errs = ValidationErrors::default();
-    let kind = errs.take(EventKind::parse_reported(body.0.kind.trim()));
-    let reason = errs.take(bounded_text(
-        "reason",
-        body.0.reason.as_deref().unwrap_or(""),
-        500,
-        false,
-    ));
-    let (Some(kind), Some(reason)) = (kind, reason) else {
-        return Err(errs.into());
+    limits.check(&req, &token).await?;
+    let e = body.0;
+    let reported = share::Reported {
+        kind: &e.kind,
+        reason: e.reason.as_deref(),
+        platform: e.platform.as_deref(),
     };
-    let (link, _) = super::resolve(&state, &token).await?;
-    super::record(&state, &link, kind, Some(reason).filter(|r| !r.is_empty())).await?;
+    share::event(&state.app, &token, reported).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -13,6 +13,7 @@ export const accountsZh = {
   'accounts.kind.test': '测试号',
   'accounts.kind.student': '学生',
   'accounts.kind.owner': '店主/个人',
+  'accounts.kind.robot': '机器人',
   'accounts.save': '保存',
   'accounts.saving': '保存中…',
   'accounts.saved': '已保存账号',
@@ -27,6 +28,7 @@ export const accountsZh = {
   'accounts.records': '发布记录',
   'accounts.noRecords': '还没有发布记录（为这个账号创建分享链接后出现）',
   'accounts.stats': '统计',
+  'accounts.allKinds': '全部类型',
 
   'record.status.link_sent': '已发链接',
   'record.status.opened': '已打开',
@@ -59,6 +61,7 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'accounts.kind.test': 'Test',
   'accounts.kind.student': 'Student',
   'accounts.kind.owner': 'Owner',
+  'accounts.kind.robot': 'Robot',
   'accounts.save': 'Save',
   'accounts.saving': 'Saving…',
   'accounts.saved': 'Account saved',
@@ -73,6 +76,7 @@ export const accountsEn: Record<keyof typeof accountsZh, string> = {
   'accounts.records': 'Publish records',
   'accounts.noRecords': 'No publish records yet (they appear once a link is created for this account)',
   'accounts.stats': 'Statistics',
+  'accounts.allKinds': 'All kinds',
 
   'record.status.link_sent': 'Link sent',
   'record.status.opened': 'Opened',

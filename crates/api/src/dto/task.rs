@@ -1,0 +1,93 @@
+//! Robot tasks and dispatches.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use xhs_domain::TaskStatus;
+
+/// One note sent by one robot account.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Task {
+    pub id: i64,
+    pub post_id: i64,
+    /// Our id of the robot account.
+    pub robot_id: i64,
+    pub status: TaskStatus,
+    /// The provider's task id, once it accepted the send.
+    pub provider_task_id: Option<String>,
+    /// Why it waits, is paused, failed or is unknown (the provider's `msg` on failure).
+    pub reason: Option<String>,
+    /// Not sent before this instant.
+    pub not_before: DateTime<Utc>,
+    /// While `waiting`: when a limit of the provider allows the next try.
+    pub wait_until: Option<DateTime<Utc>>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The published note, from the provider's callback.
+    pub note_url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<xhs_app::Task> for Task {
+    fn from(t: xhs_app::Task) -> Self {
+        Self {
+            id: t.id,
+            post_id: t.post_id,
+            robot_id: t.robot_id,
+            status: t.status,
+            provider_task_id: t.provider_task_id,
+            reason: t.reason,
+            not_before: t.not_before,
+            wait_until: t.wait_until,
+            sent_at: t.sent_at,
+            finished_at: t.finished_at,
+            note_url: t.note_url,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
+}
+
+/// One page of tasks, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaskPage {
+    pub items: Vec<Task>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TaskQuery {
+    /// Page size, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u64>,
+    /// `next_cursor` of the previous page.
+    #[param(max_length = 18, pattern = "^([1-9][0-9]{0,17})?$")]
+    pub cursor: Option<String>,
+    pub post_id: Option<i64>,
+    pub robot_id: Option<i64>,
+    #[param(value_type = Option<TaskStatus>)]
+    pub status: Option<String>,
+}
+
+/// A note to send from many robot accounts.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DispatchInput {
+    /// Our ids of robot accounts (`GET /api/robots`), 1 to 500.
+    #[schema(min_items = 1, max_items = 500)]
+    pub robot_ids: Vec<i64>,
+    /// Not before this instant; now when absent.
+    #[serde(default, deserialize_with = "super::optional_instant")]
+    pub not_before: Option<DateTime<Utc>>,
+    /// Spread the sends over this many minutes (0 to 1440), with jitter, so
+    /// that accounts do not post in lockstep.
+    #[schema(minimum = 0, maximum = 1440)]
+    pub spread_minutes: Option<u32>,
+}
+
+/// The tasks a dispatch created, one per robot.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DispatchResult {
+    pub tasks: Vec<Task>,
+}

@@ -1,0 +1,55 @@
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Every problem `code` the API answers with: stable, snake_case, meant for
+/// programs and for translation in the console (a test fails when one is
+/// never produced).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema, strum::EnumIter, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ErrorCode {
+    Unauthorized,
+    InvalidCredentials,
+    NotFound,
+    VersionConflict,
+    ValidationFailed,
+    BadRequest,
+    Conflict,
+    PayloadTooLarge,
+    XhsNotConfigured,
+    XhsRejected,
+    XhsTimeout,
+    XhsUnavailable,
+    RobotsNotConfigured,
+    RobotsRejected,
+    RobotsTimeout,
+    RobotsUnavailable,
+    LinkRevoked,
+    LinkExpired,
+    PostDeleted,
+    RateLimited,
+    UnsupportedMediaType,
+    UndecodableMedia,
+    MediaInUse,
+    TaskState,
+    Internal,
+    /// A share platform (Douyin) has no credentials here; `platform` names it.
+    PlatformNotConfigured,
+    PlatformRejected,
+    PlatformTimeout,
+    PlatformUnavailable,
+    /// The path exists, the method does not (`Allow` lists those that do).
+    MethodNotAllowed,
+    /// The database does not answer; retry later.
+    DatabaseUnavailable,
+    /// A review step asked of a note in another state; `review_status` says which.
+    InvalidReviewState,
+    /// Approval is on and the note is not approved (links, dispatch, share pages).
+    PostNotApproved,
+    /// The caller's role is below the operation's; `required_role` names it.
+    Forbidden,
+    /// The change would leave no enabled admin.
+    LastAdmin,
+}

@@ -1,0 +1,301 @@
+//! One error type for the HTTP layer, mapped to RFC 9457 problem+json in one place.
+use actix_web::ResponseError;
+use serde::Serialize;
+use utoipa::ToSchema;
+use xhs_app::{GoneReason, Platform, PlatformFailure, Resource};
+use xhs_domain::{FieldError, ReviewStatus, Role, Rule, ValidationErrors};
+
+mod code;
+mod convert;
+mod response;
+
+pub use code::ErrorCode;
+use convert::gone_detail;
+
+/// An RFC 9457 problem document. `code` is stable and meant for programs (and
+/// translation in the console); `detail` is for people.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// Always `about:blank`: `code` carries the kind.
+    #[serde(rename = "type")]
+    #[schema(example = "about:blank")]
+    pub problem_type: &'static str,
+    /// The HTTP status text.
+    pub title: String,
+    pub status: u16,
+    /// Stable snake_case code, e.g. `validation_failed`, `version_conflict`.
+    pub code: ErrorCode,
+    pub detail: String,
+    /// On 422 (and 400 where a field is known): every failing field with its rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<ProblemField>>,
+    /// On 404 `not_found`: what was not found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+    /// On 409 `version_conflict`: the version now stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i32>,
+    /// On `platform_*` codes: the platform that failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// On 409 `invalid_review_state` and `post_not_approved`: where the note stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_status: Option<ReviewStatus>,
+    /// On 403 `forbidden`: the least role the operation needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_role: Option<Role>,
+}
+
+/// One failing field of a request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The field, e.g. `title` or `image_urls[2]`.
+    pub field: String,
+    /// The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`.
+    pub rule: Rule,
+    pub message: String,
+    /// For counting rules: what was counted (characters, topics, images).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<u64>,
+    /// For counting rules: the bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+}
+
+impl From<FieldError> for ProblemField {
+    fn from(e: FieldError) -> Self {
+        Self {
+            field: e.field,
+            rule: e.rule,
+            message: e.message,
+            actual: e.actual,
+            limit: e.limit,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("wrong username or password")]
+    InvalidCredentials,
+    #[error("{} not found", <&str>::from(*.0))]
+    NotFound(Resource),
+    #[error("the post was changed by someone else (now version {current_version})")]
+    VersionConflict { current_version: i32 },
+    #[error("the request breaks {} rule(s)", .0.0.len())]
+    Validation(ValidationErrors),
+    #[error("{message}")]
+    BadRequest {
+        field: Option<String>,
+        message: String,
+    },
+    #[error("a row with the same key exists")]
+    Conflict,
+    #[error("the body is larger than the {0} bytes this endpoint takes")]
+    PayloadTooLarge(usize),
+    #[error("XHS share credentials are not configured (xhs.app_key / xhs.app_secret)")]
+    XhsNotConfigured,
+    #[error("XHS refused the access-token request: {0}")]
+    XhsRejected(String),
+    #[error("XHS did not answer in time")]
+    XhsTimeout,
+    #[error("XHS could not be reached: {0}")]
+    XhsUnavailable(String),
+    #[error("the robot provider is not configured (robots.base_url / robots.merchant_token)")]
+    RobotsNotConfigured,
+    #[error("the robot provider refused: {0}")]
+    RobotsRejected(String),
+    #[error("the robot provider did not answer in time")]
+    RobotsTimeout,
+    #[error("the robot provider could not be reached: {0}")]
+    RobotsUnavailable(String),
+    #[error("{}", gone_detail(*.0))]
+    Gone(GoneReason),
+    #[error("too many requests; retry in {0} s")]
+    RateLimited(u64),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    UndecodableMedia(String),
+    #[error("the media is used by {posts} post(s); remove it from them first")]
+    MediaInUse { posts: u64 },
+    #[error("the task is {0} and cannot do that")]
+    TaskState(xhs_domain::TaskStatus),
+    #[error("the note is {status}; only a note {needed} can do that")]
+    InvalidReviewState {
+        status: ReviewStatus,
+        needed: ReviewStatus,
+    },
+    #[error("the note is {0}: it must be approved first (it is being revised)")]
+    PostNotApproved(ReviewStatus),
+    #[error("internal error")]
+    Internal(String),
+    /// The methods the path answers, for `Allow`.
+    #[error("this path does not answer {method}; it answers {allow}")]
+    MethodNotAllowed { method: String, allow: String },
+    #[error("the database is unavailable")]
+    DatabaseUnavailable,
+    /// The caller's role does not include the one the operation needs.
+    #[error("this needs the role {0} or higher")]
+    Forbidden(Role),
+    #[error("the last enabled admin cannot be demoted or disabled")]
+    LastAdmin,
+    /// A share platform's token or ticket could not be had. Its own message
+    /// goes to the log only.
+    #[error("{}", platform_detail(*platform, failure))]
+    Platform {
+        platform: Platform,
+        failure: PlatformFailure,
+    },
+}
+
+fn platform_detail(p: Platform, f: &PlatformFailure) -> String {
+    let name: &str = p.into();
+    match f {
+        PlatformFailure::NotConfigured => format!("{name} is not configured on this server"),
+        PlatformFailure::Rejected(_) => format!("{name} refused the request"),
+        PlatformFailure::Timeout => format!("{name} did not answer in time"),
+        PlatformFailure::Unreachable(_) => format!("{name} could not be reached"),
+    }
+}
+
+impl ApiError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::InvalidCredentials => ErrorCode::InvalidCredentials,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::VersionConflict { .. } => ErrorCode::VersionConflict,
+            Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::BadRequest { .. } => ErrorCode::BadRequest,
+            Self::Conflict => ErrorCode::Conflict,
+            Self::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
+            Self::XhsNotConfigured => ErrorCode::XhsNotConfigured,
+            Self::XhsRejected(_) => ErrorCode::XhsRejected,
+            Self::XhsTimeout => ErrorCode::XhsTimeout,
+            Self::XhsUnavailable(_) => ErrorCode::XhsUnavailable,
+            Self::RobotsNotConfigured => ErrorCode::RobotsNotConfigured,
+            Self::RobotsRejected(_) => ErrorCode::RobotsRejected,
+            Self::RobotsTimeout => ErrorCode::RobotsTimeout,
+            Self::RobotsUnavailable(_) => ErrorCode::RobotsUnavailable,
+            Self::Gone(GoneReason::LinkRevoked) => ErrorCode::LinkRevoked,
+            Self::Gone(GoneReason::LinkExpired) => ErrorCode::LinkExpired,
+            Self::Gone(GoneReason::PostDeleted) => ErrorCode::PostDeleted,
+            Self::RateLimited(_) => ErrorCode::RateLimited,
+            Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            Self::UndecodableMedia(_) => ErrorCode::UndecodableMedia,
+            Self::MediaInUse { .. } => ErrorCode::MediaInUse,
+            Self::TaskState(_) => ErrorCode::TaskState,
+            Self::InvalidReviewState { .. } => ErrorCode::InvalidReviewState,
+            Self::PostNotApproved(_) => ErrorCode::PostNotApproved,
+            Self::Internal(_) => ErrorCode::Internal,
+            Self::Platform { failure, .. } => match failure {
+                PlatformFailure::NotConfigured => ErrorCode::PlatformNotConfigured,
+                PlatformFailure::Rejected(_) => ErrorCode::PlatformRejected,
+                PlatformFailure::Timeout => ErrorCode::PlatformTimeout,
+                PlatformFailure::Unreachable(_) => ErrorCode::PlatformUnavailable,
+            },
+            Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::LastAdmin => ErrorCode::LastAdmin,
+        }
+    }
+
+    pub fn bad_request(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    fn problem(&self) -> Problem {
+        let status = self.status_code();
+        let (errors, current_version) = match self {
+            Self::Validation(v) => (
+                Some(v.0.iter().cloned().map(ProblemField::from).collect()),
+                None,
+            ),
+            Self::BadRequest {
+                field: Some(f),
+                message,
+            } => (
+                Some(vec![ProblemField {
+                    field: f.clone(),
+                    rule: Rule::WellFormed,
+                    message: message.clone(),
+                    actual: None,
+                    limit: None,
+                }]),
+                None,
+            ),
+            Self::VersionConflict { current_version } => (None, Some(*current_version)),
+            _ => (None, None),
+        };
+        let resource = match self {
+            Self::NotFound(r) => Some(*r),
+            _ => None,
+        };
+        let detail = match self {
+            Self::Validation(v) => {
+                v.0.iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            // 5xx bodies never carry a cause, nor what an outside service
+            // said (it may name internal hosts): the log has it, under the
+            // request id of the x-request-id header.
+            other => match public_detail(other) {
+                Some(d) => d.to_owned(),
+                None => other.to_string(),
+            },
+        };
+        Problem {
+            problem_type: "about:blank",
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            code: self.code(),
+            detail,
+            errors,
+            resource,
+            current_version,
+            platform: match self {
+                Self::Platform { platform, .. } => Some(*platform),
+                _ => None,
+            },
+            review_status: match self {
+                Self::InvalidReviewState { status, .. } | Self::PostNotApproved(status) => {
+                    Some(*status)
+                }
+                _ => None,
+            },
+            required_role: match self {
+                Self::Forbidden(r) => Some(*r),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// What a person is told on a 5xx, in the share page's language: never the
+/// cause (`None`: the message carries nothing internal).
+fn public_detail(e: &ApiError) -> Option<&'static str> {
+    Some(match e {
+        ApiError::Internal(_) => "服务器内部错误，已记录，请稍后再试",
+        ApiError::XhsRejected(_) => "小红书拒绝了签名请求，请联系管理员",
+        ApiError::XhsUnavailable(_) | ApiError::XhsTimeout => "暂时连不上小红书，请稍后再试",
+        ApiError::RobotsRejected(_) => "机器人服务商拒绝了请求，详情见服务器日志",
+        ApiError::RobotsUnavailable(_) | ApiError::RobotsTimeout => {
+            "暂时连不上机器人服务商，请稍后再试"
+        }
+        ApiError::DatabaseUnavailable => "数据库暂时不可用，请稍后再试",
+        _ => return None,
+    })
+}

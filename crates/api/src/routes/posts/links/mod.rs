@@ -1,0 +1,3 @@
+//! A post's share links: `/api/posts/{id}/links`.
+pub mod create;
+pub mod list;

@@ -1,0 +1,30 @@
+use crate::auth::Operator;
+use crate::dto::post::Post;
+use crate::dto::review::ReviewInput;
+use crate::extract::Json;
+use crate::{ApiError, AppState};
+use actix_web::{post, web};
+use xhs_app::review;
+
+/// Sends a note in review back to its author with a comment (required):
+/// `in_review` -> `draft`; the comment stays on the note as `review_comment`.
+#[utoipa::path(tag = "posts", security(("bearer" = ["reviewer"])), params(("id" = i64, Path, description = "post id")), request_body = ReviewInput, responses(
+    (status = 200, body = Post),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 403, description = "`forbidden`: the role is below `reviewer`", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`invalid_review_state`: the note is not in review; `review_status` says where it is", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "the comment is missing, empty or over 500 characters", body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[post("/api/posts/{id}/request-changes")]
+pub async fn request_changes(
+    state: web::Data<AppState>,
+    op: Operator,
+    id: web::Path<i64>,
+    body: Json<ReviewInput>,
+) -> Result<web::Json<Post>, ApiError> {
+    let comment = body.0.comment.as_deref();
+    let post = review::request_changes(&state.app, id.into_inner(), &op.username, comment).await?;
+    tracing::info!(post_id = post.id, operator = %op.username, "changes requested");
+    Ok(web::Json(post.into()))
+}

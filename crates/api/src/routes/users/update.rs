@@ -1,0 +1,60 @@
+use crate::audit::AuditNote;
+use crate::auth::Operator;
+use crate::dto::user::{UserUpdate, UserUpdated};
+use crate::extract::Json;
+use crate::{ApiError, AppState};
+use actix_web::{http::header, put, web, HttpResponse};
+use secrecy::ExposeSecret;
+use xhs_app::users;
+
+/// Changes a user's role, disables or enables them, or resets their password
+/// (answered once). Each of these ends the user's sessions at once.
+#[utoipa::path(tag = "team", security(("bearer" = ["admin"])), params(("id" = i64, Path, description = "user id")), request_body = UserUpdate, responses(
+    (status = 200, body = UserUpdated),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 404, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 409, description = "it would leave no enabled admin (`last_admin`)", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "not a role", body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[put("/api/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    op: Operator,
+    id: web::Path<i64>,
+    body: Json<UserUpdate>,
+) -> Result<HttpResponse, ApiError> {
+    let input = body.0;
+    let mut what = Vec::new();
+    if let Some(r) = &input.role {
+        what.push(format!("role {}", r.trim()));
+    }
+    match input.disabled {
+        Some(true) => what.push("disabled".to_owned()),
+        Some(false) => what.push("enabled".to_owned()),
+        None => {}
+    }
+    let reset = input.reset_password.unwrap_or(false);
+    if reset {
+        what.push("password reset".to_owned());
+    }
+    let update = users::UserUpdate {
+        role: input.role,
+        disabled: input.disabled,
+        reset_password: reset,
+    };
+    let updated = users::update(&state.app, id.into_inner(), update).await?;
+    let user = updated.user;
+    tracing::info!(user_id = user.id, role = %user.role, disabled = user.disabled, operator = %op.username, "user changed");
+    let note = AuditNote {
+        target_id: Some(user.id),
+        detail: Some(format!("{}: {}", user.username, what.join(", "))),
+    };
+    let mut res = HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(UserUpdated {
+            user: user.into(),
+            password: updated.password.map(|p| p.expose_secret().to_owned()),
+        });
+    note.attach(&mut res);
+    Ok(res)
+}

@@ -1,0 +1,82 @@
+//! The XHS accounts a team publishes from. Deleting is soft: links and
+//! records keep their account.
+use crate::{AppError, AppResult, Resource, Services};
+use xhs_domain::{bounded_text, parse_account_kind, ValidationErrors};
+use xhs_persistence::accounts::{self as store, AccountFields};
+use xhs_persistence::Account;
+
+/// An account to create or replace, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct AccountInput {
+    pub name: String,
+    pub nickname: Option<String>,
+    pub kind: String,
+    pub notes: Option<String>,
+}
+
+fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors> {
+    let mut errs = ValidationErrors::default();
+    let opt = |field: &str, v: &Option<String>, max| {
+        bounded_text(field, v.as_deref().unwrap_or(""), max, false)
+            .map(|t| Some(t).filter(|t| !t.is_empty()))
+    };
+    let name = errs.take(bounded_text("name", &i.name, 50, true));
+    let nickname = errs.take(opt("nickname", &i.nickname, 50));
+    let kind = errs.take(parse_account_kind(i.kind.trim()).and_then(|k| {
+        if k == xhs_domain::AccountKind::Robot {
+            Err(xhs_domain::FieldError::new(
+                "kind",
+                xhs_domain::Rule::OneOf,
+                "robot accounts come from the provider: sync them with POST /api/robots/sync",
+            ))
+        } else {
+            Ok(k)
+        }
+    }));
+    let notes = errs.take(opt("notes", &i.notes, 500));
+    match (name, nickname, kind, notes) {
+        (Some(name), Some(nickname), Some(kind), Some(notes)) if errs.is_empty() => {
+            Ok(AccountFields {
+                name,
+                nickname,
+                kind,
+                notes,
+            })
+        }
+        _ => Err(errs),
+    }
+}
+
+pub async fn create(s: &Services, input: &AccountInput) -> AppResult<Account> {
+    Ok(store::create(&s.db, &parse(input)?).await?)
+}
+
+pub async fn get(s: &Services, id: i64) -> AppResult<Account> {
+    store::find_live(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Account))
+}
+
+/// Every live account, optionally of one kind.
+pub async fn list(s: &Services, kind: Option<&str>) -> AppResult<Vec<Account>> {
+    let kind = match kind {
+        Some(k) => Some(parse_account_kind(k)?),
+        None => None,
+    };
+    Ok(store::list_live(&s.db, kind).await?)
+}
+
+pub async fn update(s: &Services, id: i64, input: &AccountInput) -> AppResult<Account> {
+    let fields = parse(input)?;
+    store::update(&s.db, id, &fields)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Account))
+}
+
+pub async fn delete(s: &Services, id: i64) -> AppResult<()> {
+    if store::soft_delete(&s.db, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(Resource::Account))
+    }
+}

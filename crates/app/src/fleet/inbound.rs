@@ -1,0 +1,153 @@
+//! What the provider sends: task results and robot events. Both carry the
+//! Merchant-Token, compared in constant time.
+use crate::robots::client;
+use crate::{AppError, AppResult, Resource, Services};
+use sea_orm::TransactionTrait;
+use serde_json::Value;
+use xhs_domain::{EventKind, FieldError, RobotBlock, Rule, TaskStatus};
+use xhs_persistence::now_utc;
+use xhs_persistence::robots::{self as robot_store, RobotFields};
+use xhs_persistence::tasks::{self as store, Change};
+use xhs_robots::{RobotEvent, TaskResult};
+
+fn check_token(s: &Services, token: Option<&str>) -> AppResult<()> {
+    let client = client(s)?;
+    match token {
+        Some(t) if client.is_merchant_token(t) => Ok(()),
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
+/// What a callback changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallbackOutcome {
+    Succeeded,
+    Failed,
+    /// The task had its result already: a second delivery changes nothing.
+    Unchanged,
+}
+
+/// A task result: the task and its publish record move to succeeded (with the
+/// note link, when it is an XHS note link) or failed (with the provider's msg).
+pub async fn callback(
+    s: &Services,
+    token: Option<&str>,
+    body: &Value,
+) -> AppResult<CallbackOutcome> {
+    check_token(s, token)?;
+    let result = TaskResult::parse(body, &s.fleet.callback).ok_or_else(|| {
+        FieldError::new(
+            "body",
+            Rule::Required,
+            "a task result needs a task id and a numeric code",
+        )
+    })?;
+    let Some(task) = store::find_by_provider_id(&s.db, &result.task_id).await? else {
+        tracing::warn!(provider_task_id = %result.task_id, "callback for a task we do not know");
+        return Err(AppError::NotFound(Resource::Task));
+    };
+    if task.status.is_final() {
+        return Ok(CallbackOutcome::Unchanged);
+    }
+    let from = [
+        TaskStatus::Accepted,
+        TaskStatus::Sending,
+        TaskStatus::Unknown,
+    ];
+    let now = now_utc();
+    let txn = s.db.begin().await?;
+    let outcome = if result.code == 0 {
+        let note = result.note_url.as_deref().map(xhs_domain::parse_note_url);
+        let (note_url, reason) = match note {
+            // A link longer than the column holds is no note link either.
+            Some(Ok(u)) if u.len() <= 500 => (Some(u), None),
+            Some(_) => (
+                None,
+                Some("the provider's note link is not an XHS note link".to_owned()),
+            ),
+            None => (None, Some("the provider gave no note link".to_owned())),
+        };
+        let change = Change {
+            status: Some(TaskStatus::Succeeded),
+            note_url: Some(note_url.clone()),
+            reason: Some(reason),
+            finished_at: Some(Some(now)),
+            lease: Some(None),
+            ..Change::default()
+        };
+        if !store::update_if(&txn, task.id, &from, None, change).await? {
+            return Ok(CallbackOutcome::Unchanged);
+        }
+        if let Some(u) = note_url {
+            crate::records::advance(
+                &txn,
+                task.post_id,
+                task.robot_id,
+                EventKind::Confirmed,
+                Some(u),
+                // Robots publish on XHS.
+                Some(xhs_domain::SharePlatform::Xhs),
+            )
+            .await?;
+        }
+        CallbackOutcome::Succeeded
+    } else {
+        let msg = if result.msg.is_empty() {
+            format!("code {}", result.code)
+        } else {
+            result.msg.clone()
+        };
+        let change = Change {
+            status: Some(TaskStatus::Failed),
+            reason: Some(Some(msg.clone())),
+            finished_at: Some(Some(now)),
+            lease: Some(None),
+            ..Change::default()
+        };
+        if !store::update_if(&txn, task.id, &from, None, change).await? {
+            return Ok(CallbackOutcome::Unchanged);
+        }
+        crate::records::advance(
+            &txn,
+            task.post_id,
+            task.robot_id,
+            EventKind::SdkFailed,
+            Some(msg),
+            // Robots publish on XHS.
+            Some(xhs_domain::SharePlatform::Xhs),
+        )
+        .await?;
+        CallbackOutcome::Failed
+    };
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+/// A pushed robot event: the robot's states change, and its tasks pause or
+/// resume accordingly.
+pub async fn event(s: &Services, token: Option<&str>, body: &Value) -> AppResult<()> {
+    check_token(s, token)?;
+    let e = RobotEvent::parse(body).ok_or_else(|| {
+        FieldError::new(
+            "body",
+            Rule::Required,
+            "an event needs a type and a robot row with an id",
+        )
+    })?;
+    let r = e.robot;
+    let block = RobotBlock::of(r.online, r.enabled, r.captcha);
+    let (id, _) = robot_store::upsert(
+        &s.db,
+        &RobotFields {
+            provider_id: r.provider_id,
+            nickname: r.nickname,
+            avatar_url: r.avatar_url,
+            online: r.online,
+            captcha: r.captcha,
+            enabled: r.enabled,
+        },
+    )
+    .await?;
+    tracing::info!(robot_id = id, kind = %e.kind, blocked = ?block, "robot event");
+    super::tasks::apply_block(s, id, block).await
+}

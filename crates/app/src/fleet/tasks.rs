@@ -1,0 +1,138 @@
+//! Robot tasks as operators see them: list, retry, cancel; and pausing the
+//! tasks of a robot that cannot be called.
+use crate::paging::PageRequest;
+use crate::{AppError, AppResult, Resource, Services};
+use std::str::FromStr;
+use xhs_domain::{FieldError, RobotBlock, Rule, TaskStatus, ValidationErrors};
+use xhs_persistence::tasks::{self as store, Change, TaskFilter};
+use xhs_persistence::{now_utc, Task};
+
+/// What the task list asks for, before validation.
+#[derive(Debug, Default, Clone)]
+pub struct TaskQuery {
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+    pub post_id: Option<i64>,
+    pub robot_id: Option<i64>,
+    pub status: Option<String>,
+}
+
+/// One page of tasks, newest first.
+pub async fn list(s: &Services, q: TaskQuery) -> AppResult<(Vec<Task>, Option<String>)> {
+    let mut errs = ValidationErrors::default();
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
+    let status = match q.status.as_deref() {
+        None => None,
+        Some(v) => errs.take(TaskStatus::from_str(v).map_err(|_| {
+            FieldError::new(
+                "status",
+                Rule::OneOf,
+                format!("status '{v}' is not a task status"),
+            )
+        })),
+    };
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    let rows = store::list(
+        &s.db,
+        &TaskFilter {
+            limit: page.fetch(),
+            before_id: page.before_id,
+            post_id: q.post_id,
+            robot_id: q.robot_id,
+            status,
+        },
+    )
+    .await?;
+    Ok(page.finish(rows, |t| t.id))
+}
+
+async fn get(s: &Services, id: i64) -> AppResult<Task> {
+    store::find(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Task))
+}
+
+/// Sends a failed, timed-out, cancelled or unknown task again, deliberately:
+/// a new request id, due now.
+pub async fn retry(s: &Services, id: i64) -> AppResult<Task> {
+    let task = get(s, id).await?;
+    if !task.status.can_retry() {
+        return Err(AppError::TaskState {
+            status: task.status,
+        });
+    }
+    let change = Change {
+        status: Some(TaskStatus::Queued),
+        reason: Some(None),
+        wait_until: Some(None),
+        sent_at: Some(None),
+        finished_at: Some(None),
+        provider_task_id: Some(None),
+        note_url: Some(None),
+        request_id: Some(super::dispatch::uuid_like()),
+        lease: Some(None),
+    };
+    if !store::update_if(&s.db, id, &[task.status], None, change).await? {
+        return Err(AppError::TaskState {
+            status: get(s, id).await?.status,
+        });
+    }
+    // Due now, whatever it was scheduled for.
+    store::reschedule(&s.db, id, now_utc()).await?;
+    get(s, id).await
+}
+
+/// Cancels a task that has not reached the provider (or whose fate is unknown).
+pub async fn cancel(s: &Services, id: i64) -> AppResult<Task> {
+    let task = get(s, id).await?;
+    let change = Change {
+        status: Some(TaskStatus::Cancelled),
+        finished_at: Some(Some(now_utc())),
+        lease: Some(None),
+        ..Change::default()
+    };
+    if !task.status.can_cancel()
+        || !store::update_if(&s.db, id, &[task.status], None, change).await?
+    {
+        return Err(AppError::TaskState {
+            status: get(s, id).await?.status,
+        });
+    }
+    get(s, id).await
+}
+
+/// A robot that cannot be called gets its waiting tasks paused with the
+/// reason; one that is back gets them queued again.
+pub(crate) async fn apply_block(
+    s: &Services,
+    robot_id: i64,
+    block: Option<RobotBlock>,
+) -> AppResult<()> {
+    match block {
+        Some(b) => {
+            store::move_all(
+                &s.db,
+                store::of_robot(robot_id),
+                &[TaskStatus::Queued, TaskStatus::Waiting],
+                TaskStatus::Paused,
+                Some(b.as_str().to_owned()),
+                false,
+            )
+            .await?;
+        }
+        None => {
+            store::move_all(
+                &s.db,
+                store::of_robot(robot_id),
+                &[TaskStatus::Paused],
+                TaskStatus::Queued,
+                None,
+                false,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

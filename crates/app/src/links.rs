@@ -1,0 +1,174 @@
+//! Share links of a post (operator side): create with the account's publish
+//! record, list with totals, revoke.
+use crate::stats::Totals;
+use crate::{posts, AppError, AppResult, Resource, Services};
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use sea_orm::TransactionTrait;
+use xhs_domain::{bounded_text, FieldError, LinkStatus, Rule, ValidationErrors};
+use xhs_persistence::events::GroupBy;
+use xhs_persistence::links::{self as store, NewLink};
+use xhs_persistence::{accounts, records, StoredLink};
+
+/// A link as operators see it.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub stored: StoredLink,
+    /// `{public_url}/s/{token}`: what goes into a message or a QR code.
+    pub url: String,
+    pub status: LinkStatus,
+    pub account_name: Option<String>,
+}
+
+/// A random 256-bit token, URL-safe: unguessable and unrelated to any id.
+fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Where a link stands now: revoked wins, then a deleted note, then expiry.
+pub fn status_of(l: &StoredLink, post_deleted: bool, now: DateTime<Utc>) -> LinkStatus {
+    if l.revoked_at.is_some() {
+        LinkStatus::Revoked
+    } else if post_deleted {
+        LinkStatus::PostDeleted
+    } else if l.expires_at.is_some_and(|e| e <= now) {
+        LinkStatus::Expired
+    } else {
+        LinkStatus::Active
+    }
+}
+
+pub(crate) fn view(
+    s: &Services,
+    stored: StoredLink,
+    account_name: Option<String>,
+    post_deleted: bool,
+) -> Link {
+    Link {
+        url: s.settings.url(&format!("s/{}", stored.token)),
+        status: status_of(&stored, post_deleted, Utc::now()),
+        account_name,
+        stored,
+    }
+}
+
+/// A link to create, before validation.
+#[derive(Debug, Default, Clone)]
+pub struct NewLinkInput {
+    pub label: Option<String>,
+    pub account_id: Option<i64>,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Platform names; None: every configured platform the note passes.
+    pub platforms: Option<Vec<String>>,
+}
+
+/// Creates a link for a live post (an approved one when approval is on)
+/// and, for an account, its publish record: both in one transaction.
+pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResult<Link> {
+    let post = posts::get(s, post_id).await?;
+    crate::review::ensure_approved(s, &post)?;
+    let mut errs = ValidationErrors::default();
+    let label = errs
+        .take(bounded_text(
+            "label",
+            input.label.as_deref().unwrap_or(""),
+            50,
+            false,
+        ))
+        .filter(|l| !l.is_empty());
+    let account = match input.account_id {
+        Some(a) => {
+            let found = accounts::find_live(&s.db, a).await?;
+            errs.take(found.ok_or_else(|| {
+                FieldError::new("account_id", Rule::Exists, format!("no account {a}"))
+            }))
+        }
+        None => None,
+    };
+    if let Some(e) = &input.expires_at {
+        errs.take(xhs_domain::check_instant("expires_at", e));
+    }
+    if input.expires_at.is_some_and(|e| e <= Utc::now()) {
+        errs.push(FieldError::new(
+            "expires_at",
+            Rule::Future,
+            "expires_at must be in the future",
+        ));
+    }
+    let platforms = match &input.platforms {
+        None => crate::platforms::default_for(s, &post)?,
+        Some(names) => crate::platforms::chosen(s, &post, names).unwrap_or_else(|e| {
+            e.into_iter().for_each(|e| errs.push(e));
+            Vec::new()
+        }),
+    };
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    let txn = s.db.begin().await?;
+    let stored = store::create(
+        &txn,
+        &NewLink {
+            token: new_token(),
+            post_id: post.id,
+            account_id: account.as_ref().map(|a| a.id),
+            label,
+            expires_at: input.expires_at,
+            platforms,
+        },
+    )
+    .await?;
+    if let Some(a) = &account {
+        records::ensure(&txn, post.id, a.id, Some(stored.id)).await?;
+    }
+    txn.commit().await?;
+    Ok(view(s, stored, account.map(|a| a.name), false))
+}
+
+/// One link by id, with its note's title (for the printable QR code).
+pub async fn get(s: &Services, id: i64) -> AppResult<(Link, String)> {
+    let stored = store::find(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Link))?;
+    let account = match stored.account_id {
+        Some(a) => accounts::find(&s.db, a).await?,
+        None => None,
+    };
+    let post = xhs_persistence::posts::find_any(&s.db, stored.post_id).await?;
+    let deleted = post.as_ref().is_none_or(|p| p.is_deleted);
+    let title = post.map(|p| p.title).unwrap_or_default();
+    Ok((view(s, stored, account.map(|a| a.name), deleted), title))
+}
+
+/// Every link of a live post, newest first, with each link's totals.
+pub async fn list(s: &Services, post_id: i64) -> AppResult<Vec<(Link, Totals)>> {
+    let post = posts::get(s, post_id).await?;
+    let rows = store::list_for_post(&s.db, post.id).await?;
+    let account_ids: Vec<i64> = rows.iter().filter_map(|l| l.account_id).collect();
+    let accounts = accounts::find_any(&s.db, &account_ids).await?;
+    let link_ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
+    let mut totals = crate::stats::totals_by(s, GroupBy::Link, &link_ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|l| {
+            let name = accounts
+                .iter()
+                .find(|a| Some(a.id) == l.account_id)
+                .map(|a| a.name.clone());
+            let t = totals.remove(&l.id).unwrap_or_default();
+            (view(s, l, name, false), t)
+        })
+        .collect())
+}
+
+/// Revokes a link: from now on it is gone. Revoking twice is harmless; true
+/// when this call revoked it.
+pub async fn revoke(s: &Services, id: i64) -> AppResult<bool> {
+    store::find(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Link))?;
+    Ok(store::revoke(&s.db, id).await?)
+}

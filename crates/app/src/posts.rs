@@ -1,0 +1,160 @@
+//! Notes: create, read, list, replace with optimistic locking, delete, and
+//! pre-flight against XHS's rules. Every save is kept as a version, in the
+//! same transaction as the post.
+use crate::paging::PageRequest;
+use crate::stats::Totals;
+use crate::{hosted, media, AppError, AppResult, Resource, Services};
+use sea_orm::TransactionTrait;
+use xhs_domain::{PostDraft, PostType, Preflight, RawPost, ReviewStatus, ValidationErrors};
+use xhs_persistence::events::GroupBy;
+use xhs_persistence::posts::{self, ListFilter, PostFields, UpdateOutcome};
+use xhs_persistence::{versions, Post};
+
+/// What gets stored for a draft that passed the rules.
+pub(crate) fn fields(d: &PostDraft) -> PostFields {
+    PostFields {
+        post_type: d.post_type,
+        title: d.title.as_str().to_owned(),
+        content: d.body.as_str().to_owned(),
+        cover_url: d.cover.as_ref().map(|u| u.as_str().to_owned()),
+        image_urls: d.images.iter().map(|u| u.as_str().to_owned()).collect(),
+        video_url: d.video.as_ref().map(|u| u.as_str().to_owned()),
+    }
+}
+
+/// The stored post as the domain reads it (for pre-flight and publishing).
+pub fn raw(p: &Post) -> RawPost {
+    RawPost {
+        post_type: p.post_type.as_str().to_owned(),
+        title: p.title.clone(),
+        content: p.content.clone(),
+        image_urls: p.image_urls.clone(),
+        cover_url: p.cover_url.clone(),
+        video_url: p.video_url.clone(),
+    }
+}
+
+/// Creates a draft after checking it against XHS's rules; `author` saved
+/// its first version.
+pub async fn create(s: &Services, raw: &RawPost, author: &str) -> AppResult<Post> {
+    let draft = PostDraft::parse(raw)?;
+    let fields = hosted::to_stored(s, fields(&draft)).await?;
+    let txn = s.db.begin().await?;
+    let post = posts::create(&txn, &fields).await?;
+    versions::record(&txn, &post, author, None).await?;
+    txn.commit().await?;
+    Ok(hosted::to_public(s, post))
+}
+
+/// A live post, or not found.
+pub async fn get(s: &Services, id: i64) -> AppResult<Post> {
+    posts::find_live(&s.db, id)
+        .await?
+        .map(|p| hosted::to_public(s, p))
+        .ok_or(AppError::NotFound(Resource::Post))
+}
+
+/// What the list asks for, before validation.
+#[derive(Debug, Default, Clone)]
+pub struct ListQuery {
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+    pub post_type: Option<String>,
+    pub q: Option<String>,
+    pub review_status: Option<String>,
+}
+
+/// One page of live posts, newest first, each with its share-page totals.
+pub struct PostPage {
+    pub items: Vec<(Post, Totals)>,
+    pub next_cursor: Option<String>,
+}
+
+pub async fn list(s: &Services, q: ListQuery) -> AppResult<PostPage> {
+    let mut errs = ValidationErrors::default();
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
+    let search = crate::paging::search_text(q.q.as_deref(), &mut errs);
+    let post_type = match q.post_type.as_deref() {
+        None => None,
+        Some(t) => errs.take(PostType::parse(t)),
+    };
+    let review_status = match q.review_status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(r) => errs.take(r.parse::<ReviewStatus>().map_err(|_| {
+            xhs_domain::FieldError::new(
+                "review_status",
+                xhs_domain::Rule::OneOf,
+                "review_status must be draft, in_review or approved",
+            )
+        })),
+    };
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    let filter = ListFilter {
+        limit: page.fetch(),
+        before_id: page.before_id,
+        post_type,
+        q: search,
+        review_status,
+    };
+    let rows = posts::list(&s.db, &filter).await?;
+    let (rows, next_cursor) = page.finish(rows, |r| r.id);
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut totals = crate::stats::totals_by(s, GroupBy::Post, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|p| {
+            let t = totals.remove(&p.id).unwrap_or_default();
+            (hosted::to_public(s, p), t)
+        })
+        .collect();
+    Ok(PostPage { items, next_cursor })
+}
+
+/// Replaces a post when `version` is still the stored one, keeping the new
+/// state as a version by `author`. An approved note goes back to draft.
+pub async fn update(
+    s: &Services,
+    id: i64,
+    version: i32,
+    raw: &RawPost,
+    author: &str,
+) -> AppResult<Post> {
+    let draft = PostDraft::parse(raw)?;
+    let fields = hosted::to_stored(s, fields(&draft)).await?;
+    let txn = s.db.begin().await?;
+    match posts::update(&txn, id, version, &fields).await? {
+        UpdateOutcome::Updated(p) => {
+            versions::record(&txn, &p, author, None).await?;
+            txn.commit().await?;
+            Ok(hosted::to_public(s, *p))
+        }
+        UpdateOutcome::Conflict { current_version } => {
+            Err(AppError::VersionConflict { current_version })
+        }
+        UpdateOutcome::NotFound => Err(AppError::NotFound(Resource::Post)),
+    }
+}
+
+/// Soft-deletes a post; afterwards it is not found everywhere and its links are gone.
+pub async fn delete(s: &Services, id: i64) -> AppResult<()> {
+    if posts::soft_delete(&s.db, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(Resource::Post))
+    }
+}
+
+/// Every rule's verdict on a draft, with shape advice on images hosted here.
+pub async fn preflight(s: &Services, raw: &RawPost) -> AppResult<Preflight> {
+    let mut verdict = xhs_domain::preflight(raw);
+    verdict.checks.extend(media::shape_warnings(s, raw).await?);
+    Ok(verdict)
+}
+
+/// Pre-flight of a stored post.
+pub async fn preflight_stored(s: &Services, id: i64) -> AppResult<Preflight> {
+    let post = get(s, id).await?;
+    preflight(s, &raw(&post)).await
+}

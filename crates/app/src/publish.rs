@@ -1,0 +1,28 @@
+//! The signed payload for `xhs.share`: `shareInfo` from the note and
+//! `verifyConfig` signed with the cached access token, fresh every call.
+use crate::{posts, AppResult, Services};
+use xhs_domain::{PostDraft, ShareInfo};
+use xhs_persistence::Post;
+use xhs_signing::VerifyConfig;
+
+/// What the page hands to `xhs.share`.
+pub struct SignedPayload {
+    pub verify: VerifyConfig,
+    pub share_info: ShareInfo,
+}
+
+/// Builds the payload of a stored note (the stored note must still pass the rules).
+pub async fn payload(s: &Services, post: &Post) -> AppResult<SignedPayload> {
+    let draft = PostDraft::parse(&posts::raw(post))?;
+    let verify = s.signer.verify_config().await?;
+    Ok(SignedPayload {
+        verify,
+        share_info: ShareInfo::from(&draft),
+    })
+}
+
+/// The payload of a live post by id (the article's operator endpoint).
+pub async fn payload_of_post(s: &Services, id: i64) -> AppResult<SignedPayload> {
+    let post = posts::get(s, id).await?;
+    payload(s, &post).await
+}

@@ -1,0 +1,153 @@
+//! Publish records: where each post stands for each account. Every change
+//! goes through the same state machine ([`RecordStatus::after`]), whether a
+//! share page reported it or an operator confirmed it.
+use crate::{AppError, AppResult, Resource, Services};
+use xhs_domain::{EventKind, RecordStatus};
+use xhs_persistence::events::{self as event_store, NewEvent};
+use xhs_persistence::{records, ConnectionTrait, Record};
+
+/// How often an event retries when another event moved the record between
+/// its read and its write.
+const ATTEMPTS: usize = 8;
+
+/// Moves the record of (post, account) along after an event; never backwards,
+/// even when events for it arrive at once (compare-and-set on the status). A
+/// failure reason is written only when the record becomes `failed`, a note URL
+/// only when it becomes `published`.
+pub(crate) async fn advance(
+    db: &impl ConnectionTrait,
+    post_id: i64,
+    account_id: i64,
+    kind: EventKind,
+    detail: Option<String>,
+    platform: Option<xhs_domain::SharePlatform>,
+) -> AppResult<()> {
+    // The record keeps at most 500 characters of a reason (a provider's
+    // message may be longer; the task keeps more).
+    let detail = detail.map(|d| {
+        if kind.carries_reason() {
+            d.chars().take(500).collect()
+        } else {
+            d
+        }
+    });
+    for _ in 0..ATTEMPTS {
+        let Some(row) = records::find_for(db, post_id, account_id).await? else {
+            return Ok(());
+        };
+        let current = row.status;
+        let next = current.after(kind);
+        let (reason, note_url) = match next {
+            RecordStatus::Failed if kind.carries_reason() => (detail.clone(), None),
+            RecordStatus::Published if kind == EventKind::Confirmed => (None, detail.clone()),
+            _ => (None, None),
+        };
+        if next == current && reason.is_none() && note_url.is_none() {
+            return Ok(());
+        }
+        if records::compare_and_set_status(db, row.id, current, next, reason, note_url, platform)
+            .await?
+        {
+            return Ok(());
+        }
+    }
+    tracing::warn!(
+        post_id,
+        account_id,
+        "publish record kept changing; event counted, status left as is"
+    );
+    Ok(())
+}
+
+/// Stores one event (its `reason` taken from `detail` where the kind has
+/// one) and moves the account's publish record along, in the caller's
+/// transaction.
+pub(crate) async fn record_event(
+    db: &impl ConnectionTrait,
+    mut event: NewEvent,
+    detail: Option<String>,
+) -> AppResult<()> {
+    event.reason = matches!(event.kind, EventKind::Confirmed | EventKind::SdkFailed)
+        .then(|| detail.clone())
+        .flatten();
+    event_store::insert(db, &event).await?;
+    if let Some(account_id) = event.account_id {
+        advance(
+            db,
+            event.post_id,
+            account_id,
+            event.kind,
+            detail,
+            event.platform,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// An operator confirms a publish with the note's URL: the same transition a
+/// page's confirmation makes, recorded as a `confirmed` event of the record's
+/// link so that it counts in the statistics.
+pub async fn confirm(s: &Services, id: i64, note_url: &str) -> AppResult<Record> {
+    let note_url = xhs_domain::parse_note_url(note_url)?;
+    let row = records::find(&s.db, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Record))?;
+    let txn = sea_orm::TransactionTrait::begin(&s.db).await?;
+    match row.link_id {
+        Some(link_id) => {
+            record_event(
+                &txn,
+                NewEvent {
+                    link_id,
+                    post_id: row.post_id,
+                    account_id: Some(row.account_id),
+                    kind: EventKind::Confirmed,
+                    reason: None,
+                    day: s.settings.today().to_string(),
+                    platform: row.platform,
+                },
+                Some(note_url),
+            )
+            .await?
+        }
+        None => {
+            advance(
+                &txn,
+                row.post_id,
+                row.account_id,
+                EventKind::Confirmed,
+                Some(note_url),
+                None,
+            )
+            .await?
+        }
+    }
+    let updated = records::find(&txn, id)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Record))?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// Records by post and/or account, most recently changed first, with the
+/// titles of their posts (deleted ones too).
+pub async fn list(
+    s: &Services,
+    post_id: Option<i64>,
+    account_id: Option<i64>,
+) -> AppResult<Vec<(Record, Option<String>)>> {
+    let rows = records::list(&s.db, post_id, account_id).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.post_id).collect();
+    let titles = xhs_persistence::posts::titles(&s.db, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let title = titles
+                .iter()
+                .find(|(id, _)| *id == r.post_id)
+                .and_then(|(_, t)| t.clone());
+            (r, title)
+        })
+        .collect())
+}

@@ -1,0 +1,152 @@
+//! The public side of share links: no login, never an internal id.
+use crate::links::{self, Link};
+use crate::platforms::{self, Handout};
+use crate::records::record_event;
+use crate::{AppError, AppResult, GoneReason, Resource, Services};
+use sea_orm::TransactionTrait;
+use xhs_domain::{bounded_text, EventKind, SharePlatform, ValidationErrors};
+use xhs_persistence::events::NewEvent;
+use xhs_persistence::{accounts, links as link_store, Post};
+
+/// A live link and its note.
+pub struct Resolved {
+    pub link: Link,
+    pub post: Post,
+}
+
+/// The live link behind a token: not found when unknown; gone when revoked,
+/// expired, or its post was deleted.
+pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
+    // Tokens are 43 URL-safe characters; anything else is not worth a query.
+    if token.len() > 64
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(AppError::NotFound(Resource::Link));
+    }
+    let (stored, post) = link_store::find_by_token(&s.db, token)
+        .await?
+        .ok_or(AppError::NotFound(Resource::Link))?;
+    let link = links::view(s, stored, None, post.is_deleted);
+    let post = crate::hosted::to_public(s, post);
+    match link.status {
+        xhs_domain::LinkStatus::Active => Ok(Resolved { link, post }),
+        xhs_domain::LinkStatus::Revoked => Err(AppError::Gone(GoneReason::LinkRevoked)),
+        xhs_domain::LinkStatus::Expired => Err(AppError::Gone(GoneReason::LinkExpired)),
+        xhs_domain::LinkStatus::PostDeleted => Err(AppError::Gone(GoneReason::PostDeleted)),
+    }
+}
+
+/// What the share page shows.
+pub struct SharePage {
+    pub post: Post,
+    pub label: Option<String>,
+    /// The XHS nickname (or name) of the account this link is for.
+    pub account_name: Option<String>,
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub xhs_configured: bool,
+    /// What the link offers, in order.
+    pub platforms: Vec<SharePlatform>,
+}
+
+/// The note of a live link; while approval is on, only an approved one (an
+/// edited note is not served until it is approved again).
+pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
+    let Resolved { link, post } = resolve(s, token).await?;
+    crate::review::ensure_approved(s, &post)?;
+    let account = match link.stored.account_id {
+        Some(a) => accounts::find(&s.db, a).await?,
+        None => None,
+    };
+    Ok(SharePage {
+        post,
+        label: link.stored.label,
+        account_name: account.map(|a| a.nickname.unwrap_or(a.name)),
+        expires_at: link.stored.expires_at,
+        xhs_configured: s.signer.is_configured(),
+        platforms: link.stored.platforms,
+    })
+}
+
+/// The handout of one of the link's platforms (XHS when none is named) for
+/// anyone holding a live link (of an approved note, while approval is on).
+pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
+    let Resolved { link, post } = resolve(s, token).await?;
+    crate::review::ensure_approved(s, &post)?;
+    let platform = platforms::requested(platform, &link.stored.platforms)?;
+    platforms::handout(s, &post, platform, token).await
+}
+
+/// What a page reports: an event kind, the SDK's reason for a failure, and
+/// the platform a tap went to.
+#[derive(Debug, Default)]
+pub struct Reported<'a> {
+    pub kind: &'a str,
+    pub reason: Option<&'a str>,
+    pub platform: Option<&'a str>,
+}
+
+/// Records what the page reported; the event and the record it moves are
+/// written in one transaction.
+pub async fn event(s: &Services, token: &str, r: Reported<'_>) -> AppResult<()> {
+    let mut errs = ValidationErrors::default();
+    let kind = errs.take(EventKind::parse_reported(r.kind.trim()));
+    let reason = errs.take(bounded_text("reason", r.reason.unwrap_or(""), 500, false));
+    let platform = match r.platform.map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => errs.take(p.parse::<SharePlatform>().map_err(|_| {
+            xhs_domain::FieldError::new(
+                "platform",
+                xhs_domain::Rule::OneOf,
+                format!(
+                    "'{}' is not a platform",
+                    p.chars().take(20).collect::<String>()
+                ),
+            )
+        })),
+    };
+    let (Some(kind), Some(reason)) = (kind, reason) else {
+        return Err(errs.into());
+    };
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    let Resolved { link, .. } = resolve(s, token).await?;
+    let reason = Some(reason).filter(|r| !r.is_empty());
+    store_event(s, &link, kind, reason, platform).await
+}
+
+/// The account holder pastes back the published note's URL.
+pub async fn confirm(s: &Services, token: &str, note_url: &str) -> AppResult<()> {
+    let note_url = xhs_domain::parse_note_url(note_url)?;
+    let Resolved { link, .. } = resolve(s, token).await?;
+    store_event(s, &link, EventKind::Confirmed, Some(note_url), None).await
+}
+
+async fn store_event(
+    s: &Services,
+    link: &Link,
+    kind: EventKind,
+    detail: Option<String>,
+    platform: Option<SharePlatform>,
+) -> AppResult<()> {
+    let l = &link.stored;
+    let txn = s.db.begin().await?;
+    record_event(
+        &txn,
+        NewEvent {
+            link_id: l.id,
+            post_id: l.post_id,
+            account_id: l.account_id,
+            kind,
+            reason: None,
+            day: s.settings.today().to_string(),
+            platform,
+        },
+        detail,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,13 @@
+//! The xhs-publisher server as a library: configuration, telemetry, the CLI
+//! and [`Application::build`], which the binary and the tests share.
+mod application;
+pub mod cli;
+pub mod config;
+mod media_settings;
+mod redis_settings;
+mod startup;
+pub mod telemetry;
+mod workers;
+
+pub use application::Application;
+pub use config::Settings;

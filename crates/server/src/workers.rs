@@ -1,0 +1,97 @@
+//! Background workers that run beside the HTTP server and stop with it. Each
+//! runs one step at a time; a stop request is seen between steps, so a step
+//! in progress always finishes.
+use std::time::Duration;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use xhs_api::AppState;
+
+/// How often expired operator sessions are removed.
+const SESSION_SWEEP: Duration = Duration::from_secs(15 * 60);
+
+pub struct Workers {
+    stop: watch::Sender<bool>,
+    handles: Vec<JoinHandle<()>>,
+}
+
+impl Workers {
+    /// Starts every worker.
+    pub fn start(
+        state: actix_web::web::Data<AppState>,
+        robot_sync: Duration,
+        dispatch_tick: Duration,
+    ) -> Self {
+        let (stop, stopped) = watch::channel(false);
+        let mut handles = Vec::new();
+        if state.app.robots.is_some() {
+            // Leases name their holder: one id per process.
+            let owner = format!("dispatcher-{}", uuid::Uuid::new_v4().simple());
+            let state = state.clone();
+            handles.push(every(dispatch_tick, stopped.clone(), move || {
+                let (state, owner) = (state.clone(), owner.clone());
+                async move {
+                    match xhs_app::fleet::dispatcher::step(&state.app, &owner).await {
+                        Ok(r) if r != Default::default() => tracing::info!(?r, "dispatcher step"),
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "dispatcher step failed"),
+                    }
+                }
+            }));
+        }
+        if state.app.robots.is_some() {
+            let state = state.clone();
+            handles.push(every(robot_sync, stopped.clone(), move || {
+                let state = state.clone();
+                async move {
+                    match xhs_app::robots::sync(&state.app).await {
+                        Ok(o) => {
+                            tracing::info!(synced = o.synced, created = o.created, "robots synced")
+                        }
+                        Err(e) => tracing::warn!(error = %e, "robot sync failed"),
+                    }
+                }
+            }));
+        }
+        let sweeper = every(SESSION_SWEEP, stopped, move || {
+            let state = state.clone();
+            async move {
+                match xhs_app::auth::purge_expired_sessions(&state.app).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
+                    Err(e) => tracing::warn!(error = %e, "session sweep failed"),
+                }
+            }
+        });
+        handles.push(sweeper);
+        Self { stop, handles }
+    }
+
+    /// Asks every worker to stop and waits until each finished its step.
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        for h in self.handles {
+            if let Err(e) = h.await {
+                tracing::warn!(error = %e, "a worker ended abnormally");
+            }
+        }
+    }
+}
+
+/// Runs `step` every `period`, the first time one period after the start
+/// (instances restarting together do not all call out at once), until a stop
+/// is requested.
+fn every<F, Fut>(period: Duration, mut stopped: watch::Receiver<bool>, step: F) -> JoinHandle<()>
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+        loop {
+            tokio::select! {
+                _ = stopped.changed() => break,
+                _ = tick.tick() => step().await,
+            }
+        }
+    })
+}

@@ -1,0 +1,186 @@
+//! What share pages report: validation, exact counting, rate limits.
+use crate::helpers::{problem, spawn_app, spawn_app_with, Options};
+use crate::share::{event, post_with_link};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn events_with_an_unknown_kind_an_oversized_body_or_bad_json_are_refused() {
+    let app = spawn_app().await;
+    let (id, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let (status, p) = problem(event(&app, token, json!({"kind": "hacked"})).await).await;
+    assert_eq!(
+        (status, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("kind"))
+    );
+    let (status, _) = problem(
+        event(
+            &app,
+            token,
+            json!({"kind": "sdk_failed", "reason": "x".repeat(5000)}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, p) = problem(
+        event(
+            &app,
+            token,
+            json!({"kind": "sdk_failed", "reason": "y".repeat(600)}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
+    );
+    let raw = app
+        .client
+        .post(app.url(&format!("/api/share/{token}/events")))
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(problem(raw).await.0, StatusCode::BAD_REQUEST);
+    let stats: Value = app
+        .get(&format!("/api/posts/{id}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        stats["totals"]["failures"], 0,
+        "nothing refused was counted"
+    );
+}
+
+#[tokio::test]
+async fn a_thousand_concurrent_events_are_each_counted_once() {
+    let share = xhs_api::ShareSettings {
+        per_client_per_minute: 100_000,
+        per_token_per_minute: 100_000,
+        ..Default::default()
+    };
+    let app = spawn_app_with(Options {
+        share,
+        ..Options::default()
+    })
+    .await;
+    let (id, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap().to_owned();
+    let sends = (0..1000).map(|i| {
+        let kind = if i % 2 == 0 {
+            "opened"
+        } else {
+            "publish_tapped"
+        };
+        event(&app, &token, json!({"kind": kind}))
+    });
+    let results = futures_util::future::join_all(sends).await;
+    assert!(results.iter().all(|r| r.status() == StatusCode::NO_CONTENT));
+    let stats: Value = app
+        .get(&format!("/api/posts/{id}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            stats["totals"]["opens"].as_i64(),
+            stats["totals"]["taps"].as_i64()
+        ),
+        (Some(500), Some(500))
+    );
+}
+
+#[tokio::test]
+async fn the_rate_limit_answers_429_with_retry_after_and_recovers() {
+    let share = xhs_api::ShareSettings {
+        per_client_per_minute: 60,
+        per_token_per_minute: 1000,
+        ..Default::default()
+    };
+    let app = spawn_app_with(Options {
+        share,
+        ..Options::default()
+    })
+    .await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let mut limited = None;
+    for _ in 0..80 {
+        let res = event(&app, token, json!({"kind": "opened"})).await;
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            limited = Some(res);
+            break;
+        }
+    }
+    let res = limited.expect("60 a minute is exceeded within 80 calls");
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry));
+    assert_eq!(problem(res).await.1["code"], "rate_limited");
+    // 60 a minute is one a second: the next call is allowed within about a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(
+        event(&app, token, json!({"kind": "opened"})).await.status(),
+        StatusCode::NO_CONTENT
+    );
+}
+
+#[tokio::test]
+async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
+    let app = spawn_app().await;
+    let account: Value = app
+        .post_json("/api/accounts", &json!({"name": "并发", "kind": "test"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (post, link) = post_with_link(&app, json!({"account_id": account["id"]})).await;
+    event(
+        &app,
+        link["token"].as_str().unwrap(),
+        json!({"kind": "publish_tapped"}),
+    )
+    .await;
+    let records: Value = app
+        .get(&format!("/api/records?post_id={post}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = records[0]["id"].as_i64().unwrap();
+
+    // An `opened` that read `link_sent` before the tap landed writes late.
+    let moved = xhs_persistence::records::compare_and_set_status(
+        &app.db,
+        id,
+        xhs_domain::RecordStatus::LinkSent,
+        xhs_domain::RecordStatus::Opened,
+        None,
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+
+    assert!(
+        !moved,
+        "the write is refused: the record is no longer at link_sent"
+    );
+    let records: Value = app
+        .get(&format!("/api/records?post_id={post}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(records[0]["status"], "tapped");
+}

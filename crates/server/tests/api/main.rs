@@ -1,0 +1,28 @@
+//! Black-box tests: the real server on port 0, a fresh database per test (SQLite,
+//! MariaDB or PostgreSQL, chosen by TEST_DATABASE), a fake XHS on 127.0.0.1.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod codes;
+mod dashboard;
+mod errors;
+mod events;
+mod fleet;
+mod hardening;
+mod helpers;
+mod hosted;
+mod instances;
+mod lockout;
+mod media;
+mod platforms;
+mod posts;
+mod publish;
+mod qr;
+mod review;
+mod robots;
+mod share;
+mod stats;
+mod teams;
+mod transactions;
+mod validation;
+mod vocabulary;

@@ -1,0 +1,36 @@
+/** The home page: today's and this week's numbers, what moved, what needs a look. */
+export const dashboardZh = {
+  'app.dashboard': '概览',
+  'dash.title': '概览',
+  'dash.today': '今天',
+  'dash.week': '最近 7 天',
+  'dash.zone': '按 {zone} 时间计日',
+  'dash.loading': '加载中…',
+  'dash.topPosts': '本周打开最多的笔记',
+  'dash.topLinks': '本周打开最多的链接',
+  'dash.post': '笔记',
+  'dash.link': '链接',
+  'dash.none': '本周还没有打开记录',
+  'dash.failures': '本周发布失败原因',
+  'dash.tasks': '需要处理的机器人任务',
+  'dash.tasksNone': '没有需要处理的任务',
+  'dash.attention': '需要关注',
+} as const;
+
+export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
+  'app.dashboard': 'Overview',
+  'dash.title': 'Overview',
+  'dash.today': 'Today',
+  'dash.week': 'Last 7 days',
+  'dash.zone': 'Days counted in {zone}',
+  'dash.loading': 'Loading…',
+  'dash.topPosts': 'Most opened notes this week',
+  'dash.topLinks': 'Most opened links this week',
+  'dash.post': 'Note',
+  'dash.link': 'Link',
+  'dash.none': 'Nothing opened this week yet',
+  'dash.failures': 'Publish failures this week',
+  'dash.tasks': 'Robot tasks that need a look',
+  'dash.tasksNone': 'No task needs a look',
+  'dash.attention': 'Needs a look',
+};
