@@ -4,7 +4,6 @@
 use crate::paging::PageRequest;
 use crate::{AppResult, Services};
 use chrono::{DateTime, Utc};
-use std::str::FromStr;
 use xhs_domain::{bounded_text, AuditAction, AuditTarget, FieldError, Rule, ValidationErrors};
 use xhs_persistence::audit::{self as store, AuditFilter};
 pub use xhs_persistence::audit::{AuditEntry, NewEntry};
@@ -27,22 +26,6 @@ pub struct AuditQuery {
     pub limit: Option<u64>,
 }
 
-fn one_of<T: FromStr + strum::IntoEnumIterator + AsRef<str>>(
-    field: &str,
-    value: Option<&str>,
-    errs: &mut ValidationErrors,
-) -> Option<T> {
-    let v = value.map(str::trim).filter(|v| !v.is_empty())?;
-    errs.take(T::from_str(v).map_err(|_| {
-        let names: Vec<String> = T::iter().map(|t| t.as_ref().to_owned()).collect();
-        FieldError::new(
-            field,
-            Rule::OneOf,
-            format!("{field} must be one of {}", names.join(", ")),
-        )
-    }))
-}
-
 /// A page of entries matching the query, newest first, and the next cursor.
 pub async fn list(s: &Services, q: &AuditQuery) -> AppResult<(Vec<AuditEntry>, Option<String>)> {
     let mut errs = ValidationErrors::default();
@@ -52,8 +35,14 @@ pub async fn list(s: &Services, q: &AuditQuery) -> AppResult<(Vec<AuditEntry>, O
         .as_deref()
         .and_then(|a| errs.take(bounded_text("actor", a, 80, false)))
         .filter(|a| !a.is_empty());
-    let action = one_of::<AuditAction>("action", q.action.as_deref(), &mut errs);
-    let target_type = one_of::<AuditTarget>("target_type", q.target_type.as_deref(), &mut errs);
+    let action = q
+        .action
+        .as_deref()
+        .and_then(|v| errs.take(AuditAction::parse_field("action", v)));
+    let target_type = q
+        .target_type
+        .as_deref()
+        .and_then(|v| errs.take(AuditTarget::parse_field("target_type", v)));
     for (field, t) in [("from", &q.from), ("to", &q.to)] {
         if let Some(t) = t {
             errs.take(xhs_domain::check_instant(field, t));

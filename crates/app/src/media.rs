@@ -4,9 +4,7 @@
 use crate::paging::PageRequest;
 use crate::{AppError, AppResult, Resource, Services};
 use sea_orm::TransactionTrait;
-use xhs_domain::{
-    image_shape_checks, Check, FieldError, MediaKind, RawPost, Rule, ValidationErrors,
-};
+use xhs_domain::{image_shape_checks, Check, MediaKind, RawPost, ValidationErrors};
 use xhs_media::{Spooled, StorageKey};
 use xhs_persistence::media::{self as store, MediaFilter, NewMedia};
 use xhs_persistence::{Media, PersistenceError};
@@ -104,13 +102,7 @@ pub async fn list(
 ) -> AppResult<(Vec<Media>, Option<String>)> {
     let mut errs = ValidationErrors::default();
     let page = PageRequest::parse(limit, cursor, &mut errs);
-    let kind = match kind {
-        None => None,
-        Some(k) => errs.take(
-            k.parse::<MediaKind>()
-                .map_err(|_| FieldError::new("kind", Rule::OneOf, "kind must be image or video")),
-        ),
-    };
+    let kind = kind.and_then(|k| errs.take(MediaKind::parse_field("kind", k)));
     if !errs.is_empty() {
         return Err(errs.into());
     }

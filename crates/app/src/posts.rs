@@ -78,16 +78,10 @@ pub async fn list(s: &Services, q: ListQuery) -> AppResult<PostPage> {
         None => None,
         Some(t) => errs.take(PostType::parse(t)),
     };
-    let review_status = match q.review_status.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(r) => errs.take(r.parse::<ReviewStatus>().map_err(|_| {
-            xhs_domain::FieldError::new(
-                "review_status",
-                xhs_domain::Rule::OneOf,
-                "review_status must be draft, in_review or approved",
-            )
-        })),
-    };
+    let review_status = q
+        .review_status
+        .as_deref()
+        .and_then(|r| errs.take(ReviewStatus::parse_field("review_status", r)));
     if !errs.is_empty() {
         return Err(errs.into());
     }

@@ -1,6 +1,5 @@
 use crate::vocab::vocabulary;
 use crate::FieldError;
-use crate::Rule;
 
 vocabulary! {
     /// The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
@@ -8,16 +7,9 @@ vocabulary! {
 }
 
 impl PostType {
+    /// Parses the `type` field of a note.
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        match s {
-            "normal" => Ok(Self::Normal),
-            "video" => Ok(Self::Video),
-            other => Err(FieldError::new(
-                "type",
-                Rule::OneOf,
-                format!("type must be 'normal' or 'video', got '{other}'"),
-            )),
-        }
+        Self::parse_field("type", s)
     }
 }
 
@@ -34,7 +26,7 @@ mod tests {
     #[test]
     fn rejects_anything_else_naming_the_field() {
         let e = PostType::parse("Normal").unwrap_err();
-        assert_eq!((e.field.as_str(), e.rule), ("type", Rule::OneOf));
+        assert_eq!((e.field.as_str(), e.rule), ("type", crate::Rule::OneOf));
         assert!(PostType::parse("").is_err());
     }
 }

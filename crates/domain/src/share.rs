@@ -70,14 +70,7 @@ impl RecordStatus {
 
 /// Parses an account kind, naming the field and the allowed values.
 pub fn parse_account_kind(s: &str) -> Result<AccountKind, FieldError> {
-    AccountKind::from_str(s).map_err(|_| {
-        let allowed: Vec<&str> = AccountKind::iter().map(AccountKind::as_str).collect();
-        FieldError::new(
-            "kind",
-            Rule::OneOf,
-            format!("kind must be one of {}; got '{s}'", allowed.join(", ")),
-        )
-    })
+    AccountKind::parse_field("kind", s)
 }
 
 /// A bounded, trimmed text field: `required` refuses empty.

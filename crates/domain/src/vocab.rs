@@ -21,6 +21,20 @@ macro_rules! vocabulary {
             pub fn as_str(self) -> &'static str {
                 self.into()
             }
+
+            /// Parses a request's value for `field`, naming the allowed
+            /// values when it is none of them (an empty value included).
+            pub fn parse_field(field: &str, s: &str) -> Result<Self, crate::FieldError> {
+                <Self as ::std::str::FromStr>::from_str(s).map_err(|_| {
+                    let allowed: Vec<&str> =
+                        <Self as ::strum::IntoEnumIterator>::iter().map(Self::as_str).collect();
+                    crate::FieldError::new(
+                        field,
+                        crate::Rule::OneOf,
+                        format!("{field} must be one of {}; got '{s}'", allowed.join(", ")),
+                    )
+                })
+            }
         }
 
         impl std::fmt::Display for $name {
@@ -241,6 +255,24 @@ mod tests {
             Ok(ReviewStatus::Approved)
         );
         assert_eq!(AuditAction::RequestChanges.as_str(), "request_changes");
+    }
+
+    #[test]
+    fn a_field_value_outside_the_vocabulary_names_the_field_and_the_choices() {
+        assert_eq!(
+            ReviewStatus::parse_field("review_status", "in_review"),
+            Ok(ReviewStatus::InReview)
+        );
+        for bad in ["", " ", "In_Review", "queued"] {
+            let e = ReviewStatus::parse_field("review_status", bad).unwrap_err();
+            assert_eq!(e.field, "review_status");
+            assert_eq!(e.rule, Rule::OneOf);
+            assert!(
+                e.message.contains("draft, in_review, approved"),
+                "{}",
+                e.message
+            );
+        }
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! tasks of a robot that cannot be called.
 use crate::paging::PageRequest;
 use crate::{AppError, AppResult, Resource, Services};
-use std::str::FromStr;
-use xhs_domain::{FieldError, RobotBlock, Rule, TaskStatus, ValidationErrors};
+use xhs_domain::{RobotBlock, TaskStatus, ValidationErrors};
 use xhs_persistence::tasks::{self as store, Change, TaskFilter};
 use xhs_persistence::{now_utc, Task};
 
@@ -21,16 +20,10 @@ pub struct TaskQuery {
 pub async fn list(s: &Services, q: TaskQuery) -> AppResult<(Vec<Task>, Option<String>)> {
     let mut errs = ValidationErrors::default();
     let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
-    let status = match q.status.as_deref() {
-        None => None,
-        Some(v) => errs.take(TaskStatus::from_str(v).map_err(|_| {
-            FieldError::new(
-                "status",
-                Rule::OneOf,
-                format!("status '{v}' is not a task status"),
-            )
-        })),
-    };
+    let status = q
+        .status
+        .as_deref()
+        .and_then(|v| errs.take(TaskStatus::parse_field("status", v)));
     if !errs.is_empty() {
         return Err(errs.into());
     }

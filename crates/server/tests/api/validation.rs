@@ -255,6 +255,30 @@ async fn bad_paths_and_queries_are_4xx_not_500() {
 }
 
 #[tokio::test]
+async fn an_empty_filter_is_refused_like_any_value_outside_its_enum() {
+    // The document says each filter is one of its enum's values; an empty
+    // value is none of them (schemathesis found `review_status=` answered 200).
+    let app = spawn_app().await;
+    for (path, field) in [
+        ("/api/posts?review_status=", "review_status"),
+        ("/api/posts?type=", "type"),
+        ("/api/media?kind=", "kind"),
+        ("/api/accounts?kind=", "kind"),
+        ("/api/tasks?status=", "status"),
+        ("/api/audit?action=", "action"),
+        ("/api/audit?target_type=", "target_type"),
+    ] {
+        let (status, p) = problem(app.get(path).await).await;
+        assert_eq!(
+            (status, p["errors"][0]["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{path}"
+        );
+        assert_eq!(p["errors"][0]["rule"], "one_of", "{path}");
+    }
+}
+
+#[tokio::test]
 async fn an_oversized_body_is_413() {
     let app = spawn_app().await;
     let mut p = valid_post();
