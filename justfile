@@ -19,6 +19,10 @@ lint:
     cargo clippy --workspace --all-targets -- -D warnings
     cd frontend && npm run typecheck
 
+# Release server under wrk at 64 connections: 100 000 notes, 100 000 events; figures per path (BENCHMARKS.md)
+bench *ARGS:
+    bash scripts/bench.sh {{ARGS}}
+
 # Upload a 300 MB video to the real release binary; prints its peak memory and throughput
 bench-upload MB="300":
     cargo build --release -p xhs-server

@@ -99,7 +99,9 @@ fn location_id<B>(res: &HttpResponse<B>) -> Option<i64> {
     loc.rsplit('/').next()?.parse().ok()
 }
 
-/// Middleware: after a successful write, appends its entry.
+/// Middleware: after a successful write, and before it is answered, tells
+/// the share-link cache (any console write may change what a link resolves
+/// to: an edit, a review step, a revocation) and appends the audit entry.
 pub async fn record_writes(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -109,6 +111,9 @@ pub async fn record_writes(
     let is_write = matches!(method, Method::POST | Method::PUT | Method::DELETE);
     let res = next.call(req).await?;
     if is_write && !is_public(&routed) && res.status().is_success() {
+        if let Some(state) = res.request().app_data::<web::Data<AppState>>() {
+            state.app.link_cache.changed().await;
+        }
         record(&res, &method, &routed).await;
     }
     Ok(res)

@@ -13,11 +13,13 @@ mod problems;
 mod ratelimit;
 mod routes;
 mod routing;
+mod shared_redis;
 mod spa;
 mod state;
 mod telemetry;
 
 pub use error::{ApiError, ErrorCode, Problem};
+pub use shared_redis::RedisGeneration;
 pub use state::{ApiSettings, AppState, RedisSettings, ShareSettings};
 
 use actix_cors::Cors;

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
+pub mod cache;
 pub mod dashboard;
 mod demo;
 mod error;

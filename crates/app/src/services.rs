@@ -47,4 +47,6 @@ pub struct Services {
     pub robots: Option<Arc<xhs_robots::RobotClient>>,
     /// Limits, timeouts and callback fields of the robot fleet.
     pub fleet: crate::fleet::FleetPolicy,
+    /// Resolved share links by token; see [`crate::cache`].
+    pub link_cache: crate::cache::LinkCache,
 }

@@ -1,4 +1,5 @@
 //! The public side of share links: no login, never an internal id.
+use crate::cache::Resolution;
 use crate::links::{self, Link};
 use crate::platforms::{self, Handout};
 use crate::records::record_event;
@@ -8,14 +9,16 @@ use xhs_domain::{bounded_text, EventKind, SharePlatform, ValidationErrors};
 use xhs_persistence::events::NewEvent;
 use xhs_persistence::{accounts, links as link_store, Post};
 
-/// A live link and its note.
+/// A live link, its note and the name of its account.
 pub struct Resolved {
     pub link: Link,
     pub post: Post,
+    pub account_name: Option<String>,
 }
 
 /// The live link behind a token: not found when unknown; gone when revoked,
-/// expired, or its post was deleted.
+/// expired, or its post was deleted. Read through the link cache: one query
+/// (the link with its note) and one more for its account, on a miss only.
 pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
     // Tokens are 43 URL-safe characters; anything else is not worth a query.
     if token.len() > 64
@@ -25,17 +28,45 @@ pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
     {
         return Err(AppError::NotFound(Resource::Link));
     }
-    let (stored, post) = link_store::find_by_token(&s.db, token)
+    let found = s
+        .link_cache
+        .get_or_load(token, || load(s, token))
         .await?
         .ok_or(AppError::NotFound(Resource::Link))?;
-    let link = links::view(s, stored, None, post.is_deleted);
+    let Resolution {
+        link,
+        post,
+        account_name,
+    } = Resolution::clone(&found);
+    let link = links::view(s, link, None, post.is_deleted);
     let post = crate::hosted::to_public(s, post);
     match link.status {
-        xhs_domain::LinkStatus::Active => Ok(Resolved { link, post }),
+        xhs_domain::LinkStatus::Active => Ok(Resolved {
+            link,
+            post,
+            account_name,
+        }),
         xhs_domain::LinkStatus::Revoked => Err(AppError::Gone(GoneReason::LinkRevoked)),
         xhs_domain::LinkStatus::Expired => Err(AppError::Gone(GoneReason::LinkExpired)),
         xhs_domain::LinkStatus::PostDeleted => Err(AppError::Gone(GoneReason::PostDeleted)),
     }
+}
+
+async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
+    let Some((link, post)) = link_store::find_by_token(&s.db, token).await? else {
+        return Ok(None);
+    };
+    let account_name = match link.account_id {
+        Some(a) => accounts::find(&s.db, a)
+            .await?
+            .map(|a| a.nickname.unwrap_or(a.name)),
+        None => None,
+    };
+    Ok(Some(Resolution {
+        link,
+        post,
+        account_name,
+    }))
 }
 
 /// What the share page shows.
@@ -53,16 +84,16 @@ pub struct SharePage {
 /// The note of a live link; while approval is on, only an approved one (an
 /// edited note is not served until it is approved again).
 pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
-    let Resolved { link, post } = resolve(s, token).await?;
+    let Resolved {
+        link,
+        post,
+        account_name,
+    } = resolve(s, token).await?;
     crate::review::ensure_approved(s, &post)?;
-    let account = match link.stored.account_id {
-        Some(a) => accounts::find(&s.db, a).await?,
-        None => None,
-    };
     Ok(SharePage {
         post,
         label: link.stored.label,
-        account_name: account.map(|a| a.nickname.unwrap_or(a.name)),
+        account_name,
         expires_at: link.stored.expires_at,
         xhs_configured: s.signer.is_configured(),
         platforms: link.stored.platforms,
@@ -72,7 +103,7 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
 /// The handout of one of the link's platforms (XHS when none is named) for
 /// anyone holding a live link (of an approved note, while approval is on).
 pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
-    let Resolved { link, post } = resolve(s, token).await?;
+    let Resolved { link, post, .. } = resolve(s, token).await?;
     crate::review::ensure_approved(s, &post)?;
     let platform = platforms::requested(platform, &link.stored.platforms)?;
     platforms::handout(s, &post, platform, token).await

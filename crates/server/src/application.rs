@@ -52,6 +52,7 @@ impl Application {
             media: settings.media.open_store()?,
             robots: startup::robots(&settings)?,
             fleet: startup::fleet(&settings),
+            link_cache: startup::link_cache(&settings)?,
             settings: AppSettings {
                 public_url: public_url.clone(),
                 session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),
@@ -110,7 +111,7 @@ impl Application {
         );
         let server = xhs_api::build_server(state, listener)?;
         if let Some(redis) = settings.redis.redacted_url() {
-            tracing::info!(redis = %redis, "rate limits shared with every instance through Redis");
+            tracing::info!(redis = %redis, "rate limits and the share-link cache's generation shared with every instance through Redis");
         }
         tracing::info!(port, database = %settings.database.redacted_url(), "serving");
         Ok(Self {

@@ -18,6 +18,16 @@ pub struct Settings {
     pub douyin: DouyinSettings,
     pub workflow: WorkflowSettings,
     pub redis: crate::redis_settings::RedisSettings,
+    pub cache: CacheSettings,
+}
+
+/// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).
+#[derive(Debug, Deserialize)]
+pub struct CacheSettings {
+    /// How long a resolved share link (link, note, account name) is kept;
+    /// writes clear it at once (on every instance with Redis), so this only
+    /// bounds what another instance without Redis may serve. 0 turns it off.
+    pub link_ttl_ms: u64,
 }
 
 /// The team's workflow (`XHSPUB__WORKFLOW__APPROVAL=true`).

@@ -129,3 +129,16 @@ pub(crate) fn signer(settings: &Settings, db: &DatabaseConnection) -> anyhow::Re
     };
     Ok(Signer::new(config, Arc::new(DbTokenStore::new(db.clone()))))
 }
+
+/// The share-link cache: its generation in Redis when several instances
+/// share one, else in this process.
+pub fn link_cache(settings: &Settings) -> anyhow::Result<xhs_app::cache::LinkCache> {
+    let generation: Arc<dyn xhs_app::cache::Generation> = match settings.redis.limits() {
+        Some(redis) => Arc::new(xhs_api::RedisGeneration::new(&redis)?),
+        None => Arc::new(xhs_app::cache::LocalGeneration::default()),
+    };
+    Ok(xhs_app::cache::LinkCache::new(
+        std::time::Duration::from_millis(settings.cache.link_ttl_ms),
+        generation,
+    ))
+}

@@ -13,7 +13,7 @@ use local::LocalLimiter;
 use sha2::{Digest, Sha256};
 use shared::SharedLimiter;
 
-pub use shared::BadRedisUrl;
+pub use crate::shared_redis::BadRedisUrl;
 
 /// One limit: its name in Redis keys, its quota and its in-process counter.
 struct Limit {

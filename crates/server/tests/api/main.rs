@@ -12,6 +12,7 @@ mod hardening;
 mod helpers;
 mod hosted;
 mod instances;
+mod link_cache;
 mod lockout;
 mod media;
 mod platforms;

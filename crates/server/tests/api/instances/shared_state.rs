@@ -66,3 +66,23 @@ async fn a_link_revoked_on_one_instance_answers_410_on_the_other_at_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_edit_on_one_instance_is_served_by_the_other_at_once() {
+    // The other instance has the link cached; the shared generation in Redis
+    // tells it the note changed.
+    let (a, b) = two_instances(in_redis(&redis_url(), ShareSettings::default())).await;
+    let (id, link) = post_with_link(&a, json!({})).await;
+    let path = format!("/api/share/{}", link["token"].as_str().unwrap());
+    let shown: Value = public(&b, &path).await.json().await.unwrap();
+    assert_eq!(shown["title"], "周末去哪儿");
+
+    let mut edit = crate::helpers::valid_post();
+    edit["title"] = json!("在另一台改的");
+    edit["version"] = json!(1);
+    let res = a.put_json(&format!("/api/posts/{id}"), &edit).await;
+    assert_eq!(res.status(), StatusCode::OK);
+
+    let shown: Value = public(&b, &path).await.json().await.unwrap();
+    assert_eq!(shown["title"], "在另一台改的");
+}
