@@ -8,7 +8,7 @@
 // Usage: node scripts/bench.mjs [--postgres] [--notes N] [--events N] [--seconds S]
 // Writes the figures as JSON to target/bench/result.json as well.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeDouyin } from '../tests/e2e/lib/fake-douyin.mjs';
@@ -65,7 +65,11 @@ const env = {
   XHSPUB__DOUYIN__CLIENT_SECRET: douyinCreds.clientSecret,
   XHSPUB__DOUYIN__API_BASE: douyin.url,
 };
-const server = spawn(join(root, 'target/release/xhs-publisher'), [], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const serverLog = openSync(join(work, 'server.log'), 'w');
+const server = spawn(join(root, process.env.XHSPUB_BENCH_BIN ?? 'target/release/xhs-publisher'), [], {
+  env,
+  stdio: ['ignore', 'ignore', serverLog],
+});
 let finished = false;
 const stop = async () => {
   if (finished) return;
@@ -129,8 +133,16 @@ const note = (i) => ({
   image_urls: ['https://img.example.com/1.jpg', 'https://img.example.com/2.jpg'],
 });
 
-/** wrk's figures for one path, from a Lua `done` hook that prints JSON. */
-function wrk(name, path, { method = 'GET', body = null, auth = false } = {}) {
+/** wrk's figures for one path, from a Lua `done` hook that prints JSON. Asynchronous:
+ * the fake token endpoints live in this process and must answer meanwhile. */
+async function wrk(name, path, { method = 'GET', body = null, auth = false } = {}) {
+  // One request first: it must succeed (a bench of errors measures nothing).
+  const first = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${session}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!first.ok) throw new Error(`${name}: ${first.status} ${(await first.text()).slice(0, 300)}`);
   const lua = join(work, 'wrk.lua');
   writeFileSync(
     lua,
@@ -144,10 +156,16 @@ done = function(s, latency, requests)
 end
 `,
   );
-  const r = spawnSync('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', lua, `${base}${path}`], {
-    encoding: 'utf8',
+  const r = await new Promise((resolve, reject) => {
+    const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', lua, `${base}${path}`]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
   });
-  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH '));
+  const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`wrk ${name}: ${r.stderr || r.stdout}`);
   const f = JSON.parse(line.slice(6));
   return {
@@ -197,7 +215,7 @@ try {
   ];
   for (const [name, path, o] of runs) {
     process.stderr.write(`  wrk: ${name}\n`);
-    results.push(wrk(name, path, o));
+    results.push(await wrk(name, path, o));
   }
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
   const peakKb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
@@ -226,6 +244,10 @@ try {
       2,
     ),
   );
+} catch (e) {
+  const log = readFileSync(join(work, 'server.log'), 'utf8').split('\n').slice(-20).join('\n');
+  console.error(`bench failed: ${e.message}\nthe server's last lines:\n${log}`);
+  process.exitCode = 1;
 } finally {
   await stop();
 }
