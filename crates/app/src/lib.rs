@@ -10,6 +10,7 @@ pub mod auth;
 pub mod dashboard;
 mod demo;
 mod error;
+pub mod event_queue;
 pub mod fleet;
 mod hosted;
 pub mod links;

@@ -47,4 +47,6 @@ pub struct Services {
     pub robots: Option<Arc<xhs_robots::RobotClient>>,
     /// Limits, timeouts and callback fields of the robot fleet.
     pub fleet: crate::fleet::FleetPolicy,
+    /// Share-page events on their way to the database (group commit).
+    pub events: crate::event_queue::EventQueue,
 }

@@ -18,6 +18,7 @@ pub struct Settings {
     pub douyin: DouyinSettings,
     pub workflow: WorkflowSettings,
     pub redis: crate::redis_settings::RedisSettings,
+    pub events: crate::events_settings::EventsSettings,
 }
 
 /// The team's workflow (`XHSPUB__WORKFLOW__APPROVAL=true`).
