@@ -156,8 +156,14 @@ async fn write_batch(s: &Services, batch: Vec<Pending>) {
         .into_iter()
         .map(|p| ((p.event, p.detail), p.done))
         .unzip();
+    let started = std::time::Instant::now();
     match write(s, &items).await {
         Ok(()) => {
+            tracing::debug!(
+                events = items.len(),
+                elapsed_us = started.elapsed().as_micros() as u64,
+                "event batch written"
+            );
             for done in dones {
                 // A handler that gave up (its client left) needs no answer.
                 let _ = done.send(Ok(()));

@@ -352,15 +352,7 @@ async fn migration_18_counts_the_events_stored_before_it() {
             StatusCode::NO_CONTENT
         );
     }
-    let names: Vec<String> = migration::Migrator::migrations()
-        .iter()
-        .map(|m| m.name().to_owned())
-        .collect();
-    let at = names
-        .iter()
-        .position(|n| n == "m20261125_000018_add_event_rollups")
-        .unwrap();
-    let from_18 = u32::try_from(names.len() - at).unwrap();
+    let from_18 = crate::helpers::migrations_from("m20261125_000018_add_event_rollups");
 
     migration::Migrator::down(&app.db, Some(from_18))
         .await

@@ -426,3 +426,16 @@ pub async fn rollups_and_recount(db: &DatabaseConnection) -> (Vec<String>, Vec<S
     let recount = rows(format!("SELECT * FROM ({EVENT_RECOUNT}) AS r{order}")).await;
     (stored, recount)
 }
+
+/// How many migrations `Migrator::down` must undo to undo `name` (it and
+/// every later one), so a migration's own test keeps working when more
+/// migrations come after it.
+pub fn migrations_from(name: &str) -> u32 {
+    use migration::MigratorTrait;
+    let names: Vec<String> = migration::Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let at = names.iter().position(|n| n == name).unwrap();
+    u32::try_from(names.len() - at).unwrap()
+}
