@@ -3,8 +3,10 @@
 //! transaction that stores each event, so statistics read a row per
 //! (link, day, kind, platform) instead of a row per event. `platform` is ''
 //! for page-level events: a NULL would defeat the unique key. Existing events
-//! are counted into it here. SDK failures get an index of their own, so
-//! their reasons are read in time bounded by failures, not by all events.
+//! are counted into it here. Raw events are now read only for the reasons of
+//! SDK failures, so their scope indexes gain the kind: (scope, kind, day),
+//! and (kind, day) for every event; each read is bounded by failures, not
+//! by all events.
 use crate::util::id_column;
 use sea_orm_migration::prelude::*;
 
@@ -121,31 +123,74 @@ impl MigrationTrait for Migration {
             }
             manager.create_index(idx.to_owned()).await?;
         }
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_share_event_failures")
-                    .table(ShareEvent::Table)
-                    .col(ShareEvent::Kind)
-                    .col(ShareEvent::PostId)
-                    .col(ShareEvent::Day)
-                    .to_owned(),
-            )
-            .await?;
+        // New before old: MySQL keeps an index on link_id for its foreign key.
+        for (name, cols) in failure_indexes() {
+            create_index(manager, name, &cols).await?;
+        }
+        for (name, _) in scope_indexes() {
+            drop_index(manager, name).await?;
+        }
         manager.exec_stmt(backfill()?).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx_share_event_failures")
-                    .table(ShareEvent::Table)
-                    .to_owned(),
-            )
-            .await?;
+        for (name, cols) in scope_indexes() {
+            create_index(manager, name, &cols).await?;
+        }
+        for (name, _) in failure_indexes() {
+            drop_index(manager, name).await?;
+        }
         manager
             .drop_table(Table::drop().table(ShareEventCount::Table).to_owned())
             .await
     }
+}
+
+/// The raw events' indexes of migration 6, which statistics no longer use.
+fn scope_indexes() -> [(&'static str, Vec<ShareEvent>); 3] {
+    use ShareEvent as E;
+    [
+        ("idx_share_event_post", vec![E::PostId, E::Day]),
+        ("idx_share_event_link", vec![E::LinkId, E::Day]),
+        ("idx_share_event_account", vec![E::AccountId, E::Day]),
+    ]
+}
+
+/// What failure reasons are read through, per scope and for every event.
+fn failure_indexes() -> [(&'static str, Vec<ShareEvent>); 4] {
+    use ShareEvent as E;
+    [
+        (
+            "idx_share_event_post_kind",
+            vec![E::PostId, E::Kind, E::Day],
+        ),
+        (
+            "idx_share_event_link_kind",
+            vec![E::LinkId, E::Kind, E::Day],
+        ),
+        (
+            "idx_share_event_account_kind",
+            vec![E::AccountId, E::Kind, E::Day],
+        ),
+        ("idx_share_event_kind", vec![E::Kind, E::Day]),
+    ]
+}
+
+async fn create_index(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    cols: &[ShareEvent],
+) -> Result<(), DbErr> {
+    let mut idx = Index::create();
+    idx.name(name).table(ShareEvent::Table);
+    for c in cols {
+        idx.col(*c);
+    }
+    manager.create_index(idx.to_owned()).await
+}
+
+async fn drop_index(manager: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
+    manager
+        .drop_index(Index::drop().name(name).table(ShareEvent::Table).to_owned())
+        .await
 }

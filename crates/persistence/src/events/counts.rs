@@ -1,7 +1,7 @@
 //! The statistics: sums of the rollup counts, so a post's chart or a page of
 //! totals reads a row per (link, day, kind, platform), however many events
-//! there were. Failure reasons are read from the raw SDK-failure rows, over
-//! an index of their own.
+//! there were. Failure reasons are read from the raw SDK-failure rows,
+//! through indexes that lead with the scope and the kind.
 use super::{GroupBy, Scope};
 use crate::entities::share_event::{self, Entity as Event};
 use crate::entities::share_event_count::{Column as C, Entity as Count};
@@ -103,8 +103,8 @@ pub async fn totals_by_platform(
 }
 
 /// `(reason, count)` of SDK failures since `since_day`, most frequent first.
-/// Raw rows, found through `idx_share_event_failures` (kind, post, day): the
-/// work is bounded by failures, not by events.
+/// Raw rows, found through an index of (scope, kind, day) or (kind, day):
+/// the work is bounded by failures, not by events.
 pub async fn failure_reasons(
     db: &impl ConnectionTrait,
     scope: Scope,
