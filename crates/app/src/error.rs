@@ -104,6 +104,9 @@ pub enum AppError {
     /// The database is out of reach (the cause is logged here, not shown).
     #[error("the database is unavailable")]
     DatabaseUnavailable,
+    /// The queue of events waiting to be written is full; retry shortly.
+    #[error("too many events are waiting to be written")]
+    EventQueueFull,
 }
 
 impl AppError {

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod dashboard;
 mod demo;
 mod error;
+pub mod event_queue;
 pub mod fleet;
 mod hosted;
 pub mod links;

@@ -60,27 +60,44 @@ pub(crate) async fn advance(
 }
 
 /// Stores one event (its `reason` taken from `detail` where the kind has
-/// one) and moves the account's publish record along, in the caller's
-/// transaction.
+/// one), counts it, and moves the account's publish record along, in the
+/// caller's transaction.
 pub(crate) async fn record_event(
     db: &impl ConnectionTrait,
-    mut event: NewEvent,
+    event: NewEvent,
     detail: Option<String>,
 ) -> AppResult<()> {
-    event.reason = matches!(event.kind, EventKind::Confirmed | EventKind::SdkFailed)
-        .then(|| detail.clone())
-        .flatten();
-    event_store::insert(db, &event).await?;
-    if let Some(account_id) = event.account_id {
-        advance(
-            db,
-            event.post_id,
-            account_id,
-            event.kind,
-            detail,
-            event.platform,
-        )
-        .await?;
+    record_events(db, &[(event, detail)]).await
+}
+
+/// [`record_event`] for many events: one multi-row insert of the events and
+/// of their counts; the records move in the events' order.
+pub(crate) async fn record_events(
+    db: &impl ConnectionTrait,
+    items: &[(NewEvent, Option<String>)],
+) -> AppResult<()> {
+    let events: Vec<NewEvent> = items
+        .iter()
+        .map(|(e, detail)| NewEvent {
+            reason: matches!(e.kind, EventKind::Confirmed | EventKind::SdkFailed)
+                .then(|| detail.clone())
+                .flatten(),
+            ..e.clone()
+        })
+        .collect();
+    event_store::insert_many(db, &events).await?;
+    for (e, detail) in items {
+        if let Some(account_id) = e.account_id {
+            advance(
+                db,
+                e.post_id,
+                account_id,
+                e.kind,
+                detail.clone(),
+                e.platform,
+            )
+            .await?;
+        }
     }
     Ok(())
 }

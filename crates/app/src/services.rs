@@ -49,4 +49,6 @@ pub struct Services {
     pub fleet: crate::fleet::FleetPolicy,
     /// Resolved share links by token; see [`crate::cache`].
     pub link_cache: crate::cache::LinkCache,
+    /// Share-page events on their way to the database (group commit).
+    pub events: crate::event_queue::EventQueue,
 }

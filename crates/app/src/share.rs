@@ -2,9 +2,7 @@
 use crate::cache::Resolution;
 use crate::links::{self, Link};
 use crate::platforms::{self, Handout};
-use crate::records::record_event;
 use crate::{AppError, AppResult, GoneReason, Resource, Services};
-use sea_orm::TransactionTrait;
 use xhs_domain::{bounded_text, EventKind, SharePlatform, ValidationErrors};
 use xhs_persistence::events::NewEvent;
 use xhs_persistence::{accounts, links as link_store, Post};
@@ -118,8 +116,8 @@ pub struct Reported<'a> {
     pub platform: Option<&'a str>,
 }
 
-/// Records what the page reported; the event and the record it moves are
-/// written in one transaction.
+/// Records what the page reported; the event, its count and the record it
+/// moves are written in one transaction (a batch's: see `event_queue`).
 pub async fn event(s: &Services, token: &str, r: Reported<'_>) -> AppResult<()> {
     let mut errs = ValidationErrors::default();
     let kind = errs.take(EventKind::parse_reported(r.kind.trim()));
@@ -155,6 +153,8 @@ pub async fn confirm(s: &Services, token: &str, note_url: &str) -> AppResult<()>
     store_event(s, &link, EventKind::Confirmed, Some(note_url), None).await
 }
 
+/// Hands the event to the group-commit queue and waits until it (and the
+/// record it moves) is committed.
 async fn store_event(
     s: &Services,
     link: &Link,
@@ -163,21 +163,14 @@ async fn store_event(
     platform: Option<SharePlatform>,
 ) -> AppResult<()> {
     let l = &link.stored;
-    let txn = s.db.begin().await?;
-    record_event(
-        &txn,
-        NewEvent {
-            link_id: l.id,
-            post_id: l.post_id,
-            account_id: l.account_id,
-            kind,
-            reason: None,
-            day: s.settings.today().to_string(),
-            platform,
-        },
-        detail,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    let event = NewEvent {
+        link_id: l.id,
+        post_id: l.post_id,
+        account_id: l.account_id,
+        kind,
+        reason: None,
+        day: s.settings.today().to_string(),
+        platform,
+    };
+    s.events.submit(s, event, detail).await
 }

@@ -53,6 +53,7 @@ impl Application {
             robots: startup::robots(&settings)?,
             fleet: startup::fleet(&settings),
             link_cache: startup::link_cache(&settings)?,
+            events: xhs_app::event_queue::EventQueue::new(settings.events.policy()?),
             settings: AppSettings {
                 public_url: public_url.clone(),
                 session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),
@@ -131,6 +132,13 @@ impl Application {
     /// `http://host:port`, where the server listens.
     pub fn address(&self) -> String {
         format!("http://{}:{}", self.host, self.port)
+    }
+
+    /// Stops the server from outside (tests): `stop(true)` drains the
+    /// requests in flight; either way [`Self::run_until_stopped`] then stops
+    /// the workers, and the event writer writes what is still queued.
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
     }
 
     /// The base URL share links are built from.

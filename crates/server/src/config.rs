@@ -19,6 +19,7 @@ pub struct Settings {
     pub workflow: WorkflowSettings,
     pub redis: crate::redis_settings::RedisSettings,
     pub cache: CacheSettings,
+    pub events: crate::events_settings::EventsSettings,
 }
 
 /// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).

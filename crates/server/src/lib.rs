@@ -3,6 +3,7 @@
 mod application;
 pub mod cli;
 pub mod config;
+mod events_settings;
 mod media_settings;
 mod redis_settings;
 mod startup;

@@ -23,6 +23,13 @@ impl Workers {
     ) -> Self {
         let (stop, stopped) = watch::channel(false);
         let mut handles = Vec::new();
+        // Stopped last of all (after the server): it writes what is queued.
+        if let Some(writer) = state.app.events.writer() {
+            let (state, stopped) = (state.clone(), stopped.clone());
+            handles.push(tokio::spawn(async move {
+                writer.run(&state.app, stopped).await
+            }));
+        }
         if state.app.robots.is_some() {
             // Leases name their holder: one id per process.
             let owner = format!("dispatcher-{}", uuid::Uuid::new_v4().simple());

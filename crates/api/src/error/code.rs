@@ -52,4 +52,7 @@ pub enum ErrorCode {
     Forbidden,
     /// The change would leave no enabled admin.
     LastAdmin,
+    /// Too many share-page events wait to be written; retry after
+    /// `Retry-After` seconds (nothing of this request was stored).
+    EventQueueFull,
 }

@@ -59,6 +59,7 @@ impl From<AppError> for ApiError {
             AppError::Media(m) => m.into(),
             AppError::Storage(m) => Self::Internal(m),
             AppError::DatabaseUnavailable => Self::DatabaseUnavailable,
+            AppError::EventQueueFull => Self::EventQueueFull,
         }
     }
 }

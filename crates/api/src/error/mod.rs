@@ -142,6 +142,8 @@ pub enum ApiError {
     Forbidden(Role),
     #[error("the last enabled admin cannot be demoted or disabled")]
     LastAdmin,
+    #[error("too many events are waiting to be written; retry shortly")]
+    EventQueueFull,
     /// A share platform's token or ticket could not be had. Its own message
     /// goes to the log only.
     #[error("{}", platform_detail(*platform, failure))]
@@ -201,6 +203,7 @@ impl ApiError {
             Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::LastAdmin => ErrorCode::LastAdmin,
+            Self::EventQueueFull => ErrorCode::EventQueueFull,
         }
     }
 
@@ -296,6 +299,7 @@ fn public_detail(e: &ApiError) -> Option<&'static str> {
             "暂时连不上机器人服务商，请稍后再试"
         }
         ApiError::DatabaseUnavailable => "数据库暂时不可用，请稍后再试",
+        ApiError::EventQueueFull => "服务器繁忙，请稍后再试",
         _ => return None,
     })
 }

@@ -33,7 +33,7 @@ impl ResponseError for ApiError {
                 }
             },
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::DatabaseUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::DatabaseUnavailable | Self::EventQueueFull => StatusCode::SERVICE_UNAVAILABLE,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::LastAdmin => StatusCode::CONFLICT,
         }
@@ -66,6 +66,10 @@ impl ResponseError for ApiError {
         }
         if matches!(self, Self::DatabaseUnavailable) {
             res.insert_header((header::RETRY_AFTER, "5"));
+        }
+        if matches!(self, Self::EventQueueFull) {
+            // The queue drains in milliseconds; a second is plenty.
+            res.insert_header((header::RETRY_AFTER, "1"));
         }
         res.json(self.problem())
     }

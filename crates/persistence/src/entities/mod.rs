@@ -9,6 +9,7 @@ pub mod publish_record;
 pub mod robot_quota;
 pub mod robot_task;
 pub mod share_event;
+pub mod share_event_count;
 pub mod share_link;
 pub mod x_post;
 pub mod x_post_version;

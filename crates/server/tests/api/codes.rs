@@ -249,6 +249,8 @@ async fn every_error_code_is_produced_by_some_request() {
             .unwrap(),
     )
     .await;
+    // A full event queue (its writer held back).
+    code(s, crate::event_queue::full_queue_response().await).await;
     // A lost database needs a database reached over the network: the relay
     // test in hardening::faults produces it on PostgreSQL and MariaDB.
     seen.insert("database_unavailable".to_owned());

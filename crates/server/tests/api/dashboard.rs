@@ -55,6 +55,7 @@ async fn age_events(app: &crate::helpers::TestApp, days: i64, keep_from: &[Strin
         .execute_unprepared(&format!("UPDATE share_event SET day = '{day}'{filter}"))
         .await
         .unwrap();
+    crate::helpers::recount_event_rollups(&app.db).await;
 }
 
 fn day_ago(days: i64) -> String {

@@ -55,6 +55,10 @@ pub struct TestApp {
     pub token: String,
     /// Holds the media store: the local backend uses `media_root()` inside it.
     pub media_tmp: tempfile::TempDir,
+    /// Stops the server (then its workers stop and the event writer drains).
+    pub server: actix_web::dev::ServerHandle,
+    /// Ends, true when cleanly, once the server and its workers stopped.
+    pub running: Option<tokio::task::JoinHandle<bool>>,
 }
 
 pub struct Options {
@@ -212,7 +216,8 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     }
     let application = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", application.port());
-    tokio::spawn(application.run_until_stopped());
+    let server = application.server_handle();
+    let running = tokio::spawn(async move { application.run_until_stopped().await.is_ok() });
     let mut app = TestApp {
         address,
         // No pooled connections: the server closes idle ones after its
@@ -224,6 +229,8 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         db_url: url,
         token: String::new(),
         media_tmp,
+        server,
+        running: Some(running),
     };
     app.token = app
         .login("admin", ADMIN_PASSWORD)
@@ -362,4 +369,73 @@ pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
         .unwrap()
         .unwrap();
     row.try_get::<i64>("", "n").unwrap()
+}
+
+/// The rollups as the raw events say they should be: `(link, day, kind,
+/// platform, post, account, n)`, ordered. The same grouping migration 18's
+/// backfill uses.
+pub const EVENT_RECOUNT: &str = "SELECT link_id, day, kind, COALESCE(platform, '') AS platform, \
+     MAX(post_id) AS post_id, MAX(account_id) AS account_id, COUNT(*) AS n \
+     FROM share_event GROUP BY link_id, day, kind, COALESCE(platform, '')";
+
+/// Rebuilds the rollups from the raw events, for tests that rewrite raw
+/// rows (backdating events) behind the application's back.
+pub async fn recount_event_rollups(db: &DatabaseConnection) {
+    use xhs_persistence::ConnectionTrait;
+    db.execute_unprepared("DELETE FROM share_event_count")
+        .await
+        .unwrap();
+    db.execute_unprepared(&format!(
+        "INSERT INTO share_event_count (link_id, day, kind, platform, post_id, account_id, n) {EVENT_RECOUNT}"
+    ))
+    .await
+    .unwrap();
+}
+
+/// Every rollup row and every recount row, ordered, as text: equal when the
+/// rollups match the raw events.
+pub async fn rollups_and_recount(db: &DatabaseConnection) -> (Vec<String>, Vec<String>) {
+    use xhs_persistence::ConnectionTrait;
+    let rows = |sql: String| async move {
+        db.query_all(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            format!(
+                "{}|{}|{}|{}|{}|{:?}|{}",
+                r.try_get::<i64>("", "link_id").unwrap(),
+                r.try_get::<String>("", "day").unwrap(),
+                r.try_get::<String>("", "kind").unwrap(),
+                r.try_get::<String>("", "platform").unwrap(),
+                r.try_get::<i64>("", "post_id").unwrap(),
+                r.try_get::<Option<i64>>("", "account_id").unwrap(),
+                r.try_get::<i64>("", "n").unwrap(),
+            )
+        })
+        .collect::<Vec<_>>()
+    };
+    let order = " ORDER BY link_id, day, kind, platform";
+    let stored = rows(format!(
+        "SELECT link_id, day, kind, platform, post_id, account_id, n FROM share_event_count{order}"
+    ))
+    .await;
+    let recount = rows(format!("SELECT * FROM ({EVENT_RECOUNT}) AS r{order}")).await;
+    (stored, recount)
+}
+
+/// How many migrations `Migrator::down` must undo to undo `name` (it and
+/// every later one), so a migration's own test keeps working when more
+/// migrations come after it.
+pub fn migrations_from(name: &str) -> u32 {
+    use migration::MigratorTrait;
+    let names: Vec<String> = migration::Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect();
+    let at = names.iter().position(|n| n == name).unwrap();
+    u32::try_from(names.len() - at).unwrap()
 }

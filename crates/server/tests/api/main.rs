@@ -6,6 +6,8 @@ mod auth;
 mod codes;
 mod dashboard;
 mod errors;
+mod event_queue;
+mod event_rollup_timing;
 mod events;
 mod fleet;
 mod hardening;

@@ -306,6 +306,7 @@ async fn totals_and_failure_reasons_follow_the_chosen_period() {
         .execute_unprepared(&format!("UPDATE share_event SET day = '{old_day}'"))
         .await
         .unwrap();
+    crate::helpers::recount_event_rollups(&app.db).await;
     crate::share::event(&app, token, serde_json::json!({"kind": "opened"})).await;
 
     let week: serde_json::Value = app

@@ -16,6 +16,7 @@ use xhs_app::share;
     (status = 413, body = crate::Problem, content_type = "application/problem+json"),
     (status = 422, description = "unknown kind or reason too long", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 503, description = "too many events wait to be written, retry after `Retry-After` (`event_queue_full`); or the database does not answer (`database_unavailable`)", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/share/{token}/events")]
 pub async fn share_event(

@@ -1,0 +1,447 @@
+//! Share-page events go through a bounded queue and are written in batches
+//! (group commit) with their rollup counts: nothing accepted is lost, a full
+//! queue answers 503, the counts always equal a recount of the raw rows.
+use crate::helpers::{count_rows, problem, rollups_and_recount, spawn_app_with, Options, TestApp};
+use crate::share::{event, post_with_link};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use xhs_persistence::ConnectionTrait;
+use xhs_server::Settings;
+
+fn no_limits() -> xhs_api::ShareSettings {
+    xhs_api::ShareSettings {
+        per_client_per_minute: 100_000,
+        per_token_per_minute: 100_000,
+        ..Default::default()
+    }
+}
+
+fn small_batches(s: &mut Settings) {
+    s.events.batch_rows = 3;
+    s.events.linger_ms = 2;
+}
+
+/// One event per batch, none waiting for company: a held writer holds
+/// exactly one event, and the queue the rest.
+fn one_by_one(s: &mut Settings) {
+    s.events.batch_rows = 1;
+    s.events.linger_ms = 0;
+}
+
+fn queue_of_one(s: &mut Settings) {
+    one_by_one(s);
+    s.events.queue_capacity = 1;
+}
+
+async fn with(settings: fn(&mut Settings)) -> TestApp {
+    spawn_app_with(Options {
+        share: no_limits(),
+        settings: Some(settings),
+        ..Options::default()
+    })
+    .await
+}
+
+async fn account(app: &TestApp) -> i64 {
+    app.post_json("/api/accounts", &json!({"name": "批量", "kind": "test"}))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// Today in the default statistics zone, as events are dated.
+fn today() -> String {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Holds the event writer back: an open transaction holds the rollup row an
+/// `opened` event of `link` will upsert (SQLite: the write lock), so the
+/// writer's transaction waits until this one rolls back.
+async fn hold_writer(app: &TestApp, link: &Value) -> sea_orm::DatabaseTransaction {
+    let lock = sea_orm::TransactionTrait::begin(&app.db).await.unwrap();
+    lock.execute_unprepared(&format!(
+        "INSERT INTO share_event_count (link_id, post_id, day, kind, platform, n) \
+         VALUES ({}, {}, '{}', 'opened', '', 0)",
+        link["id"],
+        link["post_id"],
+        today()
+    ))
+    .await
+    .unwrap();
+    lock
+}
+
+fn opened(
+    app: &TestApp,
+    token: &str,
+) -> tokio::task::JoinHandle<reqwest::Result<reqwest::Response>> {
+    let req = app
+        .client
+        .post(app.url(&format!("/api/share/{token}/events")))
+        .json(&json!({"kind": "opened"}));
+    tokio::spawn(req.send())
+}
+
+async fn settle() {
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+}
+
+/// A full queue's answer (for the error-code census).
+pub async fn full_queue_response() -> reqwest::Response {
+    let app = with(queue_of_one).await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let lock = hold_writer(&app, &link).await;
+    let first = opened(&app, token);
+    settle().await;
+    let second = opened(&app, token);
+    settle().await;
+    let res = event(&app, token, json!({"kind": "opened"})).await;
+    lock.rollback().await.unwrap();
+    first.await.unwrap().unwrap();
+    second.await.unwrap().unwrap();
+    res
+}
+
+#[tokio::test]
+async fn many_concurrent_events_in_small_batches_all_land_and_are_counted_exactly() {
+    let app = with(small_batches).await;
+    let acc = account(&app).await;
+    let (post, link) = post_with_link(&app, json!({"account_id": acc})).await;
+    let token = link["token"].as_str().unwrap().to_owned();
+    let kinds = ["opened", "publish_tapped", "sdk_loaded", "app_opened"];
+    let sends = (0..200).map(|i| {
+        let body = match kinds[i % 4] {
+            "opened" => json!({"kind": "opened"}),
+            k => json!({"kind": k, "platform": "xhs"}),
+        };
+        let req = app
+            .client
+            .post(app.url(&format!("/api/share/{token}/events")))
+            .json(&body);
+        async move { req.send().await.unwrap().status() }
+    });
+
+    let statuses = futures_util::future::join_all(sends).await;
+
+    assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
+    assert_eq!(count_rows(&app.db, "share_event").await, 200);
+    let stats: Value = app
+        .get(&format!("/api/posts/{post}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let t = &stats["totals"];
+    assert_eq!(
+        (
+            t["opens"].as_i64(),
+            t["taps"].as_i64(),
+            t["sdk_loads"].as_i64(),
+            t["app_opens"].as_i64()
+        ),
+        (Some(50), Some(50), Some(50), Some(50))
+    );
+    assert_eq!(stats["by_platform"][0]["taps"], 50);
+    let records: Value = app
+        .get(&format!("/api/records?account_id={acc}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(records[0]["status"], "app_opened", "the record moved along");
+    let (stored, recount) = rollups_and_recount(&app.db).await;
+    assert_eq!(stored, recount);
+}
+
+#[tokio::test]
+async fn two_instances_writing_at_once_never_lose_a_count() {
+    let a = with(small_batches).await;
+    let b = spawn_app_with(Options {
+        share: no_limits(),
+        settings: Some(small_batches),
+        database_url: Some(a.db_url.clone()),
+        ..Options::default()
+    })
+    .await;
+    let (post, link) = post_with_link(&a, json!({})).await;
+    let token = link["token"].as_str().unwrap().to_owned();
+    let sends = (0..200).map(|i| {
+        let app = if i % 2 == 0 { &a } else { &b };
+        let req = app
+            .client
+            .post(app.url(&format!("/api/share/{token}/events")))
+            .json(&json!({"kind": "publish_tapped", "platform": "xhs"}));
+        async move { req.send().await.unwrap().status() }
+    });
+
+    let statuses = futures_util::future::join_all(sends).await;
+
+    assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
+    let stats: Value = a
+        .get(&format!("/api/posts/{post}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["totals"]["taps"], 200);
+    let (stored, recount) = rollups_and_recount(&a.db).await;
+    assert_eq!(stored, recount);
+}
+
+#[tokio::test]
+async fn a_full_queue_answers_503_event_queue_full_and_loses_nothing_it_accepted() {
+    let app = with(queue_of_one).await;
+    let (post, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let lock = hold_writer(&app, &link).await;
+    let first = opened(&app, token);
+    settle().await;
+    let second = opened(&app, token);
+    settle().await;
+
+    let refused = event(&app, token, json!({"kind": "opened"})).await;
+
+    let retry_after = refused.headers().get("retry-after").cloned();
+    let (status, p) = problem(refused).await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("event_queue_full"))
+    );
+    assert_eq!(retry_after.unwrap(), "1");
+    lock.rollback().await.unwrap();
+    assert_eq!(
+        first.await.unwrap().unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        second.await.unwrap().unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(count_rows(&app.db, "share_event").await, 2);
+    let stats: Value = app
+        .get(&format!("/api/posts/{post}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["totals"]["opens"], 2);
+}
+
+#[tokio::test]
+async fn events_queued_when_the_server_stops_are_written_before_it_ends() {
+    let mut app = with(one_by_one).await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let lock = hold_writer(&app, &link).await;
+    let sent: Vec<_> = (0..5).map(|_| opened(&app, token)).collect();
+    settle().await;
+
+    // Not graceful: the handlers waiting for their commit are dropped, their
+    // events stay queued.
+    app.server.stop(false).await;
+    for s in sent {
+        let _ = s.await;
+    }
+    let running = app.running.take().unwrap();
+    settle().await;
+    assert!(!running.is_finished(), "the writer is still draining");
+    lock.rollback().await.unwrap();
+
+    assert!(running.await.unwrap(), "stopped cleanly");
+    assert_eq!(count_rows(&app.db, "share_event").await, 5);
+    let (stored, recount) = rollups_and_recount(&app.db).await;
+    assert_eq!(stored, recount);
+}
+
+#[tokio::test]
+async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
+    let app = with(small_batches).await;
+    let acc = account(&app).await;
+    let (post, with_account) = post_with_link(&app, json!({"account_id": acc})).await;
+    let (_, page_only) = post_with_link(&app, json!({})).await;
+    let (a, b) = (
+        with_account["token"].as_str().unwrap(),
+        page_only["token"].as_str().unwrap(),
+    );
+    let bodies = [
+        json!({"kind": "opened"}),
+        json!({"kind": "publish_tapped", "platform": "xhs"}),
+        json!({"kind": "publish_tapped", "platform": "douyin"}),
+        json!({"kind": "sdk_failed", "reason": "timeout", "platform": "xhs"}),
+        json!({"kind": "sdk_failed", "reason": "denied"}),
+        json!({"kind": "fallback_used"}),
+        json!({"kind": "hacked"}),
+    ];
+    let sends = bodies.iter().cycle().take(70).enumerate().map(|(i, body)| {
+        let token = if i % 3 == 0 { b } else { a };
+        event(&app, token, body.clone())
+    });
+    let statuses: Vec<_> = futures_util::future::join_all(sends)
+        .await
+        .into_iter()
+        .map(|r| r.status())
+        .collect();
+    let confirmed = app
+        .client
+        .post(app.url(&format!("/api/share/{a}/confirm")))
+        .json(&json!({"note_url": "http://xhslink.com/a/AbCdEf"}))
+        .send()
+        .await
+        .unwrap();
+    let records: Value = app
+        .get(&format!("/api/records?account_id={acc}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let by_operator = app
+        .put_json(
+            &format!("/api/records/{}/confirm", records[0]["id"]),
+            &json!({"note_url": "http://xhslink.com/a/XyZ123"}),
+        )
+        .await;
+
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    assert_eq!(
+        (refused, statuses.len()),
+        (10, 70),
+        "only the unknown kind is refused"
+    );
+    assert_eq!(confirmed.status(), StatusCode::NO_CONTENT);
+    assert_eq!(by_operator.status(), StatusCode::OK);
+    assert_eq!(count_rows(&app.db, "share_event").await, 62);
+    let (stored, recount) = rollups_and_recount(&app.db).await;
+    assert_eq!(stored, recount);
+    let stats: Value = app
+        .get(&format!("/api/posts/{post}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["totals"]["confirmed"], 2);
+    assert_eq!(
+        stats["failures_by_reason"].as_array().map(Vec::len),
+        Some(2)
+    );
+}
+
+#[tokio::test]
+async fn migration_18_counts_the_events_stored_before_it() {
+    use migration::MigratorTrait;
+    let app = with(small_batches).await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    for body in [
+        json!({"kind": "opened"}),
+        json!({"kind": "opened"}),
+        json!({"kind": "publish_tapped", "platform": "xhs"}),
+        json!({"kind": "sdk_failed", "reason": "timeout"}),
+    ] {
+        assert_eq!(
+            event(&app, token, body).await.status(),
+            StatusCode::NO_CONTENT
+        );
+    }
+    let from_18 = crate::helpers::migrations_from("m20261125_000018_add_event_rollups");
+
+    migration::Migrator::down(&app.db, Some(from_18))
+        .await
+        .unwrap();
+    migration::Migrator::up(&app.db, None).await.unwrap();
+
+    let (stored, recount) = rollups_and_recount(&app.db).await;
+    assert_eq!(stored.len(), 3);
+    assert_eq!(stored, recount);
+}
+
+/// Makes the database refuse any event whose reason is `poison`.
+async fn refuse_poison(db: &sea_orm::DatabaseConnection) {
+    let statements = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Sqlite => vec![
+            "CREATE TRIGGER xhs_test_poison BEFORE INSERT ON share_event \
+             WHEN NEW.reason = 'poison' BEGIN SELECT RAISE(ABORT, 'poison'); END"
+                .to_owned(),
+        ],
+        sea_orm::DatabaseBackend::MySql => vec![
+            "CREATE TRIGGER xhs_test_poison BEFORE INSERT ON share_event FOR EACH ROW \
+             BEGIN IF NEW.reason = 'poison' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'poison'; END IF; END"
+                .to_owned(),
+        ],
+        sea_orm::DatabaseBackend::Postgres => vec![
+            "CREATE FUNCTION xhs_test_poison() RETURNS trigger AS $$ BEGIN \
+             IF NEW.reason = 'poison' THEN RAISE EXCEPTION 'poison'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+                .to_owned(),
+            "CREATE TRIGGER xhs_test_poison BEFORE INSERT ON share_event \
+             FOR EACH ROW EXECUTE FUNCTION xhs_test_poison()"
+                .to_owned(),
+        ],
+    };
+    for sql in statements {
+        db.execute_unprepared(&sql).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn an_event_the_database_refuses_fails_alone_not_its_whole_batch() {
+    let app = with(|s| {
+        s.events.batch_rows = 10;
+        s.events.linger_ms = 0;
+    })
+    .await;
+    let (post, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    refuse_poison(&app.db).await;
+    // The writer takes a first event alone and waits; the next five queue up
+    // and are written as one batch once it goes on.
+    let lock = hold_writer(&app, &link).await;
+    let first = opened(&app, token);
+    settle().await;
+    let batch: Vec<_> = ["ok", "ok", "poison", "ok", "ok"]
+        .into_iter()
+        .map(|reason| {
+            let req = app
+                .client
+                .post(app.url(&format!("/api/share/{token}/events")))
+                .json(&json!({"kind": "sdk_failed", "reason": reason}));
+            tokio::spawn(req.send())
+        })
+        .collect();
+    settle().await;
+    lock.rollback().await.unwrap();
+
+    let mut statuses = Vec::new();
+    for r in batch {
+        statuses.push(r.await.unwrap().unwrap().status().as_u16());
+    }
+
+    assert_eq!(
+        first.await.unwrap().unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(statuses, [204, 204, 500, 204, 204]);
+    let stats: Value = app
+        .get(&format!("/api/posts/{post}/stats"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            stats["totals"]["opens"].as_i64(),
+            stats["totals"]["failures"].as_i64()
+        ),
+        (Some(1), Some(4))
+    );
+    let (stored, recount) = rollups_and_recount(&app.db).await;
+    assert_eq!(stored, recount);
+}
