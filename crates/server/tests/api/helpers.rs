@@ -363,3 +363,17 @@ pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
         .unwrap();
     row.try_get::<i64>("", "n").unwrap()
 }
+
+/// Reverts every migration from `name` on (it included), whichever came
+/// after it: a test of one migration's `up` on rows written before it.
+pub async fn migrate_down_through(db: &DatabaseConnection, name: &str) {
+    use migration::{Migrator, MigratorTrait};
+    let from_end = Migrator::migrations()
+        .iter()
+        .rev()
+        .position(|m| m.name() == name)
+        .expect("a registered migration");
+    Migrator::down(db, Some(u32::try_from(from_end + 1).unwrap()))
+        .await
+        .unwrap();
+}

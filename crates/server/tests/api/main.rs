@@ -20,6 +20,7 @@ mod publish;
 mod qr;
 mod review;
 mod robots;
+mod search;
 mod share;
 mod stats;
 mod teams;
