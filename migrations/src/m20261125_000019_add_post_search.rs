@@ -127,6 +127,11 @@ const POSTGRES_UP: &[&str] = &[
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX idx_x_post_title_trgm ON x_post USING gin (title gin_trgm_ops)",
     "CREATE INDEX idx_x_post_content_trgm ON x_post USING gin (content gin_trgm_ops)",
+    // Fresh statistics, so the planner tells a common word (walk the notes
+    // newest first: 0.2 ms at 100 000 notes) from a rare one (the trigram
+    // index) at once; on stale ones it took the index for a word in a
+    // quarter of the notes and sorted them all (10 ms).
+    "ANALYZE x_post",
 ];
 
 /// The extension stays: something else in the database may use it.

@@ -12,6 +12,7 @@ mod hardening;
 mod helpers;
 mod hosted;
 mod instances;
+mod list_plans;
 mod lockout;
 mod media;
 mod platforms;

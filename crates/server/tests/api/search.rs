@@ -4,10 +4,8 @@
 //! case-insensitively, newest first, page after page.
 use crate::helpers::{migrate_down_through, spawn_app, valid_post, TestApp};
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{DatabaseBackend, QueryTrait, Statement};
+use sea_orm::DatabaseBackend;
 use serde_json::{json, Value};
-use xhs_domain::{PostType, ReviewStatus};
-use xhs_persistence::posts::{list_query, ListFilter};
 use xhs_persistence::ConnectionTrait;
 
 /// A stored note: what the server answered on create (or edit).
@@ -245,84 +243,4 @@ async fn notes_written_before_the_search_migration_are_found_after_it() {
 
     assert_eq!(search(&app, "小红书").await, vec![old.id]);
     assert_eq!(search(&app, "旧笔记").await, vec![old.id]);
-}
-
-/// SQLite's plan for the list's own queries (the other backends' plans
-/// depend on their statistics; the report shows them): each filter reads its
-/// composite index and a search the trigram index, newest first with no sort.
-/// Fails if one of the indexes is dropped.
-#[tokio::test]
-async fn on_sqlite_the_filters_and_the_search_read_their_indexes() {
-    let app = spawn_app().await;
-    if app.db.get_database_backend() != DatabaseBackend::Sqlite {
-        return;
-    }
-    let page = |f: ListFilter| ListFilter {
-        limit: 21,
-        before_id: Some(90_000),
-        ..f
-    };
-    for (filter, expected) in [
-        (
-            page(ListFilter::default()),
-            "USING INDEX idx_x_post_live_id",
-        ),
-        (
-            page(ListFilter {
-                post_type: Some(PostType::Video),
-                ..Default::default()
-            }),
-            "USING INDEX idx_x_post_live_type ",
-        ),
-        (
-            page(ListFilter {
-                review_status: Some(ReviewStatus::Approved),
-                ..Default::default()
-            }),
-            "USING INDEX idx_x_post_live_review ",
-        ),
-        (
-            page(ListFilter {
-                post_type: Some(PostType::Video),
-                review_status: Some(ReviewStatus::Approved),
-                ..Default::default()
-            }),
-            "USING INDEX idx_x_post_live_type_review ",
-        ),
-        (
-            page(ListFilter {
-                q: Some("小红书".into()),
-                ..Default::default()
-            }),
-            "SCAN x_post_fts VIRTUAL TABLE",
-        ),
-        (
-            page(ListFilter {
-                q: Some("小红书".into()),
-                post_type: Some(PostType::Video),
-                ..Default::default()
-            }),
-            "SCAN x_post_fts VIRTUAL TABLE",
-        ),
-    ] {
-        let plan = query_plan(&app, &filter).await;
-        assert!(plan.contains(expected), "{filter:?}:\n{plan}");
-        assert!(!plan.contains("TEMP B-TREE"), "{filter:?} sorts:\n{plan}");
-    }
-}
-
-async fn query_plan(app: &TestApp, f: &ListFilter) -> String {
-    let stmt = list_query(DatabaseBackend::Sqlite, f).build(DatabaseBackend::Sqlite);
-    let explain = Statement {
-        sql: format!("EXPLAIN QUERY PLAN {}", stmt.sql),
-        ..stmt
-    };
-    app.db
-        .query_all(explain)
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.try_get::<String>("", "detail").unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
