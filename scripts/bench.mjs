@@ -178,11 +178,25 @@ end
   };
 }
 
+/** The server's resident and peak memory now, in MB. */
+function memory() {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const mb = (field) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0) / 1024;
+  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+}
+const phases = [];
+const phase = (name) => {
+  const m = memory();
+  phases.push({ name, ...m });
+  console.log(`memory after ${name}: ${m.rss.toFixed(1)} MB resident, ${m.peak.toFixed(1)} MB peak`);
+};
+
 let session = null;
 const results = [];
 try {
   await until(async () => (await fetch(`${base}/healthz`)).ok, 'the server');
   session = (await api('POST', '/api/auth/login', { username: 'admin', password }, null)).token;
+  phase('start');
 
   await many(NOTES, 16, 'notes', (i) => api('POST', '/api/posts', note(i)));
   const posts = await api('GET', '/api/posts?limit=1');
@@ -194,6 +208,7 @@ try {
     api('POST', `/api/share/${token}/events`, { kind: kinds[i % kinds.length], platform: i % 4 ? 'xhs' : undefined }, null),
   );
 
+  phase('making notes and events');
   // The cursor of a page 90 000 notes deep: ids are dense from the first note.
   const deep = post.id - Math.min(90_000, NOTES - 20);
   const html = await (await fetch(`${base}/s/${token}`)).text();
@@ -217,8 +232,8 @@ try {
     process.stderr.write(`  wrk: ${name}\n`);
     results.push(await wrk(name, path, o));
   }
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  const peakKb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+  phase('the load');
+  const peakKb = memory().peak * 1024;
   const ceiling = results[0].rps;
 
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? '?';
@@ -239,7 +254,7 @@ try {
   writeFileSync(
     join(root, 'target/bench/result.json'),
     JSON.stringify(
-      { backend: POSTGRES ? 'postgres' : 'sqlite', notes: NOTES, events: EVENTS, results, peak_mb: peakKb / 1024, xhs_token_fetches: xhs.tokens.length },
+      { backend: POSTGRES ? 'postgres' : 'sqlite', notes: NOTES, events: EVENTS, results, memory: phases, xhs_token_fetches: xhs.tokens.length },
       null,
       2,
     ),

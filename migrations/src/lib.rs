@@ -18,6 +18,7 @@ mod m20261123_000015_add_login_lockout;
 mod m20261124_000016_add_roles_tokens_audit;
 mod m20261124_000017_add_review_and_versions;
 mod m20261125_000018_add_event_rollups;
+mod m20261125_000019_add_post_search;
 mod util;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000016_add_roles_tokens_audit::Migration),
             Box::new(m20261124_000017_add_review_and_versions::Migration),
             Box::new(m20261125_000018_add_event_rollups::Migration),
+            Box::new(m20261125_000019_add_post_search::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use crate::{now_utc, utc, PersistenceError};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, QuerySelect, Select, Set,
 };
 use xhs_domain::{ActorKind, AuditAction, AuditTarget};
 
@@ -98,6 +98,11 @@ pub async fn list(
     db: &impl ConnectionTrait,
     f: &AuditFilter,
 ) -> Result<Vec<AuditEntry>, PersistenceError> {
+    all(list_query(f).all(db).await?)
+}
+
+/// The list's query (public so a test can read its plan).
+pub fn list_query(f: &AuditFilter) -> Select<Audit> {
     use audit_log::Column as C;
     let mut cond = Condition::all();
     if let Some(a) = &f.actor {
@@ -121,10 +126,8 @@ pub async fn list(
     if let Some(before) = f.before_id {
         cond = cond.add(C::Id.lt(before));
     }
-    all(Audit::find()
+    Audit::find()
         .filter(cond)
         .order_by_desc(C::Id)
         .limit(f.limit)
-        .all(db)
-        .await?)
 }

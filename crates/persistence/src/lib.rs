@@ -16,6 +16,7 @@ pub mod quota;
 pub mod records;
 pub mod review;
 pub mod robots;
+mod search;
 pub mod sessions;
 pub mod tasks;
 pub mod tokens;

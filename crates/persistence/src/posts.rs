@@ -2,11 +2,11 @@
 //! reader here.
 use crate::entities::x_post::{self, Entity as XPost};
 use crate::values::{all, one};
-use crate::{now_utc, PersistenceError, Post};
-use sea_orm::sea_query::{Expr, LikeExpr};
+use crate::{now_utc, search, PersistenceError, Post};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Select, Set,
 };
 use xhs_domain::{PostType, ReviewStatus};
 
@@ -95,11 +95,17 @@ pub async fn find_any(
     one(XPost::find_by_id(id).one(db).await?)
 }
 
-/// Live posts newest first; returns at most `limit` rows.
+/// Live posts newest first; returns at most `limit` rows. A text query
+/// matches what `LIKE '%q%'` on title or content matches (see `search`).
 pub async fn list(
     db: &impl ConnectionTrait,
     f: &ListFilter,
 ) -> Result<Vec<Post>, PersistenceError> {
+    all(list_query(db.get_database_backend(), f).all(db).await?)
+}
+
+/// The list's query on `backend` (public so a test can read its plan).
+pub fn list_query(backend: DatabaseBackend, f: &ListFilter) -> Select<XPost> {
     let mut cond = Condition::all().add(x_post::Column::IsDeleted.eq(false));
     if let Some(before) = f.before_id {
         cond = cond.add(x_post::Column::Id.lt(before));
@@ -110,23 +116,16 @@ pub async fn list(
     if let Some(r) = f.review_status {
         cond = cond.add(x_post::Column::ReviewStatus.eq(r.as_str()));
     }
-    if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(q));
-        cond = cond.add(
-            Condition::any()
-                .add(
-                    Expr::col(x_post::Column::Title)
-                        .like(LikeExpr::new(pattern.clone()).escape('\\')),
-                )
-                .add(Expr::col(x_post::Column::Content).like(LikeExpr::new(pattern).escape('\\'))),
-        );
+    let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    if let Some(q) = q {
+        cond = cond.add(search::contains(backend, q));
     }
-    all(XPost::find()
-        .filter(cond)
-        .order_by_desc(x_post::Column::Id)
-        .limit(f.limit)
-        .all(db)
-        .await?)
+    let mut select = XPost::find().filter(cond);
+    let narrowed = q.is_some_and(|q| search::narrow_by_index(&mut select, backend, q, f.before_id));
+    if !narrowed {
+        select = select.order_by_desc(x_post::Column::Id);
+    }
+    select.limit(f.limit)
 }
 
 /// Writes only when the stored version is `expected_version`; a stale writer
@@ -236,10 +235,4 @@ async fn titles_where(
         .into_tuple()
         .all(db)
         .await?)
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }

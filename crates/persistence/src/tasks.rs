@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, QuerySelect, Select, Set,
 };
 use xhs_domain::{RobotFunction, TaskStatus};
 
@@ -69,6 +69,11 @@ pub async fn list(
     db: &impl ConnectionTrait,
     f: &TaskFilter,
 ) -> Result<Vec<Task>, PersistenceError> {
+    all(list_query(f).all(db).await?)
+}
+
+/// The list's query (public so a test can read its plan).
+pub fn list_query(f: &TaskFilter) -> Select<TaskEntity> {
     let mut cond = Condition::all();
     if let Some(b) = f.before_id {
         cond = cond.add(robot_task::Column::Id.lt(b));
@@ -82,12 +87,10 @@ pub async fn list(
     if let Some(s) = f.status {
         cond = cond.add(robot_task::Column::Status.eq(s.as_str()));
     }
-    all(TaskEntity::find()
+    TaskEntity::find()
         .filter(cond)
         .order_by_desc(robot_task::Column::Id)
         .limit(f.limit)
-        .all(db)
-        .await?)
 }
 
 /// A change to a task; `None` leaves a column as it is.

@@ -352,11 +352,7 @@ async fn migration_18_counts_the_events_stored_before_it() {
             StatusCode::NO_CONTENT
         );
     }
-    let from_18 = crate::helpers::migrations_from("m20261125_000018_add_event_rollups");
-
-    migration::Migrator::down(&app.db, Some(from_18))
-        .await
-        .unwrap();
+    crate::helpers::migrate_down_through(&app.db, "m20261125_000018_add_event_rollups").await;
     migration::Migrator::up(&app.db, None).await.unwrap();
 
     let (stored, recount) = rollups_and_recount(&app.db).await;

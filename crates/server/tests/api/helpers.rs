@@ -427,15 +427,16 @@ pub async fn rollups_and_recount(db: &DatabaseConnection) -> (Vec<String>, Vec<S
     (stored, recount)
 }
 
-/// How many migrations `Migrator::down` must undo to undo `name` (it and
-/// every later one), so a migration's own test keeps working when more
-/// migrations come after it.
-pub fn migrations_from(name: &str) -> u32 {
-    use migration::MigratorTrait;
-    let names: Vec<String> = migration::Migrator::migrations()
+/// Reverts every migration from `name` on (it included), whichever came
+/// after it: a test of one migration's `up` on rows written before it.
+pub async fn migrate_down_through(db: &DatabaseConnection, name: &str) {
+    use migration::{Migrator, MigratorTrait};
+    let from_end = Migrator::migrations()
         .iter()
-        .map(|m| m.name().to_owned())
-        .collect();
-    let at = names.iter().position(|n| n == name).unwrap();
-    u32::try_from(names.len() - at).unwrap()
+        .rev()
+        .position(|m| m.name() == name)
+        .expect("a registered migration");
+    Migrator::down(db, Some(u32::try_from(from_end + 1).unwrap()))
+        .await
+        .unwrap();
 }

@@ -21,8 +21,7 @@ async fn live_notes_get_their_current_state_as_a_first_version_by_system() {
     let gone = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
     app.delete(&format!("/api/posts/{gone}")).await;
 
-    let from_17 = crate::helpers::migrations_from("m20261124_000017_add_review_and_versions");
-    Migrator::down(&app.db, Some(from_17)).await.unwrap();
+    crate::helpers::migrate_down_through(&app.db, "m20261124_000017_add_review_and_versions").await;
     let dropped = app
         .db
         .execute_unprepared("SELECT review_status FROM x_post")
