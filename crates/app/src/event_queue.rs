@@ -9,7 +9,7 @@
 use crate::records::record_events;
 use crate::{AppError, AppResult, Services};
 use sea_orm::TransactionTrait;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::mpsc::error::TrySendError;
@@ -53,6 +53,8 @@ pub struct EventQueue {
     /// Whether a writer took the queue: without one (tools, a process that
     /// never started it) each event is written at once, as before.
     writer_started: AtomicBool,
+    /// Events the queue took, in all (for tests and figures).
+    accepted: AtomicU64,
     policy: QueuePolicy,
 }
 
@@ -63,8 +65,14 @@ impl EventQueue {
             tx,
             rx: Mutex::new(Some(rx)),
             writer_started: AtomicBool::new(false),
+            accepted: AtomicU64::new(0),
             policy,
         }
+    }
+
+    /// How many events the queue has taken since the process started.
+    pub fn accepted(&self) -> u64 {
+        self.accepted.load(Ordering::Acquire)
     }
 
     /// The writer of this queue; `None` once taken (one writer per process).
@@ -95,7 +103,9 @@ impl EventQueue {
             detail,
             done,
         }) {
-            Ok(()) => {}
+            Ok(()) => {
+                self.accepted.fetch_add(1, Ordering::AcqRel);
+            }
             Err(TrySendError::Full(_)) => return Err(AppError::EventQueueFull),
             Err(TrySendError::Closed(p)) => return write(s, &[(p.event, p.detail)]).await,
         }
@@ -171,7 +181,11 @@ async fn write_batch(s: &Services, batch: Vec<Pending>) {
         }
         Err(e) if items.len() == 1 => {
             if let Some(done) = dones.into_iter().next() {
-                let _ = done.send(Err(e));
+                if let Err(Err(e)) = done.send(Err(e)) {
+                    // Nobody waits any more (the client left, or the server
+                    // stopped): this log line is all that is left of it.
+                    tracing::error!(error = %e, "a queued event could not be written");
+                }
             }
         }
         Err(e) => {
@@ -183,8 +197,26 @@ async fn write_batch(s: &Services, batch: Vec<Pending>) {
     }
 }
 
+/// Pooled connections made on an HTTP worker's runtime break when that
+/// runtime ends (the server stopping while events are still queued): such a
+/// connection fails before anything reaches the database, and the pool drops
+/// it. A write that found the database unavailable is therefore tried again
+/// on another connection, a few times; a refusal by the database itself
+/// (a constraint, a trigger) is not.
+const TRIES: usize = 12;
+
 /// One transaction: the events, their counts, and the records they move.
 async fn write(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
+    let mut tries = 1;
+    loop {
+        match write_once(s, items).await {
+            Err(AppError::DatabaseUnavailable) if tries < TRIES => tries += 1,
+            done => return done,
+        }
+    }
+}
+
+async fn write_once(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
     let txn = s.db.begin().await?;
     record_events(&txn, items).await?;
     txn.commit().await?;

@@ -17,6 +17,7 @@ pub struct Application {
     public_url: String,
     server: actix_web::dev::Server,
     workers: Workers,
+    state: actix_web::web::Data<AppState>,
 }
 
 impl Application {
@@ -110,7 +111,7 @@ impl Application {
             std::time::Duration::from_secs(settings.robots.sync_interval_secs.max(60)),
             std::time::Duration::from_millis(settings.robots.dispatch_tick_ms.max(50)),
         );
-        let server = xhs_api::build_server(state, listener)?;
+        let server = xhs_api::build_server(state.clone(), listener)?;
         if let Some(redis) = settings.redis.redacted_url() {
             tracing::info!(redis = %redis, "rate limits and the share-link cache's generation shared with every instance through Redis");
         }
@@ -121,7 +122,14 @@ impl Application {
             public_url,
             server,
             workers,
+            state,
         })
+    }
+
+    /// What the server's handlers share (tests look inside, e.g. at the
+    /// event queue).
+    pub fn state(&self) -> actix_web::web::Data<AppState> {
+        self.state.clone()
     }
 
     /// The port the server listens on.

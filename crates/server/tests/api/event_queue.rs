@@ -92,6 +92,19 @@ async fn settle() {
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
 }
 
+/// Waits until the queue has taken `n` events in all, then lets the writer
+/// pick them up (a fixed sleep alone raced on a loaded machine).
+async fn queued(app: &TestApp, n: u64) {
+    for _ in 0..200 {
+        if app.state.app.events.accepted() >= n {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.state.app.events.accepted(), n, "events queued");
+    settle().await;
+}
+
 /// A full queue's answer (for the error-code census).
 pub async fn full_queue_response() -> reqwest::Response {
     let app = with(queue_of_one).await;
@@ -99,9 +112,9 @@ pub async fn full_queue_response() -> reqwest::Response {
     let token = link["token"].as_str().unwrap();
     let lock = hold_writer(&app, &link).await;
     let first = opened(&app, token);
-    settle().await;
+    queued(&app, 1).await;
     let second = opened(&app, token);
-    settle().await;
+    queued(&app, 2).await;
     let res = event(&app, token, json!({"kind": "opened"})).await;
     lock.rollback().await.unwrap();
     first.await.unwrap().unwrap();
@@ -202,9 +215,9 @@ async fn a_full_queue_answers_503_event_queue_full_and_loses_nothing_it_accepted
     let token = link["token"].as_str().unwrap();
     let lock = hold_writer(&app, &link).await;
     let first = opened(&app, token);
-    settle().await;
+    queued(&app, 1).await;
     let second = opened(&app, token);
-    settle().await;
+    queued(&app, 2).await;
 
     let refused = event(&app, token, json!({"kind": "opened"})).await;
 
@@ -241,7 +254,7 @@ async fn events_queued_when_the_server_stops_are_written_before_it_ends() {
     let token = link["token"].as_str().unwrap();
     let lock = hold_writer(&app, &link).await;
     let sent: Vec<_> = (0..5).map(|_| opened(&app, token)).collect();
-    settle().await;
+    queued(&app, 5).await;
 
     // Not graceful: the handlers waiting for their commit are dropped, their
     // events stay queued.
@@ -401,7 +414,7 @@ async fn an_event_the_database_refuses_fails_alone_not_its_whole_batch() {
     // and are written as one batch once it goes on.
     let lock = hold_writer(&app, &link).await;
     let first = opened(&app, token);
-    settle().await;
+    queued(&app, 1).await;
     let batch: Vec<_> = ["ok", "ok", "poison", "ok", "ok"]
         .into_iter()
         .map(|reason| {
@@ -412,7 +425,7 @@ async fn an_event_the_database_refuses_fails_alone_not_its_whole_batch() {
             tokio::spawn(req.send())
         })
         .collect();
-    settle().await;
+    queued(&app, 6).await;
     lock.rollback().await.unwrap();
 
     let mut statuses = Vec::new();

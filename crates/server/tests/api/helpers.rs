@@ -59,6 +59,8 @@ pub struct TestApp {
     pub server: actix_web::dev::ServerHandle,
     /// Ends, true when cleanly, once the server and its workers stopped.
     pub running: Option<tokio::task::JoinHandle<bool>>,
+    /// The server's shared state (its services), to look inside.
+    pub state: actix_web::web::Data<xhs_api::AppState>,
 }
 
 pub struct Options {
@@ -217,6 +219,7 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     let application = Application::build(settings).await.unwrap();
     let address = format!("http://127.0.0.1:{}", application.port());
     let server = application.server_handle();
+    let state = application.state();
     let running = tokio::spawn(async move { application.run_until_stopped().await.is_ok() });
     let mut app = TestApp {
         address,
@@ -231,6 +234,7 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
         media_tmp,
         server,
         running: Some(running),
+        state,
     };
     app.token = app
         .login("admin", ADMIN_PASSWORD)
