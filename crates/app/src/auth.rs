@@ -8,7 +8,6 @@ use argon2::Argon2;
 use chrono::{DateTime, Utc};
 use rand::distributions::{Alphanumeric, DistString};
 use rand::RngCore;
-use sea_orm::TransactionTrait;
 use secrecy::{ExposeSecret, SecretString};
 use sha2::{Digest, Sha256};
 use xhs_domain::{ActorKind, Role};
@@ -173,7 +172,7 @@ pub async fn set_password(
         .into());
     }
     let hash = hash_password(password).await?;
-    let txn = db.begin().await?;
+    let txn = xhs_persistence::begin_write(db).await?;
     let created = operators::upsert_password(&txn, username, &hash, role).await?;
     if !created {
         if let Some(op) = operators::find_by_username(&txn, username).await? {

@@ -8,7 +8,6 @@
 //! the writer writes everything still queued before it returns.
 use crate::records::record_events;
 use crate::{AppError, AppResult, Services};
-use sea_orm::TransactionTrait;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -217,7 +216,7 @@ async fn write(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<
 }
 
 async fn write_once(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     record_events(&txn, items).await?;
     txn.commit().await?;
     Ok(())

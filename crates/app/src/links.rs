@@ -5,7 +5,6 @@ use crate::{posts, AppError, AppResult, Resource, Services};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
-use sea_orm::TransactionTrait;
 use xhs_domain::{bounded_text, FieldError, LinkStatus, Rule, ValidationErrors};
 use xhs_persistence::events::GroupBy;
 use xhs_persistence::links::{self as store, NewLink};
@@ -108,7 +107,7 @@ pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResul
     if !errs.is_empty() {
         return Err(errs.into());
     }
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let stored = store::create(
         &txn,
         &NewLink {

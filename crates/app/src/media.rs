@@ -3,7 +3,6 @@
 //! listing, deleting, and pre-flight advice on the images it hosts.
 use crate::paging::PageRequest;
 use crate::{AppError, AppResult, Resource, Services};
-use sea_orm::TransactionTrait;
 use xhs_domain::{image_shape_checks, Check, MediaKind, RawPost, ValidationErrors};
 use xhs_media::{Spooled, StorageKey};
 use xhs_persistence::media::{self as store, MediaFilter, NewMedia};
@@ -120,7 +119,7 @@ pub async fn list(
 /// the commit: a file left behind by a storage failure is only wasted space,
 /// while a row without its file would be a broken item.
 pub async fn delete(s: &Services, id: i64) -> AppResult<Media> {
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let row = store::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::Media))?;

@@ -4,7 +4,6 @@
 use crate::paging::PageRequest;
 use crate::stats::Totals;
 use crate::{hosted, media, AppError, AppResult, Resource, Services};
-use sea_orm::TransactionTrait;
 use xhs_domain::{PostDraft, PostType, Preflight, RawPost, ReviewStatus, ValidationErrors};
 use xhs_persistence::events::GroupBy;
 use xhs_persistence::posts::{self, ListFilter, PostFields, UpdateOutcome};
@@ -39,7 +38,7 @@ pub fn raw(p: &Post) -> RawPost {
 pub async fn create(s: &Services, raw: &RawPost, author: &str) -> AppResult<Post> {
     let draft = PostDraft::parse(raw)?;
     let fields = hosted::to_stored(s, fields(&draft)).await?;
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let post = posts::create(&txn, &fields).await?;
     versions::record(&txn, &post, author, None).await?;
     txn.commit().await?;
@@ -117,7 +116,7 @@ pub async fn update(
 ) -> AppResult<Post> {
     let draft = PostDraft::parse(raw)?;
     let fields = hosted::to_stored(s, fields(&draft)).await?;
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     match posts::update(&txn, id, version, &fields).await? {
         UpdateOutcome::Updated(p) => {
             versions::record(&txn, &p, author, None).await?;

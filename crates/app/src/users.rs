@@ -5,7 +5,6 @@
 use crate::auth::{hash_password, random_password};
 use crate::roles::parse_role;
 use crate::{AppError, AppResult, Resource, Services};
-use sea_orm::TransactionTrait;
 use secrecy::{ExposeSecret, SecretString};
 use xhs_domain::{bounded_text, FieldError, Role, Rule, ValidationErrors};
 use xhs_persistence::sessions;
@@ -112,8 +111,7 @@ pub async fn update(s: &Services, id: i64, input: UserUpdate) -> AppResult<WithP
         Some(p) => Some(hash_password(p.clone()).await?),
         None => None,
     };
-    let txn = s.db.begin().await?;
-    store::begin_user_change(&txn).await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let before = store::find(&txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::User))?;

@@ -93,6 +93,25 @@ fn prepare_sqlite(url: &str) -> Result<String, PersistenceError> {
     Ok(format!("sqlite://{path}?{query}"))
 }
 
+/// Begins a transaction that will write. On SQLite it takes the write lock
+/// first thing, as `BEGIN IMMEDIATE` would (a write that matches no row; on
+/// MariaDB and PostgreSQL it is a plain `BEGIN`): a SQLite transaction that
+/// reads and then writes fails at once with "database is locked" when
+/// another writer committed in between, whatever the busy timeout, and
+/// FTS5's triggers read before every write to `x_post`. With the lock taken
+/// first, concurrent writers wait their turn instead.
+pub async fn begin_write(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, PersistenceError> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    let txn = db.begin().await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        txn.execute_unprepared("UPDATE seaql_migrations SET version = version WHERE 1 = 0")
+            .await?;
+    }
+    Ok(txn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

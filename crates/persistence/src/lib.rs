@@ -24,7 +24,7 @@ pub mod users;
 mod values;
 pub mod versions;
 
-pub use db::{connect, connect_with, migrate, Backend};
+pub use db::{begin_write, connect, connect_with, migrate, Backend};
 pub use error::PersistenceError;
 pub use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 pub use values::{utc, Account, Link, Link as StoredLink, Media, Post, Record, Task};

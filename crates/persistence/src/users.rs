@@ -109,16 +109,6 @@ pub async fn update(
     Ok(())
 }
 
-/// Takes SQLite's write lock first thing in a user change's transaction (a
-/// write that matches no row; it locks nothing on MariaDB or PostgreSQL), so
-/// a concurrent change waits for this one instead of failing on a stale
-/// snapshot. Call it before any read of the transaction.
-pub async fn begin_user_change(db: &impl ConnectionTrait) -> Result<(), PersistenceError> {
-    db.execute_unprepared("UPDATE operator SET id = id WHERE 1 = 0")
-        .await?;
-    Ok(())
-}
-
 /// Enabled admins other than `except`. Every enabled admin's row is locked
 /// until the transaction ends (`FOR UPDATE`, in id order, on MariaDB and
 /// PostgreSQL; SQLite has one writer at a time), so two admins demoting each

@@ -3,7 +3,6 @@ use crate::robots::client;
 use crate::{posts, AppResult, Services};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
-use sea_orm::TransactionTrait;
 use std::collections::HashSet;
 use xhs_domain::{FieldError, PostDraft, RobotFunction, Rule, ValidationErrors};
 use xhs_persistence::tasks::{self as store, NewTask};
@@ -126,7 +125,7 @@ pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppRe
     }
     let start = input.not_before.map_or(now, |t| t.max(now));
     let due = schedule(start, input.robot_ids.len(), spread);
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let mut tasks = Vec::with_capacity(due.len());
     for (robot_id, at) in input.robot_ids.iter().zip(due) {
         tasks.push(

@@ -7,7 +7,6 @@
 use super::{next_provider_day, provider_day};
 use crate::{posts, AppResult, Services};
 use chrono::Utc;
-use sea_orm::TransactionTrait;
 use xhs_domain::{EventKind, PostDraft, RobotBlock, RobotFunction, ShareInfo, TaskStatus};
 use xhs_persistence::quota::{self, Limits, Reservation};
 use xhs_persistence::tasks::{self as store, Change};
@@ -234,7 +233,7 @@ async fn send(
     };
     // Reserve the call and mark the task `sending` in one transaction.
     let now = Utc::now();
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let reserved = quota::reserve(
         &txn,
         task.robot_id,

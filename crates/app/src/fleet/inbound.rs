@@ -2,7 +2,6 @@
 //! Merchant-Token, compared in constant time.
 use crate::robots::client;
 use crate::{AppError, AppResult, Resource, Services};
-use sea_orm::TransactionTrait;
 use serde_json::Value;
 use xhs_domain::{EventKind, FieldError, RobotBlock, Rule, TaskStatus};
 use xhs_persistence::now_utc;
@@ -55,7 +54,7 @@ pub async fn callback(
         TaskStatus::Unknown,
     ];
     let now = now_utc();
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let outcome = if result.code == 0 {
         let note = result.note_url.as_deref().map(xhs_domain::parse_note_url);
         let (note_url, reason) = match note {

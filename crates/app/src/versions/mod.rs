@@ -3,7 +3,6 @@
 mod diff;
 
 use crate::{hosted, posts, AppError, AppResult, Resource, Services};
-use sea_orm::TransactionTrait;
 use xhs_persistence::posts::{self as post_store, UpdateOutcome};
 use xhs_persistence::versions as store;
 use xhs_persistence::{review, Post};
@@ -38,7 +37,7 @@ fn public(s: &Services, v: PostVersion) -> PostVersion {
 /// noted `restored from version N`) and sends the note back to draft; the
 /// post's `version` moves on as with any save. All in one transaction.
 pub async fn restore(s: &Services, post_id: i64, version: i32, by: &str) -> AppResult<Post> {
-    let txn = s.db.begin().await?;
+    let txn = xhs_persistence::begin_write(&s.db).await?;
     let post = post_store::find_live(&txn, post_id)
         .await?
         .ok_or(AppError::NotFound(Resource::Post))?;

@@ -233,3 +233,27 @@ async fn preflight_reports_every_rule_for_stored_and_unsaved_drafts() {
         .iter()
         .any(|c| c["level"] == "error" && c["field"] == "title"));
 }
+
+#[tokio::test]
+async fn notes_created_at_once_are_all_stored() {
+    // SQLite has one writer at a time: concurrent creates must wait their
+    // turn, never answer 500 "database is locked".
+    let app = spawn_app().await;
+    let creates = (0..32).map(|i| {
+        let mut body = valid_post();
+        body["title"] = json!(format!("并发 {i}"));
+        let req = app
+            .client
+            .post(app.url("/api/posts"))
+            .bearer_auth(&app.token)
+            .json(&body);
+        tokio::spawn(req.send())
+    });
+    let mut statuses = Vec::new();
+    for c in futures_util::future::join_all(creates).await {
+        statuses.push(c.unwrap().unwrap().status().as_u16());
+    }
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    let page: Value = app.get("/api/posts?limit=100").await.json().await.unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 32);
+}
