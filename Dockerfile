@@ -17,7 +17,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
 WORKDIR /app
 COPY --from=server /src/target/release/xhs-publisher /usr/local/bin/xhs-publisher
 COPY --from=frontend /src/frontend/dist /app/frontend/dist
-ENV XHSPUB__SERVER__HOST=0.0.0.0 XHSPUB__SERVER__STATIC_DIR=/app/frontend/dist
+# Two malloc arenas: with one per thread, each keeps its password-hash memory
+# (argon2, 19 MiB) resident; see BENCHMARKS.md.
+ENV XHSPUB__SERVER__HOST=0.0.0.0 XHSPUB__SERVER__STATIC_DIR=/app/frontend/dist MALLOC_ARENA_MAX=2
 EXPOSE 8080
 ENTRYPOINT ["xhs-publisher"]
 CMD ["serve"]

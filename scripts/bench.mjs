@@ -20,6 +20,10 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const POSTGRES = args.includes('--postgres');
+// `--profile`: record each path's load with `perf` (call graphs) and keep the
+// top of the report in target/bench/profile-<path>.txt (figures then include
+// perf's overhead: use a run without it for the table).
+const PROFILE = args.includes('--profile');
 const NOTES = opt('notes', 100_000);
 const EVENTS = opt('events', 100_000);
 const SECONDS = opt('seconds', 8);
@@ -64,6 +68,9 @@ const env = {
   XHSPUB__DOUYIN__CLIENT_KEY: douyinCreds.clientKey,
   XHSPUB__DOUYIN__CLIENT_SECRET: douyinCreds.clientSecret,
   XHSPUB__DOUYIN__API_BASE: douyin.url,
+  // As the Dockerfile runs it: glibc's per-thread arenas otherwise keep each
+  // worker thread's password-hash memory (19 MiB, argon2) resident.
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 };
 const serverLog = openSync(join(work, 'server.log'), 'w');
 const server = spawn(join(root, process.env.XHSPUB_BENCH_BIN ?? 'target/release/xhs-publisher'), [], {
@@ -156,6 +163,13 @@ done = function(s, latency, requests)
 end
 `,
   );
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  const perfData = join(work, `${slug}.perf`);
+  const perf = PROFILE
+    ? spawn('perf', ['record', '-q', '-F', '499', '-g', '-p', String(server.pid), '-o', perfData, '--', 'sleep', String(Math.max(1, SECONDS - 1))], {
+        stdio: 'ignore',
+      })
+    : null;
   const r = await new Promise((resolve, reject) => {
     const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', '-s', lua, `${base}${path}`]);
     let stdout = '';
@@ -165,6 +179,15 @@ end
     child.on('error', reject);
     child.on('close', () => resolve({ stdout, stderr }));
   });
+  if (perf) {
+    await new Promise((resolve) => (perf.exitCode === null ? perf.on('close', resolve) : resolve()));
+    const report = spawnSync('perf', ['report', '-i', perfData, '--stdio', '--no-children', '--percent-limit', '1.5', '-g', 'none'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+    mkdirSync(join(root, 'target/bench'), { recursive: true });
+    writeFileSync(join(root, `target/bench/profile-${slug}.txt`), report.stdout.split('\n').slice(0, 60).join('\n'));
+  }
   const line = r.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`wrk ${name}: ${r.stderr || r.stdout}`);
   const f = JSON.parse(line.slice(6));
@@ -239,7 +262,7 @@ try {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? '?';
   const cores = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?';
   console.log(
-    `\nxhs-publisher bench: ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${NOTES} notes, ${EVENTS} events on one link, wrk -t2 -c${CONNECTIONS} -d${SECONDS}s; ${cores} × ${cpu}\n`,
+    `\nxhs-publisher bench: ${POSTGRES ? 'PostgreSQL' : 'SQLite'}, ${NOTES} notes, ${EVENTS} events on one link, wrk -t2 -c${CONNECTIONS} -d${SECONDS}s, MALLOC_ARENA_MAX=${env.MALLOC_ARENA_MAX}; ${cores} × ${cpu}\n`,
   );
   console.log('| path | req/s | p50 ms | p99 ms | × healthz | errors |');
   console.log('|---|---:|---:|---:|---:|---:|');

@@ -14,6 +14,7 @@ use std::time::Duration;
 use tokio::sync::mpsc::error::TrySendError;
 use tokio::sync::{mpsc, oneshot, watch};
 use xhs_persistence::events::NewEvent;
+use xhs_persistence::DatabaseConnection;
 
 /// How the queue and its writer behave (`[events]` in the configuration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +95,7 @@ impl EventQueue {
         detail: Option<String>,
     ) -> AppResult<()> {
         if !self.writer_started.load(Ordering::Acquire) {
-            return write(s, &[(event, detail)]).await;
+            return write(&s.db, &[(event, detail)]).await;
         }
         let (done, answer) = oneshot::channel();
         match self.tx.try_send(Pending {
@@ -106,7 +107,7 @@ impl EventQueue {
                 self.accepted.fetch_add(1, Ordering::AcqRel);
             }
             Err(TrySendError::Full(_)) => return Err(AppError::EventQueueFull),
-            Err(TrySendError::Closed(p)) => return write(s, &[(p.event, p.detail)]).await,
+            Err(TrySendError::Closed(p)) => return write(&s.db, &[(p.event, p.detail)]).await,
         }
         answer
             .await
@@ -124,7 +125,13 @@ impl EventWriter {
     /// Writes batch after batch until `stop` turns true (or its sender is
     /// gone); then closes the queue (later events are written at once by
     /// their handlers) and writes everything still queued before returning.
-    pub async fn run(mut self, s: &Services, mut stop: watch::Receiver<bool>) {
+    ///
+    /// `db` is the writer's own pool, made on the runtime the writer runs
+    /// on: a connection opened by an HTTP worker is bound to that worker's
+    /// runtime and breaks when the server stops, while events queued then
+    /// must still be written (and a failed write cannot simply be tried
+    /// again: its COMMIT may have reached the database).
+    pub async fn run(mut self, db: &DatabaseConnection, mut stop: watch::Receiver<bool>) {
         let rows = self.policy.batch_rows.max(1);
         let mut batch = Vec::with_capacity(rows);
         loop {
@@ -133,11 +140,11 @@ impl EventWriter {
                 _ = stop.changed() => break,
             }
             self.linger(&mut batch, rows).await;
-            write_batch(s, std::mem::take(&mut batch)).await;
+            write_batch(db, std::mem::take(&mut batch)).await;
         }
         self.rx.close();
         while self.rx.recv_many(&mut batch, rows).await > 0 {
-            write_batch(s, std::mem::take(&mut batch)).await;
+            write_batch(db, std::mem::take(&mut batch)).await;
         }
         tracing::info!("event writer drained and stopped");
     }
@@ -160,13 +167,13 @@ impl EventWriter {
 
 /// Writes a batch in one transaction and answers each handler. When the
 /// batch fails, each event is tried alone, so one bad event fails alone.
-async fn write_batch(s: &Services, batch: Vec<Pending>) {
+async fn write_batch(db: &DatabaseConnection, batch: Vec<Pending>) {
     let (items, dones): (Vec<_>, Vec<_>) = batch
         .into_iter()
         .map(|p| ((p.event, p.detail), p.done))
         .unzip();
     let started = std::time::Instant::now();
-    match write(s, &items).await {
+    match write(db, &items).await {
         Ok(()) => {
             tracing::debug!(
                 events = items.len(),
@@ -190,33 +197,15 @@ async fn write_batch(s: &Services, batch: Vec<Pending>) {
         Err(e) => {
             tracing::warn!(error = %e, events = items.len(), "event batch failed; writing its events one by one");
             for (item, done) in items.into_iter().zip(dones) {
-                let _ = done.send(write(s, std::slice::from_ref(&item)).await);
+                let _ = done.send(write(db, std::slice::from_ref(&item)).await);
             }
         }
     }
 }
 
-/// Pooled connections made on an HTTP worker's runtime break when that
-/// runtime ends (the server stopping while events are still queued): such a
-/// connection fails before anything reaches the database, and the pool drops
-/// it. A write that found the database unavailable is therefore tried again
-/// on another connection, a few times; a refusal by the database itself
-/// (a constraint, a trigger) is not.
-const TRIES: usize = 12;
-
 /// One transaction: the events, their counts, and the records they move.
-async fn write(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
-    let mut tries = 1;
-    loop {
-        match write_once(s, items).await {
-            Err(AppError::DatabaseUnavailable) if tries < TRIES => tries += 1,
-            done => return done,
-        }
-    }
-}
-
-async fn write_once(s: &Services, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
-    let txn = xhs_persistence::begin_write(&s.db).await?;
+async fn write(db: &DatabaseConnection, items: &[(NewEvent, Option<String>)]) -> AppResult<()> {
+    let txn = xhs_persistence::begin_write(db).await?;
     record_events(&txn, items).await?;
     txn.commit().await?;
     Ok(())

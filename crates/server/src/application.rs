@@ -108,6 +108,7 @@ impl Application {
         let state = actix_web::web::Data::new(state);
         let workers = Workers::start(
             state.clone(),
+            startup::events_db(&settings).await?,
             std::time::Duration::from_secs(settings.robots.sync_interval_secs.max(60)),
             std::time::Duration::from_millis(settings.robots.dispatch_tick_ms.max(50)),
         );

@@ -6,6 +6,15 @@ use xhs_app::DbTokenStore;
 use xhs_persistence::DatabaseConnection;
 use xhs_signing::{Signer, XhsConfig};
 
+/// The event writer's own pool (see `EventWriter::run`): connections made
+/// on the writer's runtime, which outlives the HTTP workers'.
+pub async fn events_db(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    let timeout = std::time::Duration::from_millis(settings.database.connect_timeout_ms.max(100));
+    xhs_persistence::connect_with(&settings.database.url, timeout)
+        .await
+        .with_context(|| format!("connecting to {}", settings.database.redacted_url()))
+}
+
 /// Connects and migrates.
 pub async fn database(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     let timeout = std::time::Duration::from_millis(settings.database.connect_timeout_ms.max(100));

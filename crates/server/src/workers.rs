@@ -18,6 +18,7 @@ impl Workers {
     /// Starts every worker.
     pub fn start(
         state: actix_web::web::Data<AppState>,
+        events_db: xhs_persistence::DatabaseConnection,
         robot_sync: Duration,
         dispatch_tick: Duration,
     ) -> Self {
@@ -25,9 +26,9 @@ impl Workers {
         let mut handles = Vec::new();
         // Stopped last of all (after the server): it writes what is queued.
         if let Some(writer) = state.app.events.writer() {
-            let (state, stopped) = (state.clone(), stopped.clone());
+            let stopped = stopped.clone();
             handles.push(tokio::spawn(async move {
-                writer.run(&state.app, stopped).await
+                writer.run(&events_db, stopped).await
             }));
         }
         if state.app.robots.is_some() {
