@@ -174,6 +174,9 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
         };
         app
     })
+    // A streamed body (files) goes out in more than one write; with Nagle on,
+    // a keep-alive client's delayed ACK held each response ~40 ms (BENCHMARKS.md).
+    .tcp_nodelay(true)
     .listen(listener)?
     .run();
     Ok(server)
