@@ -30,21 +30,29 @@ fn sum_n(backend: DbBackend) -> SimpleExpr {
     }
 }
 
+/// `SELECT cols…, SUM(n) AS n FROM share_event_count … GROUP BY cols…`: the
+/// one shape of every statistic; callers add their filters.
+fn sums_by(db: &impl ConnectionTrait, cols: &[C]) -> sea_orm::Select<Count> {
+    let mut q = Count::find().select_only();
+    for col in cols {
+        q = q.column(*col);
+    }
+    q = q.column_as(sum_n(db.get_database_backend()), "n");
+    for col in cols {
+        q = q.group_by(*col);
+    }
+    q
+}
+
 /// `(day, kind, count)` for every day since `since_day` (inclusive, `YYYY-MM-DD`).
 pub async fn daily_counts(
     db: &impl ConnectionTrait,
     scope: Scope,
     since_day: &str,
 ) -> Result<Vec<(String, EventKind, i64)>, PersistenceError> {
-    let rows: Vec<(String, String, i64)> = Count::find()
-        .select_only()
-        .column(C::Day)
-        .column(C::Kind)
-        .column_as(sum_n(db.get_database_backend()), "n")
+    let rows: Vec<(String, String, i64)> = sums_by(db, &[C::Day, C::Kind])
         .filter(scope.counts())
         .filter(C::Day.gte(since_day))
-        .group_by(C::Day)
-        .group_by(C::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -59,13 +67,9 @@ pub async fn totals(
     scope: Scope,
     since_day: &str,
 ) -> Result<Vec<(EventKind, i64)>, PersistenceError> {
-    let rows: Vec<(String, i64)> = Count::find()
-        .select_only()
-        .column(C::Kind)
-        .column_as(sum_n(db.get_database_backend()), "n")
+    let rows: Vec<(String, i64)> = sums_by(db, &[C::Kind])
         .filter(scope.counts())
         .filter(C::Day.gte(since_day))
-        .group_by(C::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -78,16 +82,10 @@ pub async fn totals_by_platform(
     scope: Scope,
     since_day: &str,
 ) -> Result<Vec<(SharePlatform, EventKind, i64)>, PersistenceError> {
-    let rows: Vec<(String, String, i64)> = Count::find()
-        .select_only()
-        .column(C::Platform)
-        .column(C::Kind)
-        .column_as(sum_n(db.get_database_backend()), "n")
+    let rows: Vec<(String, String, i64)> = sums_by(db, &[C::Platform, C::Kind])
         .filter(scope.counts())
         .filter(C::Day.gte(since_day))
         .filter(C::Platform.ne(""))
-        .group_by(C::Platform)
-        .group_by(C::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -142,14 +140,8 @@ pub async fn totals_since(
     since_day: &str,
 ) -> Result<Vec<(i64, EventKind, i64)>, PersistenceError> {
     let col = group.column();
-    let rows: Vec<(i64, String, i64)> = Count::find()
-        .select_only()
-        .column(col)
-        .column(C::Kind)
-        .column_as(sum_n(db.get_database_backend()), "n")
+    let rows: Vec<(i64, String, i64)> = sums_by(db, &[col, C::Kind])
         .filter(C::Day.gte(since_day))
-        .group_by(col)
-        .group_by(C::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -169,14 +161,8 @@ pub async fn totals_by(
         return Ok(Vec::new());
     }
     let col = group.column();
-    let rows: Vec<(i64, String, i64)> = Count::find()
-        .select_only()
-        .column(col)
-        .column(C::Kind)
-        .column_as(sum_n(db.get_database_backend()), "n")
+    let rows: Vec<(i64, String, i64)> = sums_by(db, &[col, C::Kind])
         .filter(col.is_in(ids.iter().copied()))
-        .group_by(col)
-        .group_by(C::Kind)
         .into_tuple()
         .all(db)
         .await?;
