@@ -16,7 +16,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage, HttpResponse};
-use xhs_app::audit::NewEntry;
+use xhs_app::team::audit::NewEntry;
 use xhs_domain::{AuditAction, AuditTarget};
 
 /// What a handler may tell the audit log beyond the path: the id of the
@@ -152,7 +152,7 @@ async fn record<B>(res: &ServiceResponse<B>, method: &Method, path: &str) {
         client_ip: Some(limits.client(http)),
         detail: note.detail.or_else(|| op.summary.clone()),
     };
-    if let Err(e) = xhs_app::audit::record(&state.app, &entry).await {
+    if let Err(e) = xhs_app::team::audit::record(&state.app, &entry).await {
         tracing::error!(error = %e, action = %entry.action, "audit entry not written");
     }
 }

@@ -1,5 +1,5 @@
 //! Operator authentication and roles: who is behind a request's bearer token
-//! (a session or an API token; `xhs_app::auth` has both) and whether their
+//! (a session or an API token; `xhs_app::team::auth` has both) and whether their
 //! role includes the one the document states for the operation
 //! ([`crate::access`]).
 use crate::access::Operations;
@@ -15,10 +15,10 @@ use xhs_domain::Role;
 
 /// The operator behind a request's valid bearer token; 401 otherwise.
 #[derive(Debug, Clone)]
-pub struct Operator(pub xhs_app::auth::Session);
+pub struct Operator(pub xhs_app::team::auth::Session);
 
 impl std::ops::Deref for Operator {
-    type Target = xhs_app::auth::Session;
+    type Target = xhs_app::team::auth::Session;
     fn deref(&self) -> &Self::Target {
         &self.0
     }
@@ -52,7 +52,9 @@ async fn authenticate(req: &ServiceRequest) -> Result<Operator, ApiError> {
         .app_data::<web::Data<AppState>>()
         .cloned()
         .ok_or_else(|| ApiError::internal("app state missing"))?;
-    Ok(Operator(xhs_app::auth::session(&state.app, &token).await?))
+    Ok(Operator(
+        xhs_app::team::auth::session(&state.app, &token).await?,
+    ))
 }
 
 /// Middleware: resolves the bearer token before any handler (or its body

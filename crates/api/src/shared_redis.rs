@@ -120,7 +120,7 @@ impl RedisGeneration {
 }
 
 #[async_trait::async_trait]
-impl xhs_app::cache::Generation for RedisGeneration {
+impl xhs_app::links::cache::Generation for RedisGeneration {
     async fn current(&self) -> Option<u64> {
         self.redis
             .run(|mut c| async move {

@@ -1,39 +1,27 @@
 //! The application layer of xhs-publisher: every use case, over one
-//! [`Services`] value. Handlers in `xhs-api` parse a request, call one function
-//! here and shape the answer; nothing here knows HTTP, and nothing above here
-//! sees a database entity. A use case that writes more than one row runs in
-//! one transaction.
+//! [`Services`] value, in one folder per feature: [`notes`], [`links`],
+//! [`accounts`], [`team`], [`fleet`] and [`stats`], with [`lookup`] as the
+//! leaf they all may use to find a live record. Handlers in `xhs-api` parse a
+//! request, call one function here and shape the answer; nothing here knows
+//! HTTP, and nothing above here sees a database entity. A use case that
+//! writes runs in one transaction through [`Services::write`], which appends
+//! its audit entry in that transaction and tells the link cache after it.
 pub mod accounts;
-pub mod api_tokens;
-pub mod audit;
-pub mod auth;
-pub mod cache;
-pub mod dashboard;
-mod demo;
 mod error;
-pub mod event_queue;
 pub mod fleet;
-mod hosted;
 pub mod links;
-pub mod media;
+pub mod lookup;
+pub mod notes;
 pub mod paging;
-pub mod platforms;
-pub mod posts;
-pub mod publish;
-pub mod records;
-pub mod review;
-pub mod robots;
-mod roles;
 mod services;
-pub mod share;
 pub mod stats;
-mod token_store;
-pub mod users;
-pub mod versions;
+pub mod team;
+mod write;
 
 pub use error::{AppError, GoneReason, Platform, PlatformFailure, Resource};
+pub use links::handoff::token_store::DbTokenStore;
 pub use services::{AppSettings, Services};
-pub use token_store::DbTokenStore;
+pub use write::{Actor, Change, Write};
 pub use xhs_persistence::{Account, Media, Post, Record, StoredLink, Task};
 
 /// What a use case answers.

@@ -47,8 +47,8 @@ pub struct Services {
     pub robots: Option<Arc<xhs_robots::RobotClient>>,
     /// Limits, timeouts and callback fields of the robot fleet.
     pub fleet: crate::fleet::FleetPolicy,
-    /// Resolved share links by token; see [`crate::cache`].
-    pub link_cache: crate::cache::LinkCache,
+    /// Resolved share links by token; see [`crate::links::cache`].
+    pub link_cache: crate::links::cache::LinkCache,
     /// Share-page events on their way to the database (group commit).
-    pub events: crate::event_queue::EventQueue,
+    pub events: crate::stats::event_queue::EventQueue,
 }

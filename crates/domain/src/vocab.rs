@@ -212,9 +212,10 @@ impl Role {
 }
 
 vocabulary! {
-    /// Who acted: a logged-in user, an API token, or nobody known (a failed
-    /// login names the username tried).
-    ActorKind { User, Token, Anonymous }
+    /// Who acted: a logged-in user, an API token, nobody known (a failed
+    /// login names the username tried), or the robot provider (its callbacks
+    /// and pushed events, proven by the Merchant-Token).
+    ActorKind { User, Token, Anonymous, Provider }
 }
 
 vocabulary! {

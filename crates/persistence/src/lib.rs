@@ -26,7 +26,7 @@ pub mod versions;
 
 pub use db::{begin_write, connect, connect_with, migrate, Backend};
 pub use error::PersistenceError;
-pub use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr};
 pub use values::{utc, Account, Link, Link as StoredLink, Media, Post, Record, Task};
 
 /// Now, in UTC without zone: the form every timestamp column holds.

@@ -54,7 +54,7 @@ impl Application {
             robots: startup::robots(&settings)?,
             fleet: startup::fleet(&settings),
             link_cache: startup::link_cache(&settings)?,
-            events: xhs_app::event_queue::EventQueue::new(settings.events.policy()?),
+            events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
             settings: AppSettings {
                 public_url: public_url.clone(),
                 session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),
@@ -69,7 +69,7 @@ impl Application {
                 })?,
             },
         };
-        let first = xhs_app::auth::first_start(
+        let first = xhs_app::team::auth::first_start(
             &services,
             settings.auth.admin_password.clone(),
             settings.server.demo_post,

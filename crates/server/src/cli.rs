@@ -93,7 +93,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 SecretString::from(s)
             } else {
-                let p = xhs_app::auth::random_password();
+                let p = xhs_app::team::auth::random_password();
                 println!("password for {username}: {p}");
                 SecretString::from(p)
             };

@@ -1,7 +1,7 @@
 //! The `[events]` section: the group-commit queue of share-page events.
 use serde::Deserialize;
 use std::time::Duration;
-use xhs_app::event_queue::QueuePolicy;
+use xhs_app::stats::event_queue::QueuePolicy;
 
 /// `XHSPUB__EVENTS__QUEUE_CAPACITY`, `…__BATCH_ROWS`, `…__LINGER_MS`.
 #[derive(Debug, Deserialize)]

@@ -35,7 +35,7 @@ pub async fn set_password(
     password: SecretString,
     role: Option<xhs_domain::Role>,
 ) -> anyhow::Result<bool> {
-    xhs_app::auth::set_password(db, username, password, role)
+    xhs_app::team::auth::set_password(db, username, password, role)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
@@ -141,12 +141,12 @@ pub(crate) fn signer(settings: &Settings, db: &DatabaseConnection) -> anyhow::Re
 
 /// The share-link cache: its generation in Redis when several instances
 /// share one, else in this process.
-pub fn link_cache(settings: &Settings) -> anyhow::Result<xhs_app::cache::LinkCache> {
-    let generation: Arc<dyn xhs_app::cache::Generation> = match settings.redis.limits() {
+pub fn link_cache(settings: &Settings) -> anyhow::Result<xhs_app::links::cache::LinkCache> {
+    let generation: Arc<dyn xhs_app::links::cache::Generation> = match settings.redis.limits() {
         Some(redis) => Arc::new(xhs_api::RedisGeneration::new(&redis)?),
-        None => Arc::new(xhs_app::cache::LocalGeneration::default()),
+        None => Arc::new(xhs_app::links::cache::LocalGeneration::default()),
     };
-    Ok(xhs_app::cache::LinkCache::new(
+    Ok(xhs_app::links::cache::LinkCache::new(
         std::time::Duration::from_millis(settings.cache.link_ttl_ms),
         generation,
     ))

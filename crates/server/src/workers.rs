@@ -51,7 +51,7 @@ impl Workers {
             handles.push(every(robot_sync, stopped.clone(), move || {
                 let state = state.clone();
                 async move {
-                    match xhs_app::robots::sync(&state.app).await {
+                    match xhs_app::fleet::robots::sync(&state.app).await {
                         Ok(o) => {
                             tracing::info!(synced = o.synced, created = o.created, "robots synced")
                         }
@@ -63,7 +63,7 @@ impl Workers {
         let sweeper = every(SESSION_SWEEP, stopped, move || {
             let state = state.clone();
             async move {
-                match xhs_app::auth::purge_expired_sessions(&state.app).await {
+                match xhs_app::team::auth::purge_expired_sessions(&state.app).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
                     Err(e) => tracing::warn!(error = %e, "session sweep failed"),

@@ -21,8 +21,8 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
-impl From<xhs_app::audit::AuditEntry> for AuditEntry {
-    fn from(e: xhs_app::audit::AuditEntry) -> Self {
+impl From<xhs_app::team::audit::AuditEntry> for AuditEntry {
+    fn from(e: xhs_app::team::audit::AuditEntry) -> Self {
         Self {
             id: e.id,
             at: e.at,

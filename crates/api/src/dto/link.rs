@@ -28,8 +28,8 @@ pub struct Link {
     pub totals: Option<xhs_app::stats::Totals>,
 }
 
-impl From<xhs_app::links::Link> for Link {
-    fn from(l: xhs_app::links::Link) -> Self {
+impl From<xhs_app::links::manage::Link> for Link {
+    fn from(l: xhs_app::links::manage::Link) -> Self {
         let m = l.stored;
         Self {
             id: m.id,

@@ -32,7 +32,7 @@ pub struct Media {
 impl Media {
     /// The item as the API shows it, with URLs under `public_url`.
     pub fn new(s: &xhs_app::Services, m: xhs_app::Media) -> Self {
-        let url = |key: &str| xhs_app::media::url_of(s, key);
+        let url = |key: &str| xhs_app::notes::media::url_of(s, key);
         Self {
             id: m.id,
             url: url(&m.storage_key),

@@ -249,7 +249,7 @@ impl Preflight {
                     name: v.name.to_owned(),
                     handoff: v.handoff,
                     ok: v.ok,
-                    configured: xhs_app::platforms::configured(app, v.platform),
+                    configured: xhs_app::links::handoff::configured(app, v.platform),
                     checks: checks(v.checks),
                 })
                 .collect(),

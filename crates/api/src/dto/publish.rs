@@ -121,9 +121,9 @@ pub struct PlatformHandout {
     pub media: Option<Vec<String>>,
 }
 
-impl From<xhs_app::platforms::Handout> for ShareHandout {
-    fn from(h: xhs_app::platforms::Handout) -> Self {
-        use xhs_app::platforms::Handout;
+impl From<xhs_app::links::handoff::Handout> for ShareHandout {
+    fn from(h: xhs_app::links::handoff::Handout) -> Self {
+        use xhs_app::links::handoff::Handout;
         match h {
             Handout::Sdk(p) => Self::Xhs(p.into()),
             Handout::Link { platform, url } => Self::Platform(PlatformHandout {
@@ -147,8 +147,8 @@ impl From<xhs_app::platforms::Handout> for ShareHandout {
     }
 }
 
-impl From<xhs_app::publish::SignedPayload> for PublishPayload {
-    fn from(p: xhs_app::publish::SignedPayload) -> Self {
+impl From<xhs_app::links::handoff::xhs::SignedPayload> for PublishPayload {
+    fn from(p: xhs_app::links::handoff::xhs::SignedPayload) -> Self {
         Self {
             data: p.verify.into(),
             share_info: p.share_info.into(),

@@ -59,8 +59,8 @@ pub struct EventInput {
     pub platform: Option<String>,
 }
 
-impl From<xhs_app::share::SharePage> for SharePage {
-    fn from(p: xhs_app::share::SharePage) -> Self {
+impl From<xhs_app::links::public::SharePage> for SharePage {
+    fn from(p: xhs_app::links::public::SharePage) -> Self {
         Self {
             post_type: p.post.post_type,
             title: p.post.title,

@@ -23,8 +23,8 @@ pub struct ApiToken {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
-impl From<xhs_app::api_tokens::ApiToken> for ApiToken {
-    fn from(t: xhs_app::api_tokens::ApiToken) -> Self {
+impl From<xhs_app::team::api_tokens::ApiToken> for ApiToken {
+    fn from(t: xhs_app::team::api_tokens::ApiToken) -> Self {
         Self {
             id: t.id,
             name: t.name,

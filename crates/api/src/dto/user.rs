@@ -19,8 +19,8 @@ pub struct User {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<xhs_app::users::User> for User {
-    fn from(u: xhs_app::users::User) -> Self {
+impl From<xhs_app::team::users::User> for User {
+    fn from(u: xhs_app::team::users::User) -> Self {
         Self {
             id: u.id,
             username: u.username,

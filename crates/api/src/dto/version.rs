@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use xhs_app::versions::{PostVersion as Stored, VersionSummary};
+use xhs_app::notes::versions::{PostVersion as Stored, VersionSummary};
 use xhs_domain::{DiffOp, PostType};
 
 /// Who saved a version and when.
@@ -105,8 +105,8 @@ pub struct PostDiff {
     pub fields: Vec<FieldDiff>,
 }
 
-impl From<xhs_app::versions::PostDiff> for PostDiff {
-    fn from(d: xhs_app::versions::PostDiff) -> Self {
+impl From<xhs_app::notes::versions::PostDiff> for PostDiff {
+    fn from(d: xhs_app::notes::versions::PostDiff) -> Self {
         Self {
             from: d.from,
             to: d.to,

@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::dashboard::Dashboard;
+use xhs_app::stats::dashboard::Dashboard;
 
 /// The console's home: today's and this week's counts, the notes and links that moved most this week, and what needs a look (failure reasons, robot tasks failed, unknown, paused or waiting).
 #[utoipa::path(tag = "stats", security(("bearer" = ["viewer"])), responses(
@@ -13,5 +13,5 @@ pub async fn get_dashboard(
     state: web::Data<AppState>,
     _op: Operator,
 ) -> Result<web::Json<Dashboard>, ApiError> {
-    Ok(web::Json(xhs_app::dashboard::get(&state.app).await?))
+    Ok(web::Json(xhs_app::stats::dashboard::get(&state.app).await?))
 }

@@ -3,7 +3,7 @@ use crate::dto::post::{PostInput, Preflight};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Every XHS rule's verdict on an unsaved draft (the editor calls this as the
 /// operator types). Broken rules are verdicts here, not a 422.

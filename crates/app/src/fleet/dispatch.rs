@@ -1,8 +1,11 @@
 //! One note to many robots: a task per robot, staggered over a window.
-use crate::robots::client;
-use crate::{posts, AppResult, Services};
+use crate::fleet::robots::client;
+use crate::fleet::tasks::uuid_like;
+use crate::notes::posts;
+use crate::{AppResult, Services};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
+
 use std::collections::HashSet;
 use xhs_domain::{FieldError, PostDraft, RobotFunction, Rule, ValidationErrors};
 use xhs_persistence::tasks::{self as store, NewTask};
@@ -50,7 +53,7 @@ pub fn schedule(start: DateTime<Utc>, n: usize, spread_minutes: u32) -> Vec<Date
 pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppResult<Vec<Task>> {
     client(s)?;
     let post = posts::get(s, post_id).await?;
-    crate::review::ensure_approved(s, &post)?;
+    crate::notes::review::ensure_approved(s, &post)?;
     PostDraft::parse(&posts::raw(&post))?;
     let mut errs = ValidationErrors::default();
     if input.robot_ids.is_empty() || input.robot_ids.len() > MAX_ROBOTS {
@@ -145,13 +148,6 @@ pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppRe
     }
     txn.commit().await?;
     Ok(tasks)
-}
-
-/// A random request id (128 bits, hex): ours, unique per send.
-pub(crate) fn uuid_like() -> String {
-    let mut b = [0u8; 16];
-    rand::thread_rng().fill(&mut b);
-    hex::encode(b)
 }
 
 #[cfg(test)]

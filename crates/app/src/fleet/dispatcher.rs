@@ -5,7 +5,8 @@
 //! task id after it. A task still `sending` when its lease runs out (the
 //! process died mid-call) becomes `unknown`, never sent again on its own.
 use super::{next_provider_day, provider_day};
-use crate::{posts, AppResult, Services};
+use crate::notes::posts;
+use crate::{AppResult, Services};
 use chrono::Utc;
 use xhs_domain::{EventKind, PostDraft, RobotBlock, RobotFunction, ShareInfo, TaskStatus};
 use xhs_persistence::quota::{self, Limits, Reservation};
@@ -121,7 +122,7 @@ async fn finish(
     if store::update_if(&s.db, task.id, from, Some(owner), change).await?
         && status == TaskStatus::Failed
     {
-        crate::records::advance(
+        crate::stats::records::advance(
             &s.db,
             task.post_id,
             task.robot_id,
@@ -185,7 +186,7 @@ async fn send(
     }
     let share = match posts::get(s, task.post_id).await {
         // Edited after dispatch and not approved again: its new text is not sent.
-        Ok(post) if crate::review::ensure_approved(s, &post).is_err() => {
+        Ok(post) if crate::notes::review::ensure_approved(s, &post).is_err() => {
             finish(
                 s,
                 owner,

@@ -1,6 +1,6 @@
 //! What the provider sends: task results and robot events. Both carry the
 //! Merchant-Token, compared in constant time.
-use crate::robots::client;
+use crate::fleet::robots::client;
 use crate::{AppError, AppResult, Resource, Services};
 use serde_json::Value;
 use xhs_domain::{EventKind, FieldError, RobotBlock, Rule, TaskStatus};
@@ -78,7 +78,7 @@ pub async fn callback(
             return Ok(CallbackOutcome::Unchanged);
         }
         if let Some(u) = note_url {
-            crate::records::advance(
+            crate::stats::records::advance(
                 &txn,
                 task.post_id,
                 task.robot_id,
@@ -106,7 +106,7 @@ pub async fn callback(
         if !store::update_if(&txn, task.id, &from, None, change).await? {
             return Ok(CallbackOutcome::Unchanged);
         }
-        crate::records::advance(
+        crate::stats::records::advance(
             &txn,
             task.post_id,
             task.robot_id,

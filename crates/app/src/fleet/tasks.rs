@@ -64,7 +64,7 @@ pub async fn retry(s: &Services, id: i64) -> AppResult<Task> {
         finished_at: Some(None),
         provider_task_id: Some(None),
         note_url: Some(None),
-        request_id: Some(super::dispatch::uuid_like()),
+        request_id: Some(uuid_like()),
         lease: Some(None),
     };
     if !store::update_if(&s.db, id, &[task.status], None, change).await? {
@@ -128,4 +128,12 @@ pub(crate) async fn apply_block(
         }
     }
     Ok(())
+}
+
+/// A random request id (128 bits, hex): ours, unique per send.
+pub(crate) fn uuid_like() -> String {
+    use rand::Rng;
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill(&mut b);
+    hex::encode(b)
 }

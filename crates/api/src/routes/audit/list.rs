@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::audit::{AuditEntry, AuditPage, AuditQuery};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::audit;
+use xhs_app::team::audit;
 
 /// The audit log, newest first, a page at a time: logins, failed logins and
 /// every write, with actor, time, client address, target and a detail. It

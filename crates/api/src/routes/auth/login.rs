@@ -4,8 +4,9 @@ use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
-use xhs_app::audit::{self, NewEntry};
-use xhs_app::{auth, AppError};
+use xhs_app::team::audit::{self, NewEntry};
+use xhs_app::team::auth;
+use xhs_app::AppError;
 use xhs_domain::{ActorKind, AuditAction};
 
 /// Logs an operator in and returns a bearer token.

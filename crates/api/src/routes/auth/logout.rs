@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_app::auth;
+use xhs_app::team::auth;
 
 /// Ends the current session; the token stops working at once.
 #[utoipa::path(tag = "auth", security(("bearer" = ["viewer"])), responses(

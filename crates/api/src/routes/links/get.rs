@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::link::Link;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// One link (any status), for its statistics page.
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(

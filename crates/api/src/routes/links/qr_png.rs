@@ -4,7 +4,7 @@ use actix_web::{get, http::header, web, HttpResponse};
 use image::{ImageFormat, Luma};
 use qrcode::QrCode;
 use std::io::Cursor;
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// The QR code of a link as PNG (the code only; the SVG carries the title).
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(

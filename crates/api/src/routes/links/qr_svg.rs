@@ -3,7 +3,7 @@ use crate::{ApiError, AppState};
 use actix_web::{get, http::header, web, HttpResponse};
 use qrcode::render::svg;
 use qrcode::QrCode;
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// The printed sheet: the code, then the caption in at most two lines.
 const WIDTH: u32 = 480;

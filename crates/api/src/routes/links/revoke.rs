@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// Revokes a link: from now on it answers 410. Revoking twice is harmless.
 #[utoipa::path(tag = "links", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "link id")), responses(

@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
-use xhs_app::media;
+use xhs_app::notes::media;
 
 /// Removes an item and its files. Refused with 409 `media_in_use` while a
 /// post that is not deleted uses its URL as an image, cover or video.

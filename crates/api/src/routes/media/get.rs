@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::media::Media;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::media;
+use xhs_app::notes::media;
 
 /// One item of the media library.
 #[utoipa::path(tag = "media", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "media id")), responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::media::{Media, MediaListQuery, MediaPage};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::media;
+use xhs_app::notes::media;
 
 /// The media library, newest first, a page at a time.
 #[utoipa::path(tag = "media", security(("bearer" = ["viewer"])), params(MediaListQuery), responses(

@@ -4,7 +4,7 @@ use crate::{ApiError, AppState};
 use actix_multipart::Multipart;
 use actix_web::{http::header, post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
-use xhs_app::media;
+use xhs_app::notes::media;
 use xhs_media::Spool;
 
 /// Room for the multipart framing around the file (boundaries, part headers,

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::publish::PostPreview;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// The post for a preview page, in the article's camelCase shape.
 #[utoipa::path(tag = "publish", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(

@@ -21,7 +21,8 @@ pub async fn publish(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let payload = xhs_app::publish::payload_of_post(&state.app, id.into_inner()).await?;
+    let payload =
+        xhs_app::links::handoff::xhs::payload_of_post(&state.app, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(PublishPayload::from(payload)))

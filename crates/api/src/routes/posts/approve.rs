@@ -4,7 +4,7 @@ use crate::dto::review::ReviewInput;
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::review;
+use xhs_app::notes::review;
 
 /// Approves a note in review: `in_review` -> `approved`. With approval on,
 /// only approved notes get links, dispatches and served share pages.

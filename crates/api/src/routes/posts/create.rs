@@ -3,7 +3,7 @@ use crate::dto::post::{Post, PostInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{http::header, post, web, HttpResponse};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Creates a draft after checking it against XHS's rules.
 #[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), request_body = PostInput, responses(

@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere.
 #[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::version::{DiffQuery, PostDiff};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::versions;
+use xhs_app::notes::versions;
 
 /// What changed between two versions of a note: only the fields that differ,
 /// each with a line diff.

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::post::{ListQuery, Post, PostPage};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Live posts, newest first, a page at a time.
 #[utoipa::path(tag = "posts", security(("bearer" = ["viewer"])), params(ListQuery), responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::post::Preflight;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Every XHS rule's verdict on a stored post.
 #[utoipa::path(tag = "posts", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "post id")), responses(

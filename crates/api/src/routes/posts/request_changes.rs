@@ -4,7 +4,7 @@ use crate::dto::review::ReviewInput;
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::review;
+use xhs_app::notes::review;
 
 /// Sends a note in review back to its author with a comment (required):
 /// `in_review` -> `draft`; the comment stays on the note as `review_comment`.

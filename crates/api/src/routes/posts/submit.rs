@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::post::Post;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::review;
+use xhs_app::notes::review;
 
 /// Submits a draft for review: `draft` -> `in_review`.
 #[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(

@@ -3,7 +3,7 @@ use crate::dto::post::{Post, PostUpdate};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{put, web};
-use xhs_app::posts;
+use xhs_app::notes::posts;
 
 /// Replaces a post. The body carries the version the edit started from; if
 /// someone saved in between, nothing is written and 409 tells the current version.

@@ -3,7 +3,7 @@ use crate::dto::account::{ConfirmInput, PublishRecord};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{put, web};
-use xhs_app::records;
+use xhs_app::stats::records;
 
 /// Confirms a publish with the note's URL (pasted back by the operator); the
 /// server checks it is an XHS note link.

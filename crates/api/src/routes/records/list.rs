@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::account::{PublishRecord, RecordQuery};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::records;
+use xhs_app::stats::records;
 
 /// Publish records, by post and/or account, most recently changed first.
 #[utoipa::path(tag = "accounts", security(("bearer" = ["viewer"])), params(RecordQuery), responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::robot::{Robot, RobotPage, RobotQuery};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::robots;
+use xhs_app::fleet::robots;
 
 /// The synced robots, newest first, a page at a time; filter by text and by
 /// state.

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::robot::SyncResult;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::robots;
+use xhs_app::fleet::robots;
 
 /// Reads every robot of the provider now and upserts each into the accounts
 /// (kind `robot`); the schedule does the same every `robots.sync_interval_secs`.

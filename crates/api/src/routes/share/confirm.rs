@@ -3,7 +3,7 @@ use crate::extract::SmallJson;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use xhs_app::share;
+use xhs_app::links::public as share;
 
 /// The account holder pastes back the published note's URL; it must be an XHS
 /// note link. Counts as a confirmed publish for the link (and its account).

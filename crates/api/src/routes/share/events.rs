@@ -3,7 +3,7 @@ use crate::extract::SmallJson;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use xhs_app::share;
+use xhs_app::links::public as share;
 
 /// Reports what happened on the page: opened, publish tapped, SDK loaded, SDK
 /// failed (with its error), app opened, fallback used. Bodies over 4 KiB are

@@ -2,7 +2,7 @@ use crate::dto::publish::ShareHandout;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{get, http::header, web, HttpRequest, HttpResponse};
-use xhs_app::share;
+use xhs_app::links::public as share;
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

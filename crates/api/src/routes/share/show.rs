@@ -1,7 +1,7 @@
 use crate::dto::share::SharePage;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::share;
+use xhs_app::links::public as share;
 
 /// What the share page shows: the note, the link's label and account.
 #[utoipa::path(tag = "share", params(("token" = String, Path, description = "link token")), responses(

@@ -5,7 +5,7 @@ use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{http::header, post, web, HttpResponse};
 use secrecy::ExposeSecret;
-use xhs_app::api_tokens;
+use xhs_app::team::api_tokens;
 
 /// Creates an API token for an integrator; its secret is answered once.
 #[utoipa::path(tag = "team", security(("bearer" = ["admin"])), request_body = TokenInput, responses(

@@ -1,7 +1,7 @@
 use crate::auth::Operator;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
-use xhs_app::api_tokens;
+use xhs_app::team::api_tokens;
 
 /// Revokes an API token: refused from the next request on. It stays listed,
 /// marked revoked.

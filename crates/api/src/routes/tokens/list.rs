@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::token::{ApiToken, TokenList};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::api_tokens;
+use xhs_app::team::api_tokens;
 
 /// Every API token, newest first, with when it was last used; never a secret.
 #[utoipa::path(tag = "team", security(("bearer" = ["admin"])), responses(

@@ -5,7 +5,7 @@ use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{http::header, post, web, HttpResponse};
 use secrecy::{ExposeSecret, SecretString};
-use xhs_app::users::{self, NewUser};
+use xhs_app::team::users::{self, NewUser};
 
 /// Creates a user with a role; a generated password is answered once.
 #[utoipa::path(tag = "team", security(("bearer" = ["admin"])), request_body = UserInput, responses(

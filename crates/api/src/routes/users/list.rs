@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::user::{User, UserList};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::users;
+use xhs_app::team::users;
 
 /// Every user with their role, oldest first.
 #[utoipa::path(tag = "team", security(("bearer" = ["admin"])), responses(

@@ -5,7 +5,7 @@ use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{http::header, put, web, HttpResponse};
 use secrecy::ExposeSecret;
-use xhs_app::users;
+use xhs_app::team::users;
 
 /// Changes a user's role, disables or enables them, or resets their password
 /// (answered once). Each of these ends the user's sessions at once.

@@ -3,7 +3,7 @@ use crate::dto::link::{Link, LinkInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// Creates a share link for a post, optionally for one account and until a time.
 #[utoipa::path(tag = "links", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), request_body = LinkInput, responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::link::Link;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::links;
+use xhs_app::links::manage as links;
 
 /// Every link of a post, newest first, revoked and expired ones included, with
 /// each link's totals.

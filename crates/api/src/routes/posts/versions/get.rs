@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::version::PostVersion;
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::versions;
+use xhs_app::notes::versions;
 
 /// One saved version of a note, with its content as it was.
 #[utoipa::path(tag = "posts", security(("bearer" = ["viewer"])), params(

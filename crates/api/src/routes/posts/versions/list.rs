@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::version::{PostVersionList, PostVersionSummary};
 use crate::{ApiError, AppState};
 use actix_web::{get, web};
-use xhs_app::versions;
+use xhs_app::notes::versions;
 
 /// Every saved version of a note, newest first, with who saved it and when.
 #[utoipa::path(tag = "posts", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "post id")), responses(

@@ -2,7 +2,7 @@ use crate::auth::Operator;
 use crate::dto::post::Post;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
-use xhs_app::versions;
+use xhs_app::notes::versions;
 
 /// Restores an old version: its content is saved as the newest version
 /// (noted `restored from version N`), the post's `version` moves on, and the

@@ -1,6 +1,7 @@
 //! The demo post of the first start: a note with two images this server
 //! hosts itself, so it works offline and on a phone on the same network.
-use crate::{media, posts, AppResult, Services};
+use crate::notes::{media, posts};
+use crate::{AppResult, Services};
 use xhs_domain::RawPost;
 use xhs_media::{sample, Spool};
 

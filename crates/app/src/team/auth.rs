@@ -1,5 +1,6 @@
 //! Operators and their sessions: argon2 password hashes, opaque bearer tokens
 //! stored only as their SHA-256, first start and password reset.
+pub use super::sessions::{never, token_hash, Session};
 use crate::{AppError, AppResult, Services};
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -9,43 +10,14 @@ use chrono::{DateTime, Utc};
 use rand::distributions::{Alphanumeric, DistString};
 use rand::RngCore;
 use secrecy::{ExposeSecret, SecretString};
-use sha2::{Digest, Sha256};
 use xhs_domain::{ActorKind, Role};
 use xhs_persistence::{now_utc, operators, posts, sessions, utc, DatabaseConnection};
-
-/// Who is behind a bearer token: a user's live session or an API token.
-#[derive(Debug, Clone)]
-pub struct Session {
-    /// The actor's name: the user's, or `token:<name>` for an API token.
-    pub username: String,
-    /// What it may do.
-    pub role: Role,
-    pub kind: ActorKind,
-    /// SHA-256 of the bearer token: what logout deletes.
-    pub token_hash: String,
-    /// When the session ends (an API token without expiry: [`never`]).
-    pub expires_at: DateTime<Utc>,
-}
-
-/// The end of a session that does not end (an API token without expiry):
-/// 9999-12-31T23:59:59Z.
-pub fn never() -> DateTime<Utc> {
-    use chrono::TimeZone;
-    Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59)
-        .single()
-        .unwrap_or(DateTime::<Utc>::MAX_UTC)
-}
 
 /// A new login: the token is shown once and stored only as its hash.
 pub struct Login {
     pub token: SecretString,
     pub expires_at: DateTime<Utc>,
     pub username: String,
-}
-
-/// SHA-256 of a bearer token, hex.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// A random password for a generated login (20 letters and digits).
@@ -129,8 +101,8 @@ pub async fn login(s: &Services, username: &str, password: SecretString) -> AppR
 /// The live session of a bearer token (a user's session or an API token),
 /// or unauthenticated.
 pub async fn session(s: &Services, token: &str) -> AppResult<Session> {
-    if token.starts_with(crate::api_tokens::PREFIX) {
-        return crate::api_tokens::session(s, token).await;
+    if token.starts_with(crate::team::api_tokens::PREFIX) {
+        return crate::team::api_tokens::session(s, token).await;
     }
     let hash = token_hash(token);
     let (session, operator) = sessions::find_live(&s.db, &hash)
@@ -215,7 +187,7 @@ pub async fn first_start(
         out.admin_created = true;
     }
     if demo_post && posts::count_live(&s.db).await? == 0 {
-        out.demo_post = Some(crate::demo::create(s).await?);
+        out.demo_post = Some(crate::notes::demo::create(s).await?);
     }
     Ok(out)
 }

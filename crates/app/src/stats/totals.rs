@@ -208,20 +208,18 @@ fn daily(
 
 /// The statistics of a live post.
 pub async fn of_post(s: &Services, id: i64, days: Option<u32>) -> AppResult<Stats> {
-    crate::posts::get(s, id).await?;
+    crate::lookup::live_post(s, id).await?;
     of(s, Scope::Post(id), days).await
 }
 
 /// The statistics of a link (revoked and expired ones included).
 pub async fn of_link(s: &Services, id: i64, days: Option<u32>) -> AppResult<Stats> {
-    crate::links::get(s, id).await?;
+    crate::lookup::link(s, id).await?;
     of(s, Scope::Link(id), days).await
 }
 
 /// The statistics of an account (deleted ones included: their links live on).
 pub async fn of_account(s: &Services, id: i64, days: Option<u32>) -> AppResult<Stats> {
-    xhs_persistence::accounts::find(&s.db, id)
-        .await?
-        .ok_or(crate::AppError::NotFound(crate::Resource::Account))?;
+    crate::lookup::account(s, id).await?;
     of(s, Scope::Account(id), days).await
 }

@@ -1,9 +1,10 @@
 //! Notes: create, read, list, replace with optimistic locking, delete, and
 //! pre-flight against XHS's rules. Every save is kept as a version, in the
 //! same transaction as the post.
+use crate::notes::{hosted, media};
 use crate::paging::PageRequest;
 use crate::stats::Totals;
-use crate::{hosted, media, AppError, AppResult, Resource, Services};
+use crate::{AppError, AppResult, Resource, Services};
 use xhs_domain::{PostDraft, PostType, Preflight, RawPost, ReviewStatus, ValidationErrors};
 use xhs_persistence::events::GroupBy;
 use xhs_persistence::posts::{self, ListFilter, PostFields, UpdateOutcome};
@@ -47,10 +48,8 @@ pub async fn create(s: &Services, raw: &RawPost, author: &str) -> AppResult<Post
 
 /// A live post, or not found.
 pub async fn get(s: &Services, id: i64) -> AppResult<Post> {
-    posts::find_live(&s.db, id)
-        .await?
-        .map(|p| hosted::to_public(s, p))
-        .ok_or(AppError::NotFound(Resource::Post))
+    let post = crate::lookup::live_post(s, id).await?;
+    Ok(hosted::to_public(s, post))
 }
 
 /// What the list asks for, before validation.

@@ -2,8 +2,8 @@
 //! reset gets a generated password (shown once) unless one is given;
 //! disabling, a role change and a reset end the user's sessions at once; the
 //! last enabled admin cannot be demoted or disabled.
-use crate::auth::{hash_password, random_password};
-use crate::roles::parse_role;
+use crate::team::auth::{hash_password, random_password};
+use crate::team::roles::parse_role;
 use crate::{AppError, AppResult, Resource, Services};
 use secrecy::{ExposeSecret, SecretString};
 use xhs_domain::{bounded_text, FieldError, Role, Rule, ValidationErrors};

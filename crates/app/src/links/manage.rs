@@ -1,7 +1,8 @@
 //! Share links of a post (operator side): create with the account's publish
 //! record, list with totals, revoke.
+use crate::notes::posts;
 use crate::stats::Totals;
-use crate::{posts, AppError, AppResult, Resource, Services};
+use crate::{AppError, AppResult, Resource, Services};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -68,7 +69,7 @@ pub struct NewLinkInput {
 /// and, for an account, its publish record: both in one transaction.
 pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResult<Link> {
     let post = posts::get(s, post_id).await?;
-    crate::review::ensure_approved(s, &post)?;
+    crate::notes::review::ensure_approved(s, &post)?;
     let mut errs = ValidationErrors::default();
     let label = errs
         .take(bounded_text(
@@ -98,8 +99,8 @@ pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResul
         ));
     }
     let platforms = match &input.platforms {
-        None => crate::platforms::default_for(s, &post)?,
-        Some(names) => crate::platforms::chosen(s, &post, names).unwrap_or_else(|e| {
+        None => crate::links::handoff::default_for(s, &post)?,
+        Some(names) => crate::links::handoff::chosen(s, &post, names).unwrap_or_else(|e| {
             e.into_iter().for_each(|e| errs.push(e));
             Vec::new()
         }),

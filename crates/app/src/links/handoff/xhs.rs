@@ -1,6 +1,7 @@
 //! The signed payload for `xhs.share`: `shareInfo` from the note and
 //! `verifyConfig` signed with the cached access token, fresh every call.
-use crate::{posts, AppResult, Services};
+use crate::notes::posts;
+use crate::{AppResult, Services};
 use xhs_domain::{PostDraft, ShareInfo};
 use xhs_persistence::Post;
 use xhs_signing::VerifyConfig;

@@ -1,6 +1,7 @@
 //! What changed between two versions of a note: the fields that differ, each
 //! with a line diff.
-use crate::{posts, AppResult, Services};
+use crate::notes::posts;
+use crate::{AppResult, Services};
 use xhs_domain::{line_diff, DiffLine, FieldError, Rule, ValidationErrors};
 use xhs_persistence::posts::PostFields;
 use xhs_persistence::versions as store;
@@ -73,7 +74,7 @@ pub async fn diff(
     for (name, v) in [("from", from), ("to", to)] {
         let Some(v) = v else { continue };
         match store::find(&s.db, post.id, v).await? {
-            Some(row) => found.push((v, crate::hosted::fields_to_public(s, row.fields))),
+            Some(row) => found.push((v, crate::notes::hosted::fields_to_public(s, row.fields))),
             None => errs.push(FieldError::new(
                 name,
                 Rule::Exists,

@@ -1,7 +1,7 @@
 //! The public side of share links: no login, never an internal id.
-use crate::cache::Resolution;
-use crate::links::{self, Link};
-use crate::platforms::{self, Handout};
+use crate::links::cache::Resolution;
+use crate::links::handoff::{self as platforms, Handout};
+use crate::links::manage::{self as links, Link};
 use crate::{AppError, AppResult, GoneReason, Resource, Services};
 use xhs_domain::{bounded_text, EventKind, SharePlatform, ValidationErrors};
 use xhs_persistence::events::NewEvent;
@@ -37,7 +37,7 @@ pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
         account_name,
     } = Resolution::clone(&found);
     let link = links::view(s, link, None, post.is_deleted);
-    let post = crate::hosted::to_public(s, post);
+    let post = crate::notes::hosted::to_public(s, post);
     match link.status {
         xhs_domain::LinkStatus::Active => Ok(Resolved {
             link,
@@ -87,7 +87,7 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
         post,
         account_name,
     } = resolve(s, token).await?;
-    crate::review::ensure_approved(s, &post)?;
+    crate::notes::review::ensure_approved(s, &post)?;
     Ok(SharePage {
         post,
         label: link.stored.label,
@@ -102,7 +102,7 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
 /// anyone holding a live link (of an approved note, while approval is on).
 pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
     let Resolved { link, post, .. } = resolve(s, token).await?;
-    crate::review::ensure_approved(s, &post)?;
+    crate::notes::review::ensure_approved(s, &post)?;
     let platform = platforms::requested(platform, &link.stored.platforms)?;
     platforms::handout(s, &post, platform, token).await
 }

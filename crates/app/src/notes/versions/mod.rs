@@ -2,7 +2,8 @@
 //! (which saves it again as the newest version).
 mod diff;
 
-use crate::{hosted, posts, AppError, AppResult, Resource, Services};
+use crate::notes::{hosted, posts};
+use crate::{AppError, AppResult, Resource, Services};
 use xhs_persistence::posts::{self as post_store, UpdateOutcome};
 use xhs_persistence::versions as store;
 use xhs_persistence::{review, Post};

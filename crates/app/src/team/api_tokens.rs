@@ -2,8 +2,8 @@
 //! shown once, stored as their SHA-256 only, used as a Bearer token like a
 //! session. A revoked or expired token, or one whose owner was disabled, is
 //! refused at once: every request reads the row.
-use crate::auth::{never, token_hash, Session};
-use crate::roles::parse_role;
+use crate::team::roles::parse_role;
+use crate::team::sessions::{never, token_hash, Session};
 use crate::{AppError, AppResult, Resource, Services};
 use chrono::{DateTime, Utc};
 use rand::distributions::{Alphanumeric, DistString};

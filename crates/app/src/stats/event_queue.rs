@@ -6,7 +6,7 @@
 //! "stored", and a crowd costs one commit per batch instead of one per event.
 //! A full queue refuses at once ([`AppError::EventQueueFull`]); on shutdown
 //! the writer writes everything still queued before it returns.
-use crate::records::record_events;
+use crate::stats::records::record_events;
 use crate::{AppError, AppResult, Services};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;

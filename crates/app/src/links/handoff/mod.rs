@@ -4,11 +4,14 @@
 //! a module here, not the handlers.
 mod douyin;
 mod kit;
+pub mod token_store;
 mod weibo;
+pub mod xhs;
 
-use crate::publish::{self, SignedPayload};
-use crate::{posts, AppError, AppResult, Platform, Services};
+use crate::notes::posts;
+use crate::{AppError, AppResult, Platform, Services};
 use strum::IntoEnumIterator;
+use xhs::SignedPayload;
 use xhs_domain::{FieldError, Handoff, PlatformVerdict, PostDraft, Rule, SharePlatform};
 use xhs_persistence::Post;
 
@@ -146,7 +149,7 @@ pub async fn handout(
     // XHS's payload reads the note itself; the others read it here, once.
     let draft = || PostDraft::parse(&posts::raw(post));
     Ok(match platform.handoff() {
-        Handoff::Sdk => Handout::Sdk(publish::payload(s, post).await?),
+        Handoff::Sdk => Handout::Sdk(xhs::payload(s, post).await?),
         Handoff::Schema => Handout::Link {
             platform,
             url: douyin::schema(s, &draft()?, &state_of(token))

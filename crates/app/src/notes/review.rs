@@ -1,7 +1,8 @@
 //! The approval workflow: draft -> in review -> approved, or back to draft
 //! with a comment. With `approval_required`, links, dispatch and share pages
 //! serve approved notes only.
-use crate::{posts, AppError, AppResult, Resource, Services};
+use crate::notes::posts;
+use crate::{AppError, AppResult, Resource, Services};
 use xhs_domain::{bounded_text, ReviewStatus};
 use xhs_persistence::review::{self as store, Review};
 use xhs_persistence::{now_utc, Post};

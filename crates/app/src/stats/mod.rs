@@ -1,0 +1,9 @@
+//! What happened: totals of share-page events per post, link, account and
+//! platform, the dashboard, the publish records each account moves through,
+//! and the queue that writes share-page events in group commits.
+pub mod dashboard;
+pub mod event_queue;
+pub mod records;
+mod totals;
+
+pub use totals::*;
