@@ -1,8 +1,8 @@
 //! Operator authentication and roles: who is behind a request's bearer token
 //! (a session or an API token; `xhs_app::team::auth` has both) and whether their
 //! role includes the one the document states for the operation
-//! ([`crate::access`]).
-use crate::access::Operations;
+//! ([`crate::route_table`]).
+use crate::route_table::{Access, RouteTable};
 use crate::{ApiError, AppState};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::Payload;
@@ -35,17 +35,6 @@ fn bearer(req: &ServiceRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
-/// Paths anyone may call. Everything else under `/api/` needs an operator:
-/// deny by default, so a new endpoint is protected without anyone remembering.
-pub(crate) fn is_public(path: &str) -> bool {
-    !path.starts_with("/api/")
-        || path == "/api/auth/login"
-        || path.starts_with("/api/share/")
-        // The provider's calls carry the Merchant-Token instead (checked there).
-        || path == "/api/robots/callback"
-        || path == "/api/robots/events"
-}
-
 async fn authenticate(req: &ServiceRequest) -> Result<Operator, ApiError> {
     let token = bearer(req).ok_or(ApiError::Unauthorized)?;
     let state = req
@@ -66,18 +55,25 @@ pub async fn require_operator(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     // The path as the router reads it (percent-decoded: `/%61pi/…` is `/api/…`).
-    let routed = req.match_info().as_str().to_owned();
-    if is_public(&routed) || req.method() == actix_web::http::Method::OPTIONS {
+    let routed = req.match_info().as_str();
+    let access = req
+        .app_data::<web::Data<RouteTable>>()
+        .map_or(Some(Access::Least(Role::Admin)), |t| {
+            t.access(req.method().as_str(), routed)
+        });
+    let required = match access {
+        Some(Access::Public) => None,
+        _ if req.method() == actix_web::http::Method::OPTIONS => None,
+        Some(Access::Least(r)) => Some(Some(r)),
+        // A documented path with another method: a 405 follows.
+        None => Some(None),
+    };
+    let Some(required) = required else {
         return next
             .call(req)
             .await
             .map(ServiceResponse::map_into_left_body);
-    }
-    let required = req
-        .app_data::<web::Data<Operations>>()
-        .map_or(Some(Role::Admin), |ops| {
-            ops.required_role(req.method().as_str(), &routed)
-        });
+    };
     match authenticate(&req).await.and_then(|op| match required {
         Some(r) if !op.role.includes(r) => Err(ApiError::Forbidden(r)),
         _ => Ok(op),
@@ -103,5 +99,40 @@ impl FromRequest for Operator {
                 .cloned()
                 .ok_or(ApiError::Unauthorized),
         )
+    }
+}
+
+/// The caller of a write, as the use cases record it in the audit log: the
+/// operator behind the token and the client's address.
+#[derive(Debug, Clone)]
+pub struct Acting(pub xhs_app::Actor);
+
+impl std::ops::Deref for Acting {
+    type Target = xhs_app::Actor;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+/// The client's address as the trusted proxies tell it (None in setups
+/// without the limits, such as unit tests of a handler).
+pub(crate) fn client_ip(req: &HttpRequest) -> Option<String> {
+    req.app_data::<web::Data<crate::ratelimit::ShareLimits>>()
+        .map(|l| l.client(req))
+}
+
+impl FromRequest for Acting {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let op = req.extensions().get::<Operator>().cloned();
+        ready(op.ok_or(ApiError::Unauthorized).map(|op| {
+            Acting(xhs_app::Actor {
+                name: op.username.clone(),
+                kind: op.kind,
+                client_ip: client_ip(req),
+            })
+        }))
     }
 }

@@ -1,8 +1,6 @@
 //! The HTTP layer of xhs-publisher: routes, DTOs, errors, auth and the OpenAPI
 //! document. `build_server` is what the binary and the black-box tests start.
 
-mod access;
-mod audit;
 mod auth;
 mod client_ip;
 mod dto;
@@ -11,6 +9,7 @@ mod extract;
 mod openapi;
 mod problems;
 mod ratelimit;
+mod route_table;
 mod routes;
 mod routing;
 mod shared_redis;
@@ -95,8 +94,7 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
     // Built once: every worker serves this very document, the one committed
     // in openapi/openapi.json (a test compares them).
     let doc = openapi();
-    let known = web::Data::new(routing::Routes::from_doc(&doc));
-    let operations = web::Data::new(access::Operations::from_doc(&doc));
+    let routes = web::Data::new(route_table::RouteTable::from_doc(&doc));
     let sweeper = limits.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -116,8 +114,7 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
             .openapi(openapi::ApiDoc::openapi())
             .app_data(state.clone())
             .app_data(limits.clone())
-            .app_data(known.clone())
-            .app_data(operations.clone())
+            .app_data(routes.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))
@@ -136,8 +133,6 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
             .wrap(actix_web::middleware::from_fn(
                 routing::reject_control_characters,
             ))
-            // Inside the auth: it sees who acted, and only what was allowed.
-            .wrap(actix_web::middleware::from_fn(audit::record_writes))
             .wrap(actix_web::middleware::from_fn(auth::require_operator))
             .wrap(cors(&state.settings.cors_origins))
             .wrap(actix_web::middleware::from_fn(routing::head_as_get))

@@ -119,7 +119,7 @@ impl Modify for RoleRefusals {
                 &mut item.patch,
             ];
             for op in ops.into_iter().flatten() {
-                let (_, scopes) = crate::access::scopes(op);
+                let (_, scopes) = crate::route_table::scopes(op);
                 let Some(role) = scopes.first().filter(|r| r.as_str() != "viewer") else {
                     continue;
                 };

@@ -21,67 +21,6 @@ pub(crate) enum Segment {
     Rest,
 }
 
-/// Every documented path and the methods it answers.
-#[derive(Debug, Default)]
-pub struct Routes(Vec<(Vec<Segment>, Vec<&'static str>)>);
-
-impl Routes {
-    pub fn from_doc(doc: &utoipa::openapi::OpenApi) -> Self {
-        let mut routes = Vec::new();
-        for (path, item) in &doc.paths.paths {
-            let segments = template(path);
-            let mut methods = Vec::new();
-            for (m, op) in [
-                ("GET", &item.get),
-                ("PUT", &item.put),
-                ("POST", &item.post),
-                ("DELETE", &item.delete),
-                ("PATCH", &item.patch),
-            ] {
-                if op.is_some() {
-                    methods.push(m);
-                    if m == "GET" {
-                        methods.push("HEAD");
-                    }
-                }
-            }
-            routes.push((segments, methods));
-        }
-        Self(routes)
-    }
-
-    /// The methods `path` answers, when it is a documented path.
-    pub fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
-        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        let mut found: Option<Vec<&'static str>> = None;
-        for (segments, methods) in &self.0 {
-            if matches(segments, &parts) {
-                let all = found.get_or_insert_with(Vec::new);
-                all.extend(
-                    methods
-                        .iter()
-                        .filter(|m| !all.contains(m))
-                        .collect::<Vec<_>>(),
-                );
-            }
-        }
-        found
-    }
-
-    /// The answer to a request no route took: 405 when the path exists.
-    pub fn method_not_allowed(&self, method: &Method, path: &str) -> Option<ApiError> {
-        let mut allow = self.allowed(path)?;
-        if allow.contains(&method.as_str()) {
-            return None;
-        }
-        allow.push("OPTIONS");
-        Some(ApiError::MethodNotAllowed {
-            method: method.to_string(),
-            allow: allow.join(", "),
-        })
-    }
-}
-
 /// A documented path split into its segments.
 pub(crate) fn template(path: &str) -> Vec<Segment> {
     let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
@@ -137,39 +76,4 @@ pub async fn reject_control_characters(
     }
     let res = ApiError::Validation(errs).error_response();
     Ok(req.into_response(res).map_into_right_body())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn routes() -> Routes {
-        Routes::from_doc(&crate::openapi())
-    }
-
-    #[test]
-    fn a_known_path_lists_its_methods_with_head_for_get() {
-        let allow = routes().allowed("/api/posts/12").unwrap();
-        for m in ["GET", "HEAD", "PUT", "DELETE"] {
-            assert!(allow.contains(&m), "{allow:?}");
-        }
-        assert!(!allow.contains(&"POST"));
-        assert!(routes()
-            .allowed("/media/ab/cd.jpg")
-            .unwrap()
-            .contains(&"GET"));
-        assert_eq!(routes().allowed("/api/nothing"), None);
-        assert_eq!(routes().allowed("/api/posts/12/nothing"), None);
-    }
-
-    #[test]
-    fn only_a_method_the_path_lacks_is_405() {
-        let r = routes();
-        assert!(r.method_not_allowed(&Method::GET, "/api/posts").is_none());
-        let e = r
-            .method_not_allowed(&Method::PATCH, "/api/posts/1")
-            .unwrap();
-        assert!(matches!(e, ApiError::MethodNotAllowed { ref allow, .. } if allow.contains("PUT")));
-        assert!(r.method_not_allowed(&Method::TRACE, "/nowhere").is_none());
-    }
 }

@@ -21,7 +21,7 @@ fn page_for(path: &str) -> Option<&'static str> {
 /// page (when the frontend is built), else a problem+json 404.
 pub async fn fallback(req: HttpRequest, static_dir: Option<&Path>) -> HttpResponse {
     let routed = req.match_info().as_str();
-    let known = req.app_data::<actix_web::web::Data<crate::routing::Routes>>();
+    let known = req.app_data::<actix_web::web::Data<crate::route_table::RouteTable>>();
     if let Some(e) = known.and_then(|r| r.method_not_allowed(req.method(), routed)) {
         return actix_web::ResponseError::error_response(&e);
     }

@@ -31,11 +31,22 @@ impl Actor {
     }
 }
 
+impl Actor {
+    /// The server itself: work nobody asked for in a request.
+    pub fn system() -> Self {
+        Self {
+            name: "system".into(),
+            kind: ActorKind::System,
+            client_ip: None,
+        }
+    }
+}
+
 /// What a write did, as its audit entry records it.
 #[derive(Debug, Clone)]
 pub struct Change {
     pub action: AuditAction,
-    pub target_type: AuditTarget,
+    pub target_type: Option<AuditTarget>,
     pub target_id: Option<i64>,
     /// A short line for people (never a secret).
     pub detail: Option<String>,
@@ -45,8 +56,18 @@ impl Change {
     pub fn new(action: AuditAction, target_type: AuditTarget, target_id: i64) -> Self {
         Self {
             action,
-            target_type,
+            target_type: Some(target_type),
             target_id: Some(target_id),
+            detail: None,
+        }
+    }
+
+    /// A change about no one record (a logout, a sync of everything).
+    pub fn of_all(action: AuditAction, target_type: Option<AuditTarget>) -> Self {
+        Self {
+            action,
+            target_type,
+            target_id: None,
             detail: None,
         }
     }
@@ -92,7 +113,7 @@ impl Write<'_> {
             actor: self.actor.name.clone(),
             actor_kind: self.actor.kind,
             action: change.action,
-            target_type: Some(change.target_type),
+            target_type: change.target_type,
             target_id: change.target_id,
             client_ip: self.actor.client_ip.clone(),
             detail: change.detail,

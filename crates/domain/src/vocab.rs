@@ -214,13 +214,14 @@ impl Role {
 vocabulary! {
     /// Who acted: a logged-in user, an API token, nobody known (a failed
     /// login names the username tried), or the robot provider (its callbacks
-    /// and pushed events, proven by the Merchant-Token).
-    ActorKind { User, Token, Anonymous, Provider }
+    /// and pushed events, proven by the Merchant-Token), or the server itself
+    /// (the first start's demo note, scheduled robot syncs).
+    ActorKind { User, Token, Anonymous, Provider, System }
 }
 
 vocabulary! {
-    /// What an audit entry records. Writes take theirs from the path: the
-    /// segment after the id (`submit`, `links` -> `link`), else the method.
+    /// What an audit entry records: each use case names its own (`link` is
+    /// a share link made for a note, `sync` a robot sync).
     AuditAction {
         Login, LoginFailed, Logout, Create, Update, Delete, Submit, Approve,
         RequestChanges, Restore, Link, Revoke, Dispatch, Confirm, Retry, Cancel, Sync
@@ -228,7 +229,7 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// What an audit entry is about: the resource of the path.
+    /// What an audit entry is about.
     AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record }
 }
 

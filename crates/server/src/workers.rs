@@ -51,7 +51,8 @@ impl Workers {
             handles.push(every(robot_sync, stopped.clone(), move || {
                 let state = state.clone();
                 async move {
-                    match xhs_app::fleet::robots::sync(&state.app).await {
+                    match xhs_app::fleet::robots::sync(&state.app, &xhs_app::Actor::system()).await
+                    {
                         Ok(o) => {
                             tracing::info!(synced = o.synced, created = o.created, "robots synced")
                         }

@@ -1006,11 +1006,13 @@ export interface components {
          */
         AccountKind: "brand" | "partner" | "test" | "student" | "owner" | "robot";
         /**
-         * @description Who acted: a logged-in user, an API token, or nobody known (a failed
-         *     login names the username tried).
+         * @description Who acted: a logged-in user, an API token, nobody known (a failed
+         *     login names the username tried), or the robot provider (its callbacks
+         *     and pushed events, proven by the Merchant-Token), or the server itself
+         *     (the first start's demo note, scheduled robot syncs).
          * @enum {string}
          */
-        ActorKind: "user" | "token" | "anonymous";
+        ActorKind: "user" | "token" | "anonymous" | "provider" | "system";
         /** @description An API token, without its secret. */
         ApiToken: {
             /** Format: date-time */
@@ -1039,8 +1041,8 @@ export interface components {
             role: components["schemas"]["Role"];
         };
         /**
-         * @description What an audit entry records. Writes take theirs from the path: the
-         *     segment after the id (`submit`, `links` -> `link`), else the method.
+         * @description What an audit entry records: each use case names its own (`link` is
+         *     a share link made for a note, `sync` a robot sync).
          * @enum {string}
          */
         AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync";
@@ -1069,7 +1071,7 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
-         * @description What an audit entry is about: the resource of the path.
+         * @description What an audit entry is about.
          * @enum {string}
          */
         AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record";
@@ -6273,7 +6275,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
-export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous"];
+export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
 export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];

@@ -1,7 +1,8 @@
 //! The XHS accounts a team publishes from. Deleting is soft: links and
 //! records keep their account.
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use xhs_domain::{bounded_text, parse_account_kind, ValidationErrors};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::accounts::{self as store, AccountFields};
 use xhs_persistence::Account;
 
@@ -47,8 +48,14 @@ fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors> {
     }
 }
 
-pub async fn create(s: &Services, input: &AccountInput) -> AppResult<Account> {
-    Ok(store::create(&s.db, &parse(input)?).await?)
+pub async fn create(s: &Services, actor: &Actor, input: &AccountInput) -> AppResult<Account> {
+    let fields = parse(input)?;
+    let w = s.write(actor).await?;
+    let account = store::create(&*w, &fields).await?;
+    let change = Change::new(AuditAction::Create, AuditTarget::Account, account.id);
+    w.commit(change.detail(format!("{} ({})", account.name, account.kind)))
+        .await?;
+    Ok(account)
 }
 
 pub async fn get(s: &Services, id: i64) -> AppResult<Account> {
@@ -66,17 +73,27 @@ pub async fn list(s: &Services, kind: Option<&str>) -> AppResult<Vec<Account>> {
     Ok(store::list_live(&s.db, kind).await?)
 }
 
-pub async fn update(s: &Services, id: i64, input: &AccountInput) -> AppResult<Account> {
+pub async fn update(
+    s: &Services,
+    actor: &Actor,
+    id: i64,
+    input: &AccountInput,
+) -> AppResult<Account> {
     let fields = parse(input)?;
-    store::update(&s.db, id, &fields)
+    let w = s.write(actor).await?;
+    let account = store::update(&*w, id, &fields)
         .await?
-        .ok_or(AppError::NotFound(Resource::Account))
+        .ok_or(AppError::NotFound(Resource::Account))?;
+    let change = Change::new(AuditAction::Update, AuditTarget::Account, id);
+    w.commit(change.detail(account.name.clone())).await?;
+    Ok(account)
 }
 
-pub async fn delete(s: &Services, id: i64) -> AppResult<()> {
-    if store::soft_delete(&s.db, id).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound(Resource::Account))
+pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<()> {
+    let w = s.write(actor).await?;
+    if !store::soft_delete(&*w, id).await? {
+        return Err(AppError::NotFound(Resource::Account));
     }
+    let change = Change::new(AuditAction::Delete, AuditTarget::Account, id);
+    w.commit(change.detail("account deleted")).await
 }

@@ -2,9 +2,10 @@
 use crate::fleet::robots::client;
 use crate::fleet::tasks::uuid_like;
 use crate::notes::posts;
-use crate::{AppResult, Services};
+use crate::{Actor, AppResult, Change, Services};
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
+use xhs_domain::{AuditAction, AuditTarget};
 
 use std::collections::HashSet;
 use xhs_domain::{FieldError, PostDraft, RobotFunction, Rule, ValidationErrors};
@@ -50,7 +51,12 @@ pub fn schedule(start: DateTime<Utc>, n: usize, spread_minutes: u32) -> Vec<Date
 
 /// Creates one task per robot (each also the publish record of the post and
 /// that account), all in one transaction.
-pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppResult<Vec<Task>> {
+pub async fn dispatch(
+    s: &Services,
+    actor: &Actor,
+    post_id: i64,
+    input: DispatchInput,
+) -> AppResult<Vec<Task>> {
     client(s)?;
     let post = posts::get(s, post_id).await?;
     crate::notes::review::ensure_approved(s, &post)?;
@@ -128,12 +134,12 @@ pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppRe
     }
     let start = input.not_before.map_or(now, |t| t.max(now));
     let due = schedule(start, input.robot_ids.len(), spread);
-    let txn = xhs_persistence::begin_write(&s.db).await?;
+    let txn = s.write(actor).await?;
     let mut tasks = Vec::with_capacity(due.len());
     for (robot_id, at) in input.robot_ids.iter().zip(due) {
         tasks.push(
             store::create(
-                &txn,
+                &*txn,
                 &NewTask {
                     post_id: post.id,
                     robot_id: *robot_id,
@@ -144,9 +150,11 @@ pub async fn dispatch(s: &Services, post_id: i64, input: DispatchInput) -> AppRe
             )
             .await?,
         );
-        records::ensure(&txn, post.id, *robot_id, None).await?;
+        records::ensure(&*txn, post.id, *robot_id, None).await?;
     }
-    txn.commit().await?;
+    let change = Change::new(AuditAction::Dispatch, AuditTarget::Post, post.id);
+    txn.commit(change.detail(format!("{} robot tasks", tasks.len())))
+        .await?;
     Ok(tasks)
 }
 

@@ -1,11 +1,11 @@
 //! What the provider sends: task results and robot events. Both carry the
 //! Merchant-Token, compared in constant time.
-use crate::fleet::robots::client;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::fleet::robots::{client, observe_robot};
+use crate::{Actor, AppError, AppResult, Change as AuditChange, Resource, Services};
 use serde_json::Value;
-use xhs_domain::{EventKind, FieldError, RobotBlock, Rule, TaskStatus};
+use xhs_domain::{AuditAction, AuditTarget};
+use xhs_domain::{EventKind, FieldError, Rule, TaskStatus};
 use xhs_persistence::now_utc;
-use xhs_persistence::robots::{self as robot_store, RobotFields};
 use xhs_persistence::tasks::{self as store, Change};
 use xhs_robots::{RobotEvent, TaskResult};
 
@@ -31,6 +31,7 @@ pub enum CallbackOutcome {
 pub async fn callback(
     s: &Services,
     token: Option<&str>,
+    client_ip: Option<String>,
     body: &Value,
 ) -> AppResult<CallbackOutcome> {
     check_token(s, token)?;
@@ -54,7 +55,8 @@ pub async fn callback(
         TaskStatus::Unknown,
     ];
     let now = now_utc();
-    let txn = xhs_persistence::begin_write(&s.db).await?;
+    let provider = Actor::provider(client_ip);
+    let txn = s.write(&provider).await?;
     let outcome = if result.code == 0 {
         let note = result.note_url.as_deref().map(xhs_domain::parse_note_url);
         let (note_url, reason) = match note {
@@ -74,12 +76,12 @@ pub async fn callback(
             lease: Some(None),
             ..Change::default()
         };
-        if !store::update_if(&txn, task.id, &from, None, change).await? {
+        if !store::update_if(&*txn, task.id, &from, None, change).await? {
             return Ok(CallbackOutcome::Unchanged);
         }
         if let Some(u) = note_url {
             crate::stats::records::advance(
-                &txn,
+                &*txn,
                 task.post_id,
                 task.robot_id,
                 EventKind::Confirmed,
@@ -103,11 +105,11 @@ pub async fn callback(
             lease: Some(None),
             ..Change::default()
         };
-        if !store::update_if(&txn, task.id, &from, None, change).await? {
+        if !store::update_if(&*txn, task.id, &from, None, change).await? {
             return Ok(CallbackOutcome::Unchanged);
         }
         crate::stats::records::advance(
-            &txn,
+            &*txn,
             task.post_id,
             task.robot_id,
             EventKind::SdkFailed,
@@ -118,13 +120,21 @@ pub async fn callback(
         .await?;
         CallbackOutcome::Failed
     };
-    txn.commit().await?;
+    let audit = AuditChange::new(AuditAction::Update, AuditTarget::Task, task.id);
+    let detail = format!("callback: {outcome:?}").to_lowercase();
+    txn.commit(audit.detail(detail)).await?;
     Ok(outcome)
 }
 
 /// A pushed robot event: the robot's states change, and its tasks pause or
-/// resume accordingly.
-pub async fn event(s: &Services, token: Option<&str>, body: &Value) -> AppResult<()> {
+/// resume accordingly, in one write (a renamed robot's links show the new
+/// name at once: the write tells the link cache).
+pub async fn event(
+    s: &Services,
+    token: Option<&str>,
+    client_ip: Option<String>,
+    body: &Value,
+) -> AppResult<()> {
     check_token(s, token)?;
     let e = RobotEvent::parse(body).ok_or_else(|| {
         FieldError::new(
@@ -133,20 +143,10 @@ pub async fn event(s: &Services, token: Option<&str>, body: &Value) -> AppResult
             "an event needs a type and a robot row with an id",
         )
     })?;
-    let r = e.robot;
-    let block = RobotBlock::of(r.online, r.enabled, r.captcha);
-    let (id, _) = robot_store::upsert(
-        &s.db,
-        &RobotFields {
-            provider_id: r.provider_id,
-            nickname: r.nickname,
-            avatar_url: r.avatar_url,
-            online: r.online,
-            captcha: r.captcha,
-            enabled: r.enabled,
-        },
-    )
-    .await?;
-    tracing::info!(robot_id = id, kind = %e.kind, blocked = ?block, "robot event");
-    super::tasks::apply_block(s, id, block).await
+    let provider = Actor::provider(client_ip);
+    let w = s.write(&provider).await?;
+    let seen = observe_robot(&*w, e.robot).await?;
+    tracing::info!(robot_id = seen.id, kind = %e.kind, blocked = ?seen.block, "robot event");
+    let audit = AuditChange::new(AuditAction::Update, AuditTarget::Robot, seen.id);
+    w.commit(audit.detail(e.kind.to_string())).await
 }

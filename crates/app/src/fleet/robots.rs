@@ -1,12 +1,14 @@
 //! Robot accounts (XHS_FACTS section 5): synced from the provider's list into
 //! the accounts, kind `robot`, on a schedule and on demand.
 use crate::paging::PageRequest;
-use crate::{AppError, AppResult, Platform, PlatformFailure, Services};
+use crate::{Actor, AppError, AppResult, Change, Platform, PlatformFailure, Services};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use xhs_domain::ValidationErrors;
+use xhs_domain::{AuditAction, AuditTarget, RobotBlock};
 use xhs_persistence::robots::{self as store, RobotFields, RobotFilter};
 use xhs_persistence::Account;
+use xhs_persistence::ConnectionTrait;
 use xhs_robots::RobotClient;
 
 /// The provider's client, or robots are not configured.
@@ -26,33 +28,55 @@ pub struct SyncOutcome {
     pub updated: u64,
 }
 
-/// Reads every robot of the provider and upserts each into the accounts.
-pub async fn sync(s: &Services) -> AppResult<SyncOutcome> {
+/// Reads every robot of the provider and upserts each into the accounts,
+/// in one write by `actor` (an operator, or the server on its schedule).
+pub async fn sync(s: &Services, actor: &Actor) -> AppResult<SyncOutcome> {
     let rows = client(s)?.all().await?;
     let mut out = SyncOutcome {
         synced: rows.len() as u64,
         created: 0,
         updated: 0,
     };
+    let w = s.write(actor).await?;
     for r in rows {
-        let fields = RobotFields {
-            provider_id: r.provider_id,
-            nickname: r.nickname,
-            avatar_url: r.avatar_url,
-            online: r.online,
-            captcha: r.captcha,
-            enabled: r.enabled,
-        };
-        let block = xhs_domain::RobotBlock::of(fields.online, fields.enabled, fields.captcha);
-        let (id, created) = store::upsert(&s.db, &fields).await?;
-        crate::fleet::tasks::apply_block(s, id, block).await?;
-        if created {
+        if observe_robot(&*w, r).await?.created {
             out.created += 1;
         } else {
             out.updated += 1;
         }
     }
+    let change = Change::of_all(AuditAction::Sync, Some(AuditTarget::Robot));
+    let detail = format!("{} robots, {} new", out.synced, out.created);
+    w.commit(change.detail(detail)).await?;
     Ok(out)
+}
+
+/// What became of a robot the provider told us about.
+pub(crate) struct Observed {
+    pub id: i64,
+    pub created: bool,
+    pub block: Option<RobotBlock>,
+}
+
+/// The one way a robot row from the provider (a sync or a pushed event)
+/// enters the accounts: upserted, and its waiting tasks paused or queued
+/// again by whether it can be called now.
+pub(crate) async fn observe_robot(
+    db: &impl ConnectionTrait,
+    r: xhs_robots::RobotRow,
+) -> AppResult<Observed> {
+    let fields = RobotFields {
+        provider_id: r.provider_id,
+        nickname: r.nickname,
+        avatar_url: r.avatar_url,
+        online: r.online,
+        captcha: r.captcha,
+        enabled: r.enabled,
+    };
+    let block = RobotBlock::of(fields.online, fields.enabled, fields.captcha);
+    let (id, created) = store::upsert(db, &fields).await?;
+    crate::fleet::tasks::apply_block(db, id, block).await?;
+    Ok(Observed { id, created, block })
 }
 
 /// What the robot list asks for, before validation.

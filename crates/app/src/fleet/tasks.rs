@@ -1,7 +1,8 @@
 //! Robot tasks as operators see them: list, retry, cancel; and pausing the
 //! tasks of a robot that cannot be called.
 use crate::paging::PageRequest;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Resource, Services};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_domain::{RobotBlock, TaskStatus, ValidationErrors};
 use xhs_persistence::tasks::{self as store, Change, TaskFilter};
 use xhs_persistence::{now_utc, Task};
@@ -49,7 +50,7 @@ async fn get(s: &Services, id: i64) -> AppResult<Task> {
 
 /// Sends a failed, timed-out, cancelled or unknown task again, deliberately:
 /// a new request id, due now.
-pub async fn retry(s: &Services, id: i64) -> AppResult<Task> {
+pub async fn retry(s: &Services, actor: &Actor, id: i64) -> AppResult<Task> {
     let task = get(s, id).await?;
     if !task.status.can_retry() {
         return Err(AppError::TaskState {
@@ -67,18 +68,23 @@ pub async fn retry(s: &Services, id: i64) -> AppResult<Task> {
         request_id: Some(uuid_like()),
         lease: Some(None),
     };
-    if !store::update_if(&s.db, id, &[task.status], None, change).await? {
+    let w = s.write(actor).await?;
+    if !store::update_if(&*w, id, &[task.status], None, change).await? {
+        drop(w);
         return Err(AppError::TaskState {
             status: get(s, id).await?.status,
         });
     }
     // Due now, whatever it was scheduled for.
-    store::reschedule(&s.db, id, now_utc()).await?;
+    store::reschedule(&*w, id, now_utc()).await?;
+    let audit = crate::Change::new(AuditAction::Retry, AuditTarget::Task, id);
+    w.commit(audit.detail(format!("was {}", task.status)))
+        .await?;
     get(s, id).await
 }
 
 /// Cancels a task that has not reached the provider (or whose fate is unknown).
-pub async fn cancel(s: &Services, id: i64) -> AppResult<Task> {
+pub async fn cancel(s: &Services, actor: &Actor, id: i64) -> AppResult<Task> {
     let task = get(s, id).await?;
     let change = Change {
         status: Some(TaskStatus::Cancelled),
@@ -86,27 +92,31 @@ pub async fn cancel(s: &Services, id: i64) -> AppResult<Task> {
         lease: Some(None),
         ..Change::default()
     };
-    if !task.status.can_cancel()
-        || !store::update_if(&s.db, id, &[task.status], None, change).await?
+    let w = s.write(actor).await?;
+    if !task.status.can_cancel() || !store::update_if(&*w, id, &[task.status], None, change).await?
     {
+        drop(w);
         return Err(AppError::TaskState {
             status: get(s, id).await?.status,
         });
     }
+    let audit = crate::Change::new(AuditAction::Cancel, AuditTarget::Task, id);
+    w.commit(audit.detail(format!("was {}", task.status)))
+        .await?;
     get(s, id).await
 }
 
 /// A robot that cannot be called gets its waiting tasks paused with the
 /// reason; one that is back gets them queued again.
 pub(crate) async fn apply_block(
-    s: &Services,
+    db: &impl xhs_persistence::ConnectionTrait,
     robot_id: i64,
     block: Option<RobotBlock>,
 ) -> AppResult<()> {
     match block {
         Some(b) => {
             store::move_all(
-                &s.db,
+                db,
                 store::of_robot(robot_id),
                 &[TaskStatus::Queued, TaskStatus::Waiting],
                 TaskStatus::Paused,
@@ -117,7 +127,7 @@ pub(crate) async fn apply_block(
         }
         None => {
             store::move_all(
-                &s.db,
+                db,
                 store::of_robot(robot_id),
                 &[TaskStatus::Paused],
                 TaskStatus::Queued,

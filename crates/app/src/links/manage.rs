@@ -2,11 +2,12 @@
 //! record, list with totals, revoke.
 use crate::notes::posts;
 use crate::stats::Totals;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use rand::RngCore;
 use xhs_domain::{bounded_text, FieldError, LinkStatus, Rule, ValidationErrors};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::events::GroupBy;
 use xhs_persistence::links::{self as store, NewLink};
 use xhs_persistence::{accounts, records, StoredLink};
@@ -67,7 +68,12 @@ pub struct NewLinkInput {
 
 /// Creates a link for a live post (an approved one when approval is on)
 /// and, for an account, its publish record: both in one transaction.
-pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResult<Link> {
+pub async fn create(
+    s: &Services,
+    actor: &Actor,
+    post_id: i64,
+    input: NewLinkInput,
+) -> AppResult<Link> {
     let post = posts::get(s, post_id).await?;
     crate::notes::review::ensure_approved(s, &post)?;
     let mut errs = ValidationErrors::default();
@@ -108,9 +114,9 @@ pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResul
     if !errs.is_empty() {
         return Err(errs.into());
     }
-    let txn = xhs_persistence::begin_write(&s.db).await?;
+    let txn = s.write(actor).await?;
     let stored = store::create(
-        &txn,
+        &*txn,
         &NewLink {
             token: new_token(),
             post_id: post.id,
@@ -122,9 +128,11 @@ pub async fn create(s: &Services, post_id: i64, input: NewLinkInput) -> AppResul
     )
     .await?;
     if let Some(a) = &account {
-        records::ensure(&txn, post.id, a.id, Some(stored.id)).await?;
+        records::ensure(&*txn, post.id, a.id, Some(stored.id)).await?;
     }
-    txn.commit().await?;
+    let change = Change::new(AuditAction::Link, AuditTarget::Post, post.id);
+    txn.commit(change.detail(format!("share link {} created", stored.id)))
+        .await?;
     Ok(view(s, stored, account.map(|a| a.name), false))
 }
 
@@ -166,9 +174,18 @@ pub async fn list(s: &Services, post_id: i64) -> AppResult<Vec<(Link, Totals)>> 
 
 /// Revokes a link: from now on it is gone. Revoking twice is harmless; true
 /// when this call revoked it.
-pub async fn revoke(s: &Services, id: i64) -> AppResult<bool> {
-    store::find(&s.db, id)
+pub async fn revoke(s: &Services, actor: &Actor, id: i64) -> AppResult<bool> {
+    let w = s.write(actor).await?;
+    store::find(&*w, id)
         .await?
         .ok_or(AppError::NotFound(Resource::Link))?;
-    Ok(store::revoke(&s.db, id).await?)
+    let revoked = store::revoke(&*w, id).await?;
+    let detail = if revoked {
+        "revoked"
+    } else {
+        "was revoked already"
+    };
+    w.commit(Change::new(AuditAction::Revoke, AuditTarget::Link, id).detail(detail))
+        .await?;
+    Ok(revoked)
 }

@@ -1,7 +1,7 @@
 //! The demo post of the first start: a note with two images this server
 //! hosts itself, so it works offline and on a phone on the same network.
 use crate::notes::{media, posts};
-use crate::{AppResult, Services};
+use crate::{Actor, AppResult, Services};
 use xhs_domain::RawPost;
 use xhs_media::{sample, Spool};
 
@@ -10,7 +10,8 @@ async fn demo_image(s: &Services, name: &str, from: [u8; 3], to: [u8; 3]) -> App
     let bytes = sample::gradient_jpeg(1080, 1440, from, to);
     let mut spool = Spool::create(s.media.spool_dir(), s.media.limits()).await?;
     spool.write(&bytes).await?;
-    let (item, _) = media::save(s, spool.finish().await?, Some(name.to_owned())).await?;
+    let spooled = spool.finish().await?;
+    let (item, _) = media::save(s, &Actor::system(), spooled, Some(name.to_owned())).await?;
     Ok(media::url_of(s, &item.storage_key))
 }
 
@@ -28,5 +29,5 @@ pub async fn create(s: &Services) -> AppResult<i64> {
         image_urls: images,
         video_url: None,
     };
-    Ok(posts::create(s, &raw, "system").await?.id)
+    Ok(posts::create(s, &Actor::system(), &raw).await?.id)
 }

@@ -2,8 +2,9 @@
 //! check the content in full, store the file and its thumbnail, record it),
 //! listing, deleting, and pre-flight advice on the images it hosts.
 use crate::paging::PageRequest;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use xhs_domain::{image_shape_checks, Check, MediaKind, RawPost, ValidationErrors};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_media::{Spooled, StorageKey};
 use xhs_persistence::media::{self as store, MediaFilter, NewMedia};
 use xhs_persistence::{Media, PersistenceError};
@@ -32,12 +33,52 @@ pub fn url_of(s: &Services, key: &str) -> String {
 /// Stores an upload; the item and whether this upload created it.
 pub async fn save(
     s: &Services,
+    actor: &Actor,
     spooled: Spooled,
     original_name: Option<String>,
 ) -> AppResult<(Media, bool)> {
+    let (new, created) = match prepare(s, spooled, original_name).await? {
+        Prepared::Existing(m) => (m, false),
+        Prepared::New(new) => {
+            let w = s.write(actor).await?;
+            match store::create(&*w, &new).await {
+                Ok(created) => {
+                    let change = Change::new(AuditAction::Create, AuditTarget::Media, created.id);
+                    w.commit(change.detail("uploaded")).await?;
+                    return Ok((created, true));
+                }
+                // Another upload of the same content won the race: same bytes, same keys.
+                Err(PersistenceError::UniqueViolation) => {
+                    drop(w);
+                    let found = store::find_by_sha256(&s.db, &new.sha256).await?;
+                    (found.ok_or(AppError::Conflict)?, false)
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let w = s.write(actor).await?;
+    let change = Change::new(AuditAction::Create, AuditTarget::Media, new.id);
+    w.commit(change.detail("uploaded again (same file)"))
+        .await?;
+    Ok((new, created))
+}
+
+/// An upload whose content is known already, or the row to insert for it
+/// (its files stored: a file without its row is only wasted space).
+enum Prepared {
+    Existing(Media),
+    New(NewMedia),
+}
+
+async fn prepare(
+    s: &Services,
+    spooled: Spooled,
+    original_name: Option<String>,
+) -> AppResult<Prepared> {
     // The same content is already an item: keep that one (its name included).
     if let Some(existing) = store::find_by_sha256(&s.db, &spooled.sha256).await? {
-        return Ok((existing, false));
+        return Ok(Prepared::Existing(existing));
     }
     let Spooled {
         path,
@@ -75,15 +116,7 @@ pub async fn save(
         thumb_key: thumb_key.map(|k| k.to_string()),
         original_name,
     };
-    match store::create(&s.db, &new).await {
-        Ok(created) => Ok((created, true)),
-        // Another upload of the same content won the race: same bytes, same keys.
-        Err(PersistenceError::UniqueViolation) => store::find_by_sha256(&s.db, &sha256)
-            .await?
-            .map(|m| (m, false))
-            .ok_or(AppError::Conflict),
-        Err(e) => Err(e.into()),
-    }
+    Ok(Prepared::New(new))
 }
 
 pub async fn get(s: &Services, id: i64) -> AppResult<Media> {
@@ -118,19 +151,20 @@ pub async fn list(
 /// in-use check and the delete run in one transaction; the files go after
 /// the commit: a file left behind by a storage failure is only wasted space,
 /// while a row without its file would be a broken item.
-pub async fn delete(s: &Services, id: i64) -> AppResult<Media> {
-    let txn = xhs_persistence::begin_write(&s.db).await?;
-    let row = store::find(&txn, id)
+pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<Media> {
+    let txn = s.write(actor).await?;
+    let row = store::find(&*txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::Media))?;
-    let posts = store::live_posts_using(&txn, &row.sha256).await?;
+    let posts = store::live_posts_using(&*txn, &row.sha256).await?;
     if posts > 0 {
         return Err(AppError::MediaInUse { posts });
     }
-    if !store::delete(&txn, row.id).await? {
+    if !store::delete(&*txn, row.id).await? {
         return Err(AppError::NotFound(Resource::Media));
     }
-    txn.commit().await?;
+    let change = Change::new(AuditAction::Delete, AuditTarget::Media, id);
+    txn.commit(change.detail("media deleted")).await?;
     let keys = [Some(row.storage_key.as_str()), row.thumb_key.as_deref()];
     for key in keys.into_iter().flatten().filter_map(StorageKey::parse) {
         if let Err(e) = s.media.delete(&key).await {

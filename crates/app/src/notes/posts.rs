@@ -4,7 +4,8 @@
 use crate::notes::{hosted, media};
 use crate::paging::PageRequest;
 use crate::stats::Totals;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_domain::{PostDraft, PostType, Preflight, RawPost, ReviewStatus, ValidationErrors};
 use xhs_persistence::events::GroupBy;
 use xhs_persistence::posts::{self, ListFilter, PostFields, UpdateOutcome};
@@ -34,15 +35,16 @@ pub fn raw(p: &Post) -> RawPost {
     }
 }
 
-/// Creates a draft after checking it against XHS's rules; `author` saved
+/// Creates a draft after checking it against XHS's rules; `actor` saved
 /// its first version.
-pub async fn create(s: &Services, raw: &RawPost, author: &str) -> AppResult<Post> {
+pub async fn create(s: &Services, actor: &Actor, raw: &RawPost) -> AppResult<Post> {
     let draft = PostDraft::parse(raw)?;
     let fields = hosted::to_stored(s, fields(&draft)).await?;
-    let txn = xhs_persistence::begin_write(&s.db).await?;
-    let post = posts::create(&txn, &fields).await?;
-    versions::record(&txn, &post, author, None).await?;
-    txn.commit().await?;
+    let txn = s.write(actor).await?;
+    let post = posts::create(&*txn, &fields).await?;
+    versions::record(&*txn, &post, &actor.name, None).await?;
+    let change = Change::new(AuditAction::Create, AuditTarget::Post, post.id);
+    txn.commit(change.detail(post.title.clone())).await?;
     Ok(hosted::to_public(s, post))
 }
 
@@ -108,18 +110,20 @@ pub async fn list(s: &Services, q: ListQuery) -> AppResult<PostPage> {
 /// state as a version by `author`. An approved note goes back to draft.
 pub async fn update(
     s: &Services,
+    actor: &Actor,
     id: i64,
     version: i32,
     raw: &RawPost,
-    author: &str,
 ) -> AppResult<Post> {
     let draft = PostDraft::parse(raw)?;
     let fields = hosted::to_stored(s, fields(&draft)).await?;
-    let txn = xhs_persistence::begin_write(&s.db).await?;
-    match posts::update(&txn, id, version, &fields).await? {
+    let txn = s.write(actor).await?;
+    match posts::update(&*txn, id, version, &fields).await? {
         UpdateOutcome::Updated(p) => {
-            versions::record(&txn, &p, author, None).await?;
-            txn.commit().await?;
+            versions::record(&*txn, &p, &actor.name, None).await?;
+            let change = Change::new(AuditAction::Update, AuditTarget::Post, id);
+            txn.commit(change.detail(format!("version {}", p.version)))
+                .await?;
             Ok(hosted::to_public(s, *p))
         }
         UpdateOutcome::Conflict { current_version } => {
@@ -130,12 +134,13 @@ pub async fn update(
 }
 
 /// Soft-deletes a post; afterwards it is not found everywhere and its links are gone.
-pub async fn delete(s: &Services, id: i64) -> AppResult<()> {
-    if posts::soft_delete(&s.db, id).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound(Resource::Post))
+pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<()> {
+    let w = s.write(actor).await?;
+    if !posts::soft_delete(&*w, id).await? {
+        return Err(AppError::NotFound(Resource::Post));
     }
+    w.commit(Change::new(AuditAction::Delete, AuditTarget::Post, id).detail("post deleted"))
+        .await
 }
 
 /// Every rule's verdict on a draft, with shape advice on images hosted here.

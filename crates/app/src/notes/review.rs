@@ -2,8 +2,8 @@
 //! with a comment. With `approval_required`, links, dispatch and share pages
 //! serve approved notes only.
 use crate::notes::posts;
-use crate::{AppError, AppResult, Resource, Services};
-use xhs_domain::{bounded_text, ReviewStatus};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
+use xhs_domain::{bounded_text, AuditAction, AuditTarget, ReviewStatus};
 use xhs_persistence::review::{self as store, Review};
 use xhs_persistence::{now_utc, Post};
 
@@ -21,64 +21,63 @@ pub fn ensure_approved(s: &Services, post: &Post) -> AppResult<()> {
 }
 
 /// A draft goes to review.
-pub async fn submit(s: &Services, id: i64) -> AppResult<Post> {
-    step(s, id, ReviewStatus::Draft, ReviewStatus::InReview, None).await
+pub async fn submit(s: &Services, actor: &Actor, id: i64) -> AppResult<Post> {
+    let to = (ReviewStatus::InReview, AuditAction::Submit);
+    step(s, actor, id, ReviewStatus::Draft, to, None).await
 }
 
-/// A note in review is approved by `by`, with an optional comment.
-pub async fn approve(s: &Services, id: i64, by: &str, comment: Option<&str>) -> AppResult<Post> {
+/// A note in review is approved by `actor`, with an optional comment.
+pub async fn approve(
+    s: &Services,
+    actor: &Actor,
+    id: i64,
+    comment: Option<&str>,
+) -> AppResult<Post> {
     let comment = bounded_text("comment", comment.unwrap_or(""), MAX_COMMENT_CHARS, false)?;
     let comment = Some(comment).filter(|c| !c.is_empty());
     let review = Review {
-        by,
+        by: &actor.name,
         comment: comment.as_deref(),
         at: now_utc(),
     };
-    step(
-        s,
-        id,
-        ReviewStatus::InReview,
-        ReviewStatus::Approved,
-        Some(review),
-    )
-    .await
+    let to = (ReviewStatus::Approved, AuditAction::Approve);
+    step(s, actor, id, ReviewStatus::InReview, to, Some(review)).await
 }
 
-/// A note in review goes back to draft with `by`'s comment (required).
+/// A note in review goes back to draft with `actor`'s comment (required).
 pub async fn request_changes(
     s: &Services,
+    actor: &Actor,
     id: i64,
-    by: &str,
     comment: Option<&str>,
 ) -> AppResult<Post> {
     let comment = bounded_text("comment", comment.unwrap_or(""), MAX_COMMENT_CHARS, true)?;
     let review = Review {
-        by,
+        by: &actor.name,
         comment: Some(&comment),
         at: now_utc(),
     };
-    step(
-        s,
-        id,
-        ReviewStatus::InReview,
-        ReviewStatus::Draft,
-        Some(review),
-    )
-    .await
+    let to = (ReviewStatus::Draft, AuditAction::RequestChanges);
+    step(s, actor, id, ReviewStatus::InReview, to, Some(review)).await
 }
 
-/// Moves the note when it is in `from`; otherwise says where it is.
+/// Moves the note when it is in `from`, recorded as `to`'s action;
+/// otherwise says where it is.
 async fn step(
     s: &Services,
+    actor: &Actor,
     id: i64,
     from: ReviewStatus,
-    to: ReviewStatus,
+    (to, action): (ReviewStatus, AuditAction),
     review: Option<Review<'_>>,
 ) -> AppResult<Post> {
-    if store::transition(&s.db, id, from, to, review).await? {
+    let w = s.write(actor).await?;
+    if store::transition(&*w, id, from, to, review).await? {
+        let change = Change::new(action, AuditTarget::Post, id);
+        w.commit(change.detail(format!("{from} -> {to}"))).await?;
         return posts::get(s, id).await;
     }
-    match xhs_persistence::posts::find_live(&s.db, id).await? {
+    match xhs_persistence::posts::find_live(&*w, id).await? {
         None => Err(AppError::NotFound(Resource::Post)),
         Some(p) => Err(AppError::ReviewState {
             status: p.review_status,

@@ -1,7 +1,8 @@
 //! Publish records: where each post stands for each account. Every change
 //! goes through the same state machine ([`RecordStatus::after`]), whether a
 //! share page reported it or an operator confirmed it.
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_domain::{EventKind, RecordStatus};
 use xhs_persistence::events::{self as event_store, NewEvent};
 use xhs_persistence::{records, ConnectionTrait, Record};
@@ -105,16 +106,16 @@ pub(crate) async fn record_events(
 /// An operator confirms a publish with the note's URL: the same transition a
 /// page's confirmation makes, recorded as a `confirmed` event of the record's
 /// link so that it counts in the statistics.
-pub async fn confirm(s: &Services, id: i64, note_url: &str) -> AppResult<Record> {
+pub async fn confirm(s: &Services, actor: &Actor, id: i64, note_url: &str) -> AppResult<Record> {
     let note_url = xhs_domain::parse_note_url(note_url)?;
     let row = records::find(&s.db, id)
         .await?
         .ok_or(AppError::NotFound(Resource::Record))?;
-    let txn = sea_orm::TransactionTrait::begin(&s.db).await?;
+    let txn = s.write(actor).await?;
     match row.link_id {
         Some(link_id) => {
             record_event(
-                &txn,
+                &*txn,
                 NewEvent {
                     link_id,
                     post_id: row.post_id,
@@ -130,7 +131,7 @@ pub async fn confirm(s: &Services, id: i64, note_url: &str) -> AppResult<Record>
         }
         None => {
             advance(
-                &txn,
+                &*txn,
                 row.post_id,
                 row.account_id,
                 EventKind::Confirmed,
@@ -140,10 +141,12 @@ pub async fn confirm(s: &Services, id: i64, note_url: &str) -> AppResult<Record>
             .await?
         }
     }
-    let updated = records::find(&txn, id)
+    let updated = records::find(&*txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::Record))?;
-    txn.commit().await?;
+    let change = Change::new(AuditAction::Confirm, AuditTarget::Record, id);
+    txn.commit(change.detail("publish confirmed by hand"))
+        .await?;
     Ok(updated)
 }
 

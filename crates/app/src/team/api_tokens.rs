@@ -4,11 +4,12 @@
 //! refused at once: every request reads the row.
 use crate::team::roles::parse_role;
 use crate::team::sessions::{never, token_hash, Session};
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use chrono::{DateTime, Utc};
 use rand::distributions::{Alphanumeric, DistString};
 use secrecy::SecretString;
 use xhs_domain::{bounded_text, ActorKind, FieldError, Rule, ValidationErrors};
+use xhs_domain::{AuditAction, AuditTarget};
 pub use xhs_persistence::api_tokens::ApiToken;
 use xhs_persistence::api_tokens::{self as store, NewToken};
 use xhs_persistence::{now_utc, operators};
@@ -33,8 +34,8 @@ pub struct CreatedToken {
     pub secret: SecretString,
 }
 
-/// Creates a token on behalf of `created_by`.
-pub async fn create(s: &Services, input: &TokenInput, created_by: &str) -> AppResult<CreatedToken> {
+/// Creates a token on behalf of `actor`.
+pub async fn create(s: &Services, actor: &Actor, input: &TokenInput) -> AppResult<CreatedToken> {
     let mut errs = ValidationErrors::default();
     let name = errs.take(bounded_text("name", &input.name, 64, true));
     let role = errs.take(parse_role("role", &input.role));
@@ -55,17 +56,21 @@ pub async fn create(s: &Services, input: &TokenInput, created_by: &str) -> AppRe
         "{PREFIX}{}",
         Alphanumeric.sample_string(&mut rand::thread_rng(), 40)
     );
+    let w = s.write(actor).await?;
     let token = store::create(
-        &s.db,
+        &*w,
         &NewToken {
             name: &name,
             role,
             token_hash: &token_hash(&secret),
-            created_by,
+            created_by: &actor.name,
             expires_at: input.expires_at.map(|e| e.naive_utc()),
         },
     )
     .await?;
+    let change = Change::new(AuditAction::Create, AuditTarget::Token, token.id);
+    w.commit(change.detail(format!("{} as {}", token.name, token.role)))
+        .await?;
     Ok(CreatedToken {
         token,
         secret: SecretString::from(secret),
@@ -78,12 +83,13 @@ pub async fn list(s: &Services) -> AppResult<Vec<ApiToken>> {
 }
 
 /// Revokes a token: it is refused from the next request on.
-pub async fn revoke(s: &Services, id: i64) -> AppResult<()> {
-    if store::revoke(&s.db, id).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound(Resource::Token))
+pub async fn revoke(s: &Services, actor: &Actor, id: i64) -> AppResult<()> {
+    let w = s.write(actor).await?;
+    if !store::revoke(&*w, id).await? {
+        return Err(AppError::NotFound(Resource::Token));
     }
+    let change = Change::new(AuditAction::Delete, AuditTarget::Token, id);
+    w.commit(change.detail("token revoked")).await
 }
 
 /// The session of an API token: live, and its owner (when a user) enabled.

@@ -1,6 +1,6 @@
 //! The audit log: who did what, when, from where. Entries are only ever
-//! appended (by the HTTP layer's one mechanism for writes, and by login and
-//! logout); the API reads them, newest first, and nothing else.
+//! appended: by every write in its own transaction ([`crate::Write::commit`]),
+//! and by login attempts; the API reads them, newest first, and nothing else.
 use crate::paging::PageRequest;
 use crate::{AppResult, Services};
 use chrono::{DateTime, Utc};

@@ -121,8 +121,11 @@ pub async fn session(s: &Services, token: &str) -> AppResult<Session> {
 }
 
 /// Ends a session; its token stops working at once.
-pub async fn logout(s: &Services, session: &Session) -> AppResult<()> {
-    Ok(sessions::delete(&s.db, &session.token_hash).await?)
+pub async fn logout(s: &Services, actor: &crate::Actor, session: &Session) -> AppResult<()> {
+    let w = s.write(actor).await?;
+    sessions::delete(&*w, &session.token_hash).await?;
+    let change = crate::Change::of_all(xhs_domain::AuditAction::Logout, None);
+    w.commit(change.detail("session ended")).await
 }
 
 /// Creates an operator (with `role`, `admin` when none) or resets its

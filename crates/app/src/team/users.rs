@@ -4,9 +4,10 @@
 //! last enabled admin cannot be demoted or disabled.
 use crate::team::auth::{hash_password, random_password};
 use crate::team::roles::parse_role;
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use secrecy::{ExposeSecret, SecretString};
 use xhs_domain::{bounded_text, FieldError, Role, Rule, ValidationErrors};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::sessions;
 pub use xhs_persistence::users::User;
 use xhs_persistence::users::{self as store, UserChange};
@@ -72,7 +73,7 @@ pub async fn list(s: &Services) -> AppResult<Vec<User>> {
 }
 
 /// Creates a user; a taken username is a conflict.
-pub async fn create(s: &Services, input: NewUser) -> AppResult<WithPassword> {
+pub async fn create(s: &Services, actor: &Actor, input: NewUser) -> AppResult<WithPassword> {
     let mut errs = ValidationErrors::default();
     let username = errs.take(check_username(&input.username));
     let role = errs.take(parse_role("role", &input.role));
@@ -90,7 +91,11 @@ pub async fn create(s: &Services, input: NewUser) -> AppResult<WithPassword> {
         }
     };
     let hash = hash_password(password).await?;
-    let user = store::create(&s.db, &username, &hash, role).await?;
+    let w = s.write(actor).await?;
+    let user = store::create(&*w, &username, &hash, role).await?;
+    let change = Change::new(AuditAction::Create, AuditTarget::User, user.id);
+    w.commit(change.detail(format!("{} as {}", user.username, user.role)))
+        .await?;
     Ok(WithPassword {
         user,
         password: generated,
@@ -99,7 +104,12 @@ pub async fn create(s: &Services, input: NewUser) -> AppResult<WithPassword> {
 
 /// Changes a user's role, disabled flag and/or password, in one transaction
 /// with the end of their sessions.
-pub async fn update(s: &Services, id: i64, input: UserUpdate) -> AppResult<WithPassword> {
+pub async fn update(
+    s: &Services,
+    actor: &Actor,
+    id: i64,
+    input: UserUpdate,
+) -> AppResult<WithPassword> {
     let role = match &input.role {
         Some(r) => Some(parse_role("role", r)?),
         None => None,
@@ -111,8 +121,8 @@ pub async fn update(s: &Services, id: i64, input: UserUpdate) -> AppResult<WithP
         Some(p) => Some(hash_password(p.clone()).await?),
         None => None,
     };
-    let txn = xhs_persistence::begin_write(&s.db).await?;
-    let before = store::find(&txn, id)
+    let txn = s.write(actor).await?;
+    let before = store::find(&*txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::User))?;
     let stays_admin =
@@ -120,7 +130,7 @@ pub async fn update(s: &Services, id: i64, input: UserUpdate) -> AppResult<WithP
     if before.role == Role::Admin
         && !before.disabled
         && !stays_admin
-        && store::other_enabled_admins(&txn, id).await? == 0
+        && store::other_enabled_admins(&*txn, id).await? == 0
     {
         return Err(AppError::LastAdmin);
     }
@@ -129,17 +139,31 @@ pub async fn update(s: &Services, id: i64, input: UserUpdate) -> AppResult<WithP
         disabled: input.disabled,
         password_hash,
     };
-    store::update(&txn, id, &change).await?;
+    store::update(&*txn, id, &change).await?;
     let ends_sessions = role.is_some_and(|r| r != before.role)
         || input.disabled == Some(true)
         || change.password_hash.is_some();
     if ends_sessions {
-        sessions::delete_for_operator(&txn, id).await?;
+        sessions::delete_for_operator(&*txn, id).await?;
     }
-    let user = store::find(&txn, id)
+    let user = store::find(&*txn, id)
         .await?
         .ok_or(AppError::NotFound(Resource::User))?;
-    txn.commit().await?;
+    let mut what = Vec::new();
+    if let Some(r) = role {
+        what.push(format!("role {r}"));
+    }
+    match input.disabled {
+        Some(true) => what.push("disabled".to_owned()),
+        Some(false) => what.push("enabled".to_owned()),
+        None => {}
+    }
+    if generated.is_some() {
+        what.push("password reset".to_owned());
+    }
+    let audit = Change::new(AuditAction::Update, AuditTarget::User, id);
+    txn.commit(audit.detail(format!("{}: {}", user.username, what.join(", "))))
+        .await?;
     Ok(WithPassword {
         user,
         password: generated,

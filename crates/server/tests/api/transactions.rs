@@ -90,3 +90,32 @@ async fn an_event_whose_record_cannot_move_is_not_counted_either() {
         "other writes still work"
     );
 }
+
+#[tokio::test]
+async fn a_write_whose_audit_entry_cannot_be_written_does_not_happen() {
+    let app = spawn_app().await;
+    let post = app.create_post(&valid_post()).await;
+    let id = post["id"].as_i64().unwrap();
+    inject_failure(&app.db, "audit_log", "INSERT").await;
+
+    let created = app.post_json("/api/posts", &valid_post()).await;
+    let mut edit = valid_post();
+    edit["title"] = json!("改过的标题");
+    edit["version"] = json!(1);
+    let edited = app.put_json(&format!("/api/posts/{id}"), &edit).await;
+    let deleted = app.delete(&format!("/api/posts/{id}")).await;
+
+    for res in [created, edited, deleted] {
+        let (status, p) = problem(res).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{p}");
+    }
+    assert_eq!(count_rows(&app.db, "x_post").await, 1, "no new note");
+    let stored: serde_json::Value = app
+        .get(&format!("/api/posts/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stored["title"], post["title"], "the edit was rolled back");
+    assert_eq!(stored["version"], 1);
+}

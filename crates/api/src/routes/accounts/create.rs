@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::account::{Account, AccountInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -15,22 +15,16 @@ use xhs_app::accounts;
 #[post("/api/accounts")]
 pub async fn create_account(
     state: web::Data<AppState>,
-    _op: Operator,
+    op: Acting,
     body: Json<AccountInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let account = accounts::create(&state.app, &body.0.into()).await?;
+    let account = accounts::create(&state.app, &op, &body.0.into()).await?;
     let id = account.id;
-    let mut res = HttpResponse::Created()
+    let res = HttpResponse::Created()
         .insert_header((
             actix_web::http::header::LOCATION,
             format!("/api/accounts/{id}"),
         ))
         .json(Account::from(account));
-    // The created account is the entry's target.
-    crate::audit::AuditNote {
-        target_id: Some(id),
-        detail: None,
-    }
-    .attach(&mut res);
     Ok(res)
 }

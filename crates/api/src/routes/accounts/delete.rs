@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::accounts;
@@ -12,9 +12,9 @@ use xhs_app::accounts;
 #[delete("/api/accounts/{id}")]
 pub async fn delete_account(
     state: web::Data<AppState>,
-    _op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    accounts::delete(&state.app, id.into_inner()).await?;
+    accounts::delete(&state.app, &op, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

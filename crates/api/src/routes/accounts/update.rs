@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::account::{Account, AccountInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -16,10 +16,10 @@ use xhs_app::accounts;
 #[put("/api/accounts/{id}")]
 pub async fn update_account(
     state: web::Data<AppState>,
-    _op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<AccountInput>,
 ) -> Result<web::Json<Account>, ApiError> {
-    let account = accounts::update(&state.app, id.into_inner(), &body.0.into()).await?;
+    let account = accounts::update(&state.app, &op, id.into_inner(), &body.0.into()).await?;
     Ok(web::Json(account.into()))
 }

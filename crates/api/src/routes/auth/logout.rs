@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::{Acting, Operator};
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
 use xhs_app::team::auth;
@@ -9,7 +9,11 @@ use xhs_app::team::auth;
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, op: Operator) -> Result<HttpResponse, ApiError> {
-    auth::logout(&state.app, &op).await?;
+pub async fn logout(
+    state: web::Data<AppState>,
+    op: Operator,
+    actor: Acting,
+) -> Result<HttpResponse, ApiError> {
+    auth::logout(&state.app, &actor, &op).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpResponse};
 use xhs_app::links::manage as links;
@@ -12,12 +12,12 @@ use xhs_app::links::manage as links;
 #[post("/api/links/{id}/revoke")]
 pub async fn revoke_link(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    if links::revoke(&state.app, id).await? {
-        tracing::info!(link_id = id, operator = %op.username, "share link revoked");
+    if links::revoke(&state.app, &op, id).await? {
+        tracing::info!(link_id = id, operator = %op.name, "share link revoked");
     }
     Ok(HttpResponse::NoContent().finish())
 }

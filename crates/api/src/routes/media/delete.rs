@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::notes::media;
@@ -14,10 +14,10 @@ use xhs_app::notes::media;
 #[delete("/api/media/{id}")]
 pub async fn delete_media(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let removed = media::delete(&state.app, id.into_inner()).await?;
-    tracing::info!(media_id = removed.id, operator = %op.username, "media deleted");
+    let removed = media::delete(&state.app, &op, id.into_inner()).await?;
+    tracing::info!(media_id = removed.id, operator = %op.name, "media deleted");
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::media::{Media, UploadForm};
 use crate::{ApiError, AppState};
 use actix_multipart::Multipart;
@@ -29,7 +29,7 @@ const FRAMING_BYTES: u64 = 64 * 1024;
 #[post("/api/media")]
 pub async fn upload_media(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
@@ -68,29 +68,17 @@ pub async fn upload_media(
             "send the file in a multipart/form-data field named `file`",
         )
     })?;
-    let (row, created) = media::save(&state.app, spooled, name).await?;
-    tracing::info!(media_id = row.id, created, kind = %row.kind, size = row.size_bytes, operator = %op.username, "media uploaded");
+    let (row, created) = media::save(&state.app, &op, spooled, name).await?;
+    tracing::info!(media_id = row.id, created, kind = %row.kind, size = row.size_bytes, operator = %op.name, "media uploaded");
     let location = format!("/api/media/{}", row.id);
-    let note = crate::audit::AuditNote {
-        target_id: Some(row.id),
-        detail: Some(
-            if created {
-                "uploaded"
-            } else {
-                "uploaded again (same file)"
-            }
-            .to_owned(),
-        ),
-    };
     let item = Media::new(&state.app, row);
-    let mut res = if created {
+    let res = if created {
         HttpResponse::Created()
             .insert_header((header::LOCATION, location))
             .json(item)
     } else {
         HttpResponse::Ok().json(item)
     };
-    note.attach(&mut res);
     Ok(res)
 }
 

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::Post;
 use crate::dto::review::ReviewInput;
 use crate::extract::Json;
@@ -19,12 +19,12 @@ use xhs_app::notes::review;
 #[post("/api/posts/{id}/approve")]
 pub async fn approve_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<ReviewInput>,
 ) -> Result<web::Json<Post>, ApiError> {
     let comment = body.0.comment.as_deref();
-    let post = review::approve(&state.app, id.into_inner(), &op.username, comment).await?;
-    tracing::info!(post_id = post.id, operator = %op.username, "post approved");
+    let post = review::approve(&state.app, &op, id.into_inner(), comment).await?;
+    tracing::info!(post_id = post.id, operator = %op.name, "post approved");
     Ok(web::Json(post.into()))
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::{Post, PostInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -15,11 +15,11 @@ use xhs_app::notes::posts;
 #[post("/api/posts")]
 pub async fn create_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     body: Json<PostInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let post = posts::create(&state.app, &body.0.raw(), &op.username).await?;
-    tracing::info!(post_id = post.id, operator = %op.username, "post created");
+    let post = posts::create(&state.app, &op, &body.0.raw()).await?;
+    tracing::info!(post_id = post.id, operator = %op.name, "post created");
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/posts/{}", post.id)))
         .json(Post::from(post)))

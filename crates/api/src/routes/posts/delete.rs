@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::notes::posts;
@@ -12,11 +12,11 @@ use xhs_app::notes::posts;
 #[delete("/api/posts/{id}")]
 pub async fn delete_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    posts::delete(&state.app, id).await?;
-    tracing::info!(post_id = id, operator = %op.username, "post deleted");
+    posts::delete(&state.app, &op, id).await?;
+    tracing::info!(post_id = id, operator = %op.name, "post deleted");
     Ok(HttpResponse::NoContent().finish())
 }

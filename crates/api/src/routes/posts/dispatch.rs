@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::task::{DispatchInput, DispatchResult, Task};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -21,13 +21,14 @@ use xhs_app::fleet::dispatch;
 #[post("/api/posts/{id}/dispatch")]
 pub async fn dispatch_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<DispatchInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.0;
     let tasks = dispatch::dispatch(
         &state.app,
+        &op,
         id.into_inner(),
         dispatch::DispatchInput {
             robot_ids: input.robot_ids,
@@ -36,7 +37,7 @@ pub async fn dispatch_post(
         },
     )
     .await?;
-    tracing::info!(tasks = tasks.len(), operator = %op.username, "note dispatched to robots");
+    tracing::info!(tasks = tasks.len(), operator = %op.name, "note dispatched to robots");
     Ok(HttpResponse::Created().json(DispatchResult {
         tasks: tasks.into_iter().map(Task::from).collect(),
     }))

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::Post;
 use crate::dto::review::ReviewInput;
 use crate::extract::Json;
@@ -19,12 +19,12 @@ use xhs_app::notes::review;
 #[post("/api/posts/{id}/request-changes")]
 pub async fn request_changes(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<ReviewInput>,
 ) -> Result<web::Json<Post>, ApiError> {
     let comment = body.0.comment.as_deref();
-    let post = review::request_changes(&state.app, id.into_inner(), &op.username, comment).await?;
-    tracing::info!(post_id = post.id, operator = %op.username, "changes requested");
+    let post = review::request_changes(&state.app, &op, id.into_inner(), comment).await?;
+    tracing::info!(post_id = post.id, operator = %op.name, "changes requested");
     Ok(web::Json(post.into()))
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::Post;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
@@ -15,10 +15,10 @@ use xhs_app::notes::review;
 #[post("/api/posts/{id}/submit")]
 pub async fn submit_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<web::Json<Post>, ApiError> {
-    let post = review::submit(&state.app, id.into_inner()).await?;
-    tracing::info!(post_id = post.id, operator = %op.username, "post submitted for review");
+    let post = review::submit(&state.app, &op, id.into_inner()).await?;
+    tracing::info!(post_id = post.id, operator = %op.name, "post submitted for review");
     Ok(web::Json(post.into()))
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::{Post, PostUpdate};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -19,19 +19,12 @@ use xhs_app::notes::posts;
 #[put("/api/posts/{id}")]
 pub async fn update_post(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<PostUpdate>,
 ) -> Result<web::Json<Post>, ApiError> {
     let id = id.into_inner();
-    let post = posts::update(
-        &state.app,
-        id,
-        body.0.version,
-        &body.0.post.raw(),
-        &op.username,
-    )
-    .await?;
-    tracing::info!(post_id = id, version = post.version, operator = %op.username, "post updated");
+    let post = posts::update(&state.app, &op, id, body.0.version, &body.0.post.raw()).await?;
+    tracing::info!(post_id = id, version = post.version, operator = %op.name, "post updated");
     Ok(web::Json(post.into()))
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::account::{ConfirmInput, PublishRecord};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -16,12 +16,12 @@ use xhs_app::stats::records;
 #[put("/api/records/{id}/confirm")]
 pub async fn confirm_record(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<ConfirmInput>,
 ) -> Result<web::Json<PublishRecord>, ApiError> {
     let id = id.into_inner();
-    let row = records::confirm(&state.app, id, &body.0.note_url).await?;
-    tracing::info!(record_id = id, operator = %op.username, "publish confirmed");
+    let row = records::confirm(&state.app, &op, id, &body.0.note_url).await?;
+    tracing::info!(record_id = id, operator = %op.name, "publish confirmed");
     Ok(web::Json(row.into()))
 }

@@ -22,7 +22,8 @@ pub async fn robot_callback(
     body: SmallJson<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let token = super::merchant_token(&req);
-    let outcome = inbound::callback(&state.app, token, &body.0).await?;
+    let outcome =
+        inbound::callback(&state.app, token, crate::auth::client_ip(&req), &body.0).await?;
     tracing::info!(?outcome, "robot task result");
     Ok(HttpResponse::NoContent().finish())
 }

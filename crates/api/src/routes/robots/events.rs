@@ -22,6 +22,6 @@ pub async fn robot_events(
     body: SmallJson<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     let token = super::merchant_token(&req);
-    inbound::event(&state.app, token, &body.0).await?;
+    inbound::event(&state.app, token, crate::auth::client_ip(&req), &body.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::robot::SyncResult;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
@@ -16,10 +16,10 @@ use xhs_app::fleet::robots;
 #[post("/api/robots/sync")]
 pub async fn sync_robots(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
 ) -> Result<web::Json<SyncResult>, ApiError> {
-    let o = robots::sync(&state.app).await?;
-    tracing::info!(synced = o.synced, created = o.created, operator = %op.username, "robots synced");
+    let o = robots::sync(&state.app, &op).await?;
+    tracing::info!(synced = o.synced, created = o.created, operator = %op.name, "robots synced");
     Ok(web::Json(SyncResult {
         synced: o.synced,
         created: o.created,

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::task::Task;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
@@ -16,10 +16,10 @@ use xhs_app::fleet::tasks;
 #[post("/api/tasks/{id}/retry")]
 pub async fn retry_task(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<web::Json<Task>, ApiError> {
-    let task = tasks::retry(&state.app, id.into_inner()).await?;
-    tracing::info!(task_id = task.id, operator = %op.username, "task retry");
+    let task = tasks::retry(&state.app, &op, id.into_inner()).await?;
+    tracing::info!(task_id = task.id, operator = %op.name, "task retry");
     Ok(web::Json(task.into()))
 }

@@ -1,5 +1,4 @@
-use crate::audit::AuditNote;
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::token::{TokenCreated, TokenInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -16,7 +15,7 @@ use xhs_app::team::api_tokens;
 #[post("/api/tokens")]
 pub async fn create_token(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     body: Json<TokenInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = api_tokens::TokenInput {
@@ -24,19 +23,14 @@ pub async fn create_token(
         role: body.0.role,
         expires_at: body.0.expires_at,
     };
-    let created = api_tokens::create(&state.app, &input, &op.username).await?;
+    let created = api_tokens::create(&state.app, &op, &input).await?;
     let token = created.token;
-    tracing::info!(token_id = token.id, role = %token.role, operator = %op.username, "API token created");
-    let note = AuditNote {
-        target_id: Some(token.id),
-        detail: Some(format!("{} as {}", token.name, token.role)),
-    };
-    let mut res = HttpResponse::Created()
+    tracing::info!(token_id = token.id, role = %token.role, operator = %op.name, "API token created");
+    let res = HttpResponse::Created()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(TokenCreated {
             token: token.into(),
             secret: created.secret.expose_secret().to_owned(),
         });
-    note.attach(&mut res);
     Ok(res)
 }

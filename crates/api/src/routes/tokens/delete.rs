@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::team::api_tokens;
@@ -13,11 +13,11 @@ use xhs_app::team::api_tokens;
 #[delete("/api/tokens/{id}")]
 pub async fn delete_token(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    api_tokens::revoke(&state.app, id).await?;
-    tracing::info!(token_id = id, operator = %op.username, "API token revoked");
+    api_tokens::revoke(&state.app, &op, id).await?;
+    tracing::info!(token_id = id, operator = %op.name, "API token revoked");
     Ok(HttpResponse::NoContent().finish())
 }

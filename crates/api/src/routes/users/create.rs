@@ -1,5 +1,4 @@
-use crate::audit::AuditNote;
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::user::{UserCreated, UserInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -17,12 +16,13 @@ use xhs_app::team::users::{self, NewUser};
 #[post("/api/users")]
 pub async fn create_user(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     body: Json<UserInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.0;
     let created = users::create(
         &state.app,
+        &op,
         NewUser {
             username: input.username,
             role: input.role,
@@ -31,17 +31,12 @@ pub async fn create_user(
     )
     .await?;
     let user = created.user;
-    tracing::info!(user_id = user.id, role = %user.role, operator = %op.username, "user created");
-    let note = AuditNote {
-        target_id: Some(user.id),
-        detail: Some(format!("{} as {}", user.username, user.role)),
-    };
-    let mut res = HttpResponse::Created()
+    tracing::info!(user_id = user.id, role = %user.role, operator = %op.name, "user created");
+    let res = HttpResponse::Created()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(UserCreated {
             user: user.into(),
             password: created.password.map(|p| p.expose_secret().to_owned()),
         });
-    note.attach(&mut res);
     Ok(res)
 }

@@ -1,5 +1,4 @@
-use crate::audit::AuditNote;
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::user::{UserUpdate, UserUpdated};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -19,42 +18,24 @@ use xhs_app::team::users;
 #[put("/api/users/{id}")]
 pub async fn update_user(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<UserUpdate>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.0;
-    let mut what = Vec::new();
-    if let Some(r) = &input.role {
-        what.push(format!("role {}", r.trim()));
-    }
-    match input.disabled {
-        Some(true) => what.push("disabled".to_owned()),
-        Some(false) => what.push("enabled".to_owned()),
-        None => {}
-    }
-    let reset = input.reset_password.unwrap_or(false);
-    if reset {
-        what.push("password reset".to_owned());
-    }
     let update = users::UserUpdate {
         role: input.role,
         disabled: input.disabled,
-        reset_password: reset,
+        reset_password: input.reset_password.unwrap_or(false),
     };
-    let updated = users::update(&state.app, id.into_inner(), update).await?;
+    let updated = users::update(&state.app, &op, id.into_inner(), update).await?;
     let user = updated.user;
-    tracing::info!(user_id = user.id, role = %user.role, disabled = user.disabled, operator = %op.username, "user changed");
-    let note = AuditNote {
-        target_id: Some(user.id),
-        detail: Some(format!("{}: {}", user.username, what.join(", "))),
-    };
-    let mut res = HttpResponse::Ok()
+    tracing::info!(user_id = user.id, role = %user.role, disabled = user.disabled, operator = %op.name, "user changed");
+    let res = HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(UserUpdated {
             user: user.into(),
             password: updated.password.map(|p| p.expose_secret().to_owned()),
         });
-    note.attach(&mut res);
     Ok(res)
 }

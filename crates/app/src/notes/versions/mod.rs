@@ -3,7 +3,8 @@
 mod diff;
 
 use crate::notes::{hosted, posts};
-use crate::{AppError, AppResult, Resource, Services};
+use crate::{Actor, AppError, AppResult, Change, Resource, Services};
+use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::posts::{self as post_store, UpdateOutcome};
 use xhs_persistence::versions as store;
 use xhs_persistence::{review, Post};
@@ -37,27 +38,28 @@ fn public(s: &Services, v: PostVersion) -> PostVersion {
 /// Saves version `version`'s content as the note's newest version (by `by`,
 /// noted `restored from version N`) and sends the note back to draft; the
 /// post's `version` moves on as with any save. All in one transaction.
-pub async fn restore(s: &Services, post_id: i64, version: i32, by: &str) -> AppResult<Post> {
-    let txn = xhs_persistence::begin_write(&s.db).await?;
-    let post = post_store::find_live(&txn, post_id)
+pub async fn restore(s: &Services, actor: &Actor, post_id: i64, version: i32) -> AppResult<Post> {
+    let txn = s.write(actor).await?;
+    let post = post_store::find_live(&*txn, post_id)
         .await?
         .ok_or(AppError::NotFound(Resource::Post))?;
-    let old = store::find(&txn, post.id, version)
+    let old = store::find(&*txn, post.id, version)
         .await?
         .ok_or(AppError::NotFound(Resource::PostVersion))?;
-    match post_store::update(&txn, post.id, post.version, &old.fields).await? {
+    match post_store::update(&*txn, post.id, post.version, &old.fields).await? {
         UpdateOutcome::Updated(_) => {}
         UpdateOutcome::Conflict { current_version } => {
             return Err(AppError::VersionConflict { current_version })
         }
         UpdateOutcome::NotFound => return Err(AppError::NotFound(Resource::Post)),
     }
-    review::reset_to_draft(&txn, post.id).await?;
-    let restored = post_store::find_live(&txn, post.id)
+    review::reset_to_draft(&*txn, post.id).await?;
+    let restored = post_store::find_live(&*txn, post.id)
         .await?
         .ok_or(AppError::NotFound(Resource::Post))?;
     let note = format!("restored from version {version}");
-    store::record(&txn, &restored, by, Some(&note)).await?;
-    txn.commit().await?;
+    store::record(&*txn, &restored, &actor.name, Some(&note)).await?;
+    let change = Change::new(AuditAction::Restore, AuditTarget::Post, post_id);
+    txn.commit(change.detail(note)).await?;
     Ok(hosted::to_public(s, restored))
 }

@@ -1,6 +1,6 @@
-//! The audit log: every successful write leaves exactly one entry (by one
-//! mechanism, from the path), logins and failed logins too; an admin reads
-//! it with filters; nothing in the API can change it.
+//! The audit log: every successful write leaves exactly one entry (written
+//! by the use case in its own transaction), logins and failed logins too; an
+//! admin reads it with filters; nothing in the API can change it.
 use super::{add_user, api_token, audit_entries, login_as};
 use crate::helpers::{problem, spawn_app, spawn_app_with, valid_post, Options, ADMIN_PASSWORD};
 use reqwest::{Method, StatusCode};

@@ -42,6 +42,8 @@ export const auditZh = {
   'audit.kind.user': '成员',
   'audit.kind.token': '令牌',
   'audit.kind.anonymous': '匿名',
+  'audit.kind.provider': '机器人服务商',
+  'audit.kind.system': '系统',
 
   'audit.type.post': '笔记',
   'audit.type.link': '链接',
@@ -97,6 +99,8 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.kind.user': 'User',
   'audit.kind.token': 'Token',
   'audit.kind.anonymous': 'Anonymous',
+  'audit.kind.provider': 'Robot provider',
+  'audit.kind.system': 'System',
 
   'audit.type.post': 'Note',
   'audit.type.link': 'Link',

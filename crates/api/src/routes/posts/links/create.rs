@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::link::{Link, LinkInput};
 use crate::extract::Json;
 use crate::{ApiError, AppState};
@@ -17,13 +17,14 @@ use xhs_app::links::manage as links;
 #[post("/api/posts/{id}/links")]
 pub async fn create_link(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     id: web::Path<i64>,
     body: Json<LinkInput>,
 ) -> Result<HttpResponse, ApiError> {
     let input = body.0;
     let link = links::create(
         &state.app,
+        &op,
         id.into_inner(),
         links::NewLinkInput {
             label: input.label,
@@ -33,15 +34,10 @@ pub async fn create_link(
         },
     )
     .await?;
-    tracing::info!(post_id = link.stored.post_id, link_id = link.stored.id, operator = %op.username, "share link created");
-    let note = crate::audit::AuditNote {
-        target_id: None,
-        detail: Some(format!("share link {} created", link.stored.id)),
-    };
+    tracing::info!(post_id = link.stored.post_id, link_id = link.stored.id, operator = %op.name, "share link created");
     // The answer carries the link's token: no cache may keep it.
-    let mut res = HttpResponse::Created()
+    let res = HttpResponse::Created()
         .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
         .json(Link::from(link));
-    note.attach(&mut res);
     Ok(res)
 }

@@ -1,4 +1,4 @@
-use crate::auth::Operator;
+use crate::auth::Acting;
 use crate::dto::post::Post;
 use crate::{ApiError, AppState};
 use actix_web::{post, web};
@@ -20,11 +20,11 @@ use xhs_app::notes::versions;
 #[post("/api/posts/{id}/versions/{version}/restore")]
 pub async fn restore_version(
     state: web::Data<AppState>,
-    op: Operator,
+    op: Acting,
     path: web::Path<(i64, i32)>,
 ) -> Result<web::Json<Post>, ApiError> {
     let (id, version) = path.into_inner();
-    let post = versions::restore(&state.app, id, version, &op.username).await?;
-    tracing::info!(post_id = id, restored = version, operator = %op.username, "version restored");
+    let post = versions::restore(&state.app, &op, id, version).await?;
+    tracing::info!(post_id = id, restored = version, operator = %op.name, "version restored");
     Ok(web::Json(post.into()))
 }
