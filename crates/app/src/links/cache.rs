@@ -43,11 +43,14 @@ impl Generation for LocalGeneration {
     }
 }
 
-/// A link as stored, its note as stored and the name of its account.
-#[derive(Clone)]
+/// A link as stored, its note (media URLs made absolute), the note parsed
+/// once by the same rules the editor's pre-flight applies (what every
+/// payload is built from, so a request neither parses nor rebuilds it), and
+/// the name of its account.
 pub struct Resolution {
     pub link: Link,
     pub post: Post,
+    pub note: Result<xhs_domain::PostDraft, xhs_domain::ValidationErrors>,
     pub account_name: Option<String>,
 }
 

@@ -3,15 +3,24 @@ use crate::links::cache::Resolution;
 use crate::links::handoff::{self as platforms, Handout};
 use crate::links::manage::{self as links, Link};
 use crate::{AppError, AppResult, GoneReason, Resource, Services};
-use xhs_domain::{bounded_text, EventKind, SharePlatform, ValidationErrors};
+use std::sync::Arc;
+use xhs_domain::{bounded_text, EventKind, PostDraft, SharePlatform, ValidationErrors};
 use xhs_persistence::events::NewEvent;
 use xhs_persistence::{accounts, links as link_store, Post};
 
-/// A live link, its note and the name of its account.
+/// A live link, and what the cache holds for it (its note, parsed, and the
+/// name of its account).
 pub struct Resolved {
     pub link: Link,
-    pub post: Post,
-    pub account_name: Option<String>,
+    pub found: Arc<Resolution>,
+}
+
+impl Resolved {
+    /// The link's note as the rules read it; a note that no longer passes
+    /// them is refused with the rules it breaks.
+    pub fn note(&self) -> AppResult<&PostDraft> {
+        self.found.note.as_ref().map_err(|e| e.clone().into())
+    }
 }
 
 /// The live link behind a token: not found when unknown; gone when revoked,
@@ -31,19 +40,9 @@ pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
         .get_or_load(token, || load(s, token))
         .await?
         .ok_or(AppError::NotFound(Resource::Link))?;
-    let Resolution {
-        link,
-        post,
-        account_name,
-    } = Resolution::clone(&found);
-    let link = links::view(s, link, None, post.is_deleted);
-    let post = crate::notes::hosted::to_public(s, post);
+    let link = links::view(s, found.link.clone(), None, found.post.is_deleted);
     match link.status {
-        xhs_domain::LinkStatus::Active => Ok(Resolved {
-            link,
-            post,
-            account_name,
-        }),
+        xhs_domain::LinkStatus::Active => Ok(Resolved { link, found }),
         xhs_domain::LinkStatus::Revoked => Err(AppError::Gone(GoneReason::LinkRevoked)),
         xhs_domain::LinkStatus::Expired => Err(AppError::Gone(GoneReason::LinkExpired)),
         xhs_domain::LinkStatus::PostDeleted => Err(AppError::Gone(GoneReason::PostDeleted)),
@@ -60,9 +59,12 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
+    let post = crate::notes::hosted::to_public(s, post);
+    let note = PostDraft::parse(&crate::notes::posts::raw(&post));
     Ok(Some(Resolution {
         link,
         post,
+        note,
         account_name,
     }))
 }
@@ -82,16 +84,12 @@ pub struct SharePage {
 /// The note of a live link; while approval is on, only an approved one (an
 /// edited note is not served until it is approved again).
 pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
-    let Resolved {
-        link,
-        post,
-        account_name,
-    } = resolve(s, token).await?;
-    crate::notes::review::ensure_approved(s, &post)?;
+    let Resolved { link, found } = resolve(s, token).await?;
+    crate::notes::review::ensure_approved(s, &found.post)?;
     Ok(SharePage {
-        post,
+        post: found.post.clone(),
         label: link.stored.label,
-        account_name,
+        account_name: found.account_name.clone(),
         expires_at: link.stored.expires_at,
         xhs_configured: s.signer.is_configured(),
         platforms: link.stored.platforms,
@@ -101,10 +99,10 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
 /// The handout of one of the link's platforms (XHS when none is named) for
 /// anyone holding a live link (of an approved note, while approval is on).
 pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
-    let Resolved { link, post, .. } = resolve(s, token).await?;
-    crate::notes::review::ensure_approved(s, &post)?;
-    let platform = platforms::requested(platform, &link.stored.platforms)?;
-    platforms::handout(s, &post, platform, token).await
+    let resolved = resolve(s, token).await?;
+    crate::notes::review::ensure_approved(s, &resolved.found.post)?;
+    let platform = platforms::requested(platform, &resolved.link.stored.platforms)?;
+    platforms::handout(s, resolved.note()?, platform, token).await
 }
 
 /// What a page reports: an event kind, the SDK's reason for a failure, and

@@ -139,27 +139,25 @@ pub fn requested(name: Option<&str>, offered: &[SharePlatform]) -> AppResult<Sha
     Ok(p)
 }
 
-/// The handout of `post` for `platform`, reached through the link `token`.
+/// The handout of a note for `platform`, reached through the link `token`.
 pub async fn handout(
     s: &Services,
-    post: &Post,
+    note: &PostDraft,
     platform: SharePlatform,
     token: &str,
 ) -> AppResult<Handout> {
-    // XHS's payload reads the note itself; the others read it here, once.
-    let draft = || PostDraft::parse(&posts::raw(post));
     Ok(match platform.handoff() {
-        Handoff::Sdk => Handout::Sdk(xhs::payload(s, post).await?),
+        Handoff::Sdk => Handout::Sdk(xhs::payload(s, note).await?),
         Handoff::Schema => Handout::Link {
             platform,
-            url: douyin::schema(s, &draft()?, &state_of(token))
+            url: douyin::schema(s, note, &state_of(token))
                 .await
                 .map_err(|e| AppError::platform(Platform::Douyin, e))?,
         },
         Handoff::Url => Handout::Link {
             platform,
-            url: weibo::share_url(s, &draft()?, token),
+            url: weibo::share_url(s, note, token),
         },
-        Handoff::CopyKit => kit::kit(platform, &draft()?),
+        Handoff::CopyKit => kit::kit(platform, note),
     })
 }

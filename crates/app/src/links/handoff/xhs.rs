@@ -3,7 +3,6 @@
 use crate::notes::posts;
 use crate::{AppResult, Services};
 use xhs_domain::{PostDraft, ShareInfo};
-use xhs_persistence::Post;
 use xhs_signing::VerifyConfig;
 
 /// What the page hands to `xhs.share`.
@@ -12,18 +11,19 @@ pub struct SignedPayload {
     pub share_info: ShareInfo,
 }
 
-/// Builds the payload of a stored note (the stored note must still pass the rules).
-pub async fn payload(s: &Services, post: &Post) -> AppResult<SignedPayload> {
-    let draft = PostDraft::parse(&posts::raw(post))?;
+/// Builds the payload of a note that passed the rules: the share info from
+/// the note, the verification signed fresh.
+pub async fn payload(s: &Services, note: &PostDraft) -> AppResult<SignedPayload> {
     let verify = s.signer.verify_config().await?;
     Ok(SignedPayload {
         verify,
-        share_info: ShareInfo::from(&draft),
+        share_info: ShareInfo::from(note),
     })
 }
 
-/// The payload of a live post by id (the article's operator endpoint).
+/// The payload of a live post by id (the article's operator endpoint; the
+/// stored note must still pass the rules).
 pub async fn payload_of_post(s: &Services, id: i64) -> AppResult<SignedPayload> {
     let post = posts::get(s, id).await?;
-    payload(s, &post).await
+    payload(s, &PostDraft::parse(&posts::raw(&post))?).await
 }
