@@ -60,6 +60,7 @@ fn to_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
         platform: None,
         review_status: None,
         required_role: None,
+        opens_at: None,
     };
     let (req, old) = res.into_parts();
     let mut new = HttpResponse::build(status);

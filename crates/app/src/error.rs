@@ -92,6 +92,11 @@ pub enum AppError {
     /// The change would leave no enabled admin.
     #[error("the last enabled admin cannot be demoted or disabled")]
     LastAdmin,
+    /// The link opens later (a campaign's time); nothing is handed over before.
+    #[error("this link opens at {opens_at}")]
+    LinkNotOpenYet {
+        opens_at: chrono::DateTime<chrono::Utc>,
+    },
     #[error("{platform:?}: {failure:?}")]
     PlatformUnavailable {
         platform: Platform,

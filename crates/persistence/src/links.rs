@@ -17,6 +17,7 @@ pub struct NewLink {
     pub label: Option<String>,
     pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
     pub platforms: Vec<xhs_domain::SharePlatform>,
+    pub not_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 pub async fn create(db: &impl ConnectionTrait, l: &NewLink) -> Result<Link, PersistenceError> {
@@ -29,6 +30,7 @@ pub async fn create(db: &impl ConnectionTrait, l: &NewLink) -> Result<Link, Pers
         revoked_at: Set(None),
         created_at: Set(now_utc()),
         platforms: Set(Some(crate::values::platforms_column(&l.platforms))),
+        not_before: Set(l.not_before.map(|t| t.naive_utc())),
         ..Default::default()
     }
     .insert(db)

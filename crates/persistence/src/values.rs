@@ -128,6 +128,8 @@ pub struct Link {
     pub created_at: DateTime<Utc>,
     /// What the link offers, in order (older links: XHS only).
     pub platforms: Vec<SharePlatform>,
+    /// Before this the link hands nothing over (a campaign's assignment time).
+    pub not_before: Option<DateTime<Utc>>,
 }
 
 /// Platforms as stored: comma-separated names.
@@ -155,6 +157,7 @@ impl TryFrom<share_link::Model> for Link {
             expires_at: m.expires_at.map(utc),
             revoked_at: m.revoked_at.map(utc),
             created_at: utc(m.created_at),
+            not_before: m.not_before.map(utc),
         })
     }
 }

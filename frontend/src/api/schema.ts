@@ -1135,7 +1135,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "event_queue_full";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -1187,6 +1187,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             label?: string | null;
+            /**
+             * Format: date-time
+             * @description Before this the link shows when it opens and hands nothing over.
+             */
+            not_before?: string | null;
             /** @description What the link offers, in order. */
             platforms: components["schemas"]["SharePlatform"][];
             /**
@@ -1218,6 +1223,13 @@ export interface components {
             expires_at?: string | null;
             /** @description e.g. "三班" or "brand account"; at most 50 characters. */
             label?: string | null;
+            /**
+             * Format: date-time
+             * @description Until this instant the share page shows when it opens (a countdown)
+             *     instead of its buttons, and `GET /api/share/{token}/publish` answers
+             *     409 `link_not_open_yet` with `opens_at`. Before `expires_at`.
+             */
+            not_before?: string | null;
             /**
              * @description The platforms to offer, in order (`xhs`, `douyin`, `weibo`, `kuaishou`,
              *     `bilibili`, `channels`). Default: every platform configured here that
@@ -1527,6 +1539,11 @@ export interface components {
             detail: string;
             /** @description On 422 (and 400 where a field is known): every failing field with its rule. */
             errors?: components["schemas"]["ProblemField"][] | null;
+            /**
+             * Format: date-time
+             * @description On 409 `link_not_open_yet`: when the link opens.
+             */
+            opens_at?: string | null;
             platform?: null | components["schemas"]["Platform"];
             required_role?: null | components["schemas"]["Role"];
             resource?: null | components["schemas"]["Resource"];
@@ -1720,6 +1737,12 @@ export interface components {
             expiresAt?: string | null;
             imageUrls: string[];
             label?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while the link is not open yet (it opens later, e.g. at a
+             *     campaign's time): show when it opens instead of the buttons.
+             */
+            opensAt?: string | null;
             /** @description What this link offers, in the order to show; one button each. */
             platforms: components["schemas"]["OfferedPlatform"][];
             title: string;
@@ -5437,7 +5460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is */
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6302,7 @@ export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
 export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "event_queue_full"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full"];
 export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];

@@ -18,6 +18,8 @@ pub struct Link {
     pub account_name: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Before this the link shows when it opens and hands nothing over.
+    pub not_before: Option<DateTime<Utc>>,
     /// `post_deleted` when its note was deleted, as the public endpoint says.
     pub status: LinkStatus,
     pub created_at: DateTime<Utc>,
@@ -41,6 +43,7 @@ impl From<xhs_app::links::manage::Link> for Link {
             account_name: l.account_name,
             expires_at: m.expires_at,
             revoked_at: m.revoked_at,
+            not_before: m.not_before,
             status: l.status,
             created_at: m.created_at,
             platforms: m.platforms,
@@ -60,6 +63,11 @@ pub struct LinkInput {
     /// After this instant the link answers 410; in the future, before the year 10000.
     #[serde(default, deserialize_with = "super::optional_instant")]
     pub expires_at: Option<DateTime<Utc>>,
+    /// Until this instant the share page shows when it opens (a countdown)
+    /// instead of its buttons, and `GET /api/share/{token}/publish` answers
+    /// 409 `link_not_open_yet` with `opens_at`. Before `expires_at`.
+    #[serde(default, deserialize_with = "super::optional_instant")]
+    pub not_before: Option<DateTime<Utc>>,
     /// The platforms to offer, in order (`xhs`, `douyin`, `weibo`, `kuaishou`,
     /// `bilibili`, `channels`). Default: every platform configured here that
     /// the note passes.

@@ -19,6 +19,10 @@ pub struct SharePage {
     /// The XHS nickname (or name) of the account this link is for.
     pub account_name: Option<String>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// Set while the link is not open yet (it opens later, e.g. at a
+    /// campaign's time): show when it opens instead of the buttons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<DateTime<Utc>>,
     /// False when the server has no XHS credentials: the page offers the copy-text fallback.
     pub xhs_configured: bool,
     /// What this link offers, in the order to show; one button each.
@@ -71,6 +75,7 @@ impl From<xhs_app::links::public::SharePage> for SharePage {
             label: p.label,
             account_name: p.account_name,
             expires_at: p.expires_at,
+            opens_at: p.opens_at,
             xhs_configured: p.xhs_configured,
             platforms: p.platforms.into_iter().map(Into::into).collect(),
         }

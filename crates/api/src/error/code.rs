@@ -52,6 +52,8 @@ pub enum ErrorCode {
     Forbidden,
     /// The change would leave no enabled admin.
     LastAdmin,
+    /// The share link opens later; `opens_at` says when.
+    LinkNotOpenYet,
     /// Too many share-page events wait to be written; retry after
     /// `Retry-After` seconds (nothing of this request was stored).
     EventQueueFull,

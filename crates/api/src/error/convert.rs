@@ -35,6 +35,7 @@ impl From<AppError> for ApiError {
             AppError::PostNotApproved { status } => Self::PostNotApproved(status),
             AppError::Unauthenticated => Self::Unauthorized,
             AppError::LastAdmin => Self::LastAdmin,
+            AppError::LinkNotOpenYet { opens_at } => Self::LinkNotOpenYet(opens_at),
             AppError::PlatformUnavailable {
                 platform: Platform::Xhs,
                 failure,

@@ -44,6 +44,9 @@ pub struct Problem {
     /// On 403 `forbidden`: the least role the operation needs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_role: Option<Role>,
+    /// On 409 `link_not_open_yet`: when the link opens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// One failing field of a request.
@@ -142,6 +145,8 @@ pub enum ApiError {
     Forbidden(Role),
     #[error("the last enabled admin cannot be demoted or disabled")]
     LastAdmin,
+    #[error("this link opens at {0}")]
+    LinkNotOpenYet(chrono::DateTime<chrono::Utc>),
     #[error("too many events are waiting to be written; retry shortly")]
     EventQueueFull,
     /// A share platform's token or ticket could not be had. Its own message
@@ -203,6 +208,7 @@ impl ApiError {
             Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::LastAdmin => ErrorCode::LastAdmin,
+            Self::LinkNotOpenYet(_) => ErrorCode::LinkNotOpenYet,
             Self::EventQueueFull => ErrorCode::EventQueueFull,
         }
     }
@@ -281,6 +287,10 @@ impl ApiError {
             },
             required_role: match self {
                 Self::Forbidden(r) => Some(*r),
+                _ => None,
+            },
+            opens_at: match self {
+                Self::LinkNotOpenYet(t) => Some(*t),
                 _ => None,
             },
         }

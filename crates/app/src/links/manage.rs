@@ -62,6 +62,8 @@ pub struct NewLinkInput {
     pub label: Option<String>,
     pub account_id: Option<i64>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// Before this the link shows when it opens and hands nothing over.
+    pub not_before: Option<DateTime<Utc>>,
     /// Platform names; None: every configured platform the note passes.
     pub platforms: Option<Vec<String>>,
 }
@@ -97,6 +99,16 @@ pub async fn create(
     if let Some(e) = &input.expires_at {
         errs.take(xhs_domain::check_instant("expires_at", e));
     }
+    if let Some(n) = &input.not_before {
+        errs.take(xhs_domain::check_instant("not_before", n));
+        if input.expires_at.is_some_and(|e| e <= *n) {
+            errs.push(FieldError::new(
+                "not_before",
+                Rule::Range,
+                "not_before must lie before expires_at",
+            ));
+        }
+    }
     if input.expires_at.is_some_and(|e| e <= Utc::now()) {
         errs.push(FieldError::new(
             "expires_at",
@@ -123,6 +135,7 @@ pub async fn create(
             account_id: account.as_ref().map(|a| a.id),
             label,
             expires_at: input.expires_at,
+            not_before: input.not_before,
             platforms,
         },
     )

@@ -69,8 +69,11 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
     }))
 }
 
-/// What the share page shows.
+/// What the share page shows (before the link opens: the note and when it
+/// opens, and the page shows that instead of its buttons).
 pub struct SharePage {
+    /// When a link that opens later opens; None once it is open.
+    pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
     pub post: Post,
     pub label: Option<String>,
     /// The XHS nickname (or name) of the account this link is for.
@@ -87,6 +90,7 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
     let Resolved { link, found } = resolve(s, token).await?;
     crate::notes::review::ensure_approved(s, &found.post)?;
     Ok(SharePage {
+        opens_at: not_open_until(&link),
         post: found.post.clone(),
         label: link.stored.label,
         account_name: found.account_name.clone(),
@@ -101,8 +105,16 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
 pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
     let resolved = resolve(s, token).await?;
     crate::notes::review::ensure_approved(s, &resolved.found.post)?;
+    if let Some(opens_at) = not_open_until(&resolved.link) {
+        return Err(AppError::LinkNotOpenYet { opens_at });
+    }
     let platform = platforms::requested(platform, &resolved.link.stored.platforms)?;
     platforms::handout(s, resolved.note()?, platform, token).await
+}
+
+/// When a link that opens later opens, while it is not open yet.
+fn not_open_until(link: &Link) -> Option<chrono::DateTime<chrono::Utc>> {
+    link.stored.not_before.filter(|t| *t > chrono::Utc::now())
 }
 
 /// What a page reports: an event kind, the SDK's reason for a failure, and

@@ -15,6 +15,8 @@ pub struct Model {
     pub created_at: DateTime,
     /// Comma-separated platforms the link offers; NULL: XHS only (older links).
     pub platforms: Option<String>,
+    /// Before this the link shows when it opens and hands nothing over; NULL: open.
+    pub not_before: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

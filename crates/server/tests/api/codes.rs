@@ -249,6 +249,12 @@ async fn every_error_code_is_produced_by_some_request() {
             .unwrap(),
     )
     .await;
+    // A link that opens later.
+    let later = chrono::Utc::now() + chrono::Duration::hours(1);
+    let fresh = crate::helpers::spawn_app().await;
+    let (_, link) = post_with_link(&fresh, json!({"not_before": later.to_rfc3339()})).await;
+    let token = link["token"].as_str().unwrap();
+    code(s, fresh.get(&format!("/api/share/{token}/publish")).await).await;
     // A full event queue (its writer held back).
     code(s, crate::event_queue::full_queue_response().await).await;
     // A lost database needs a database reached over the network: the relay

@@ -204,3 +204,85 @@ async fn the_articles_endpoints_stay_operator_only() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_link_that_opens_later_shows_when_and_hands_nothing_over_before() {
+    let app = spawn_app().await;
+    let opens = chrono::Utc::now() + chrono::Duration::hours(3);
+    let (_, link) = post_with_link(&app, json!({"not_before": opens.to_rfc3339()})).await;
+    let token = link["token"].as_str().unwrap();
+    let stored = chrono::DateTime::parse_from_rfc3339(link["not_before"].as_str().unwrap());
+    assert!((stored.unwrap().timestamp() - opens.timestamp()).abs() <= 1);
+
+    let page: Value = app
+        .client
+        .get(app.url(&format!("/api/share/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let publish = app
+        .client
+        .get(app.url(&format!("/api/share/{token}/publish")))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(page["title"], valid_post()["title"], "the note is shown");
+    let opens_at = page["opensAt"].as_str().unwrap().to_owned();
+    let (status, p) = problem(publish).await;
+    assert_eq!(
+        (status, p["code"].as_str(), p["opens_at"].as_str()),
+        (
+            StatusCode::CONFLICT,
+            Some("link_not_open_yet"),
+            Some(opens_at.as_str())
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_link_whose_time_has_come_is_open_and_one_cannot_open_after_it_expires() {
+    let app = spawn_app().await;
+    let past = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let (_, link) = post_with_link(&app, json!({"not_before": past.to_rfc3339()})).await;
+    let token = link["token"].as_str().unwrap();
+    let page: Value = app
+        .client
+        .get(app.url(&format!("/api/share/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(page.get("opensAt").is_none(), "{page}");
+    let publish = app
+        .client
+        .get(app.url(&format!("/api/share/{token}/publish")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(publish.status(), StatusCode::OK);
+
+    let id = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
+    let later = chrono::Utc::now() + chrono::Duration::days(2);
+    let sooner = chrono::Utc::now() + chrono::Duration::days(1);
+    let res = app
+        .post_json(
+            &format!("/api/posts/{id}/links"),
+            &json!({"not_before": later.to_rfc3339(), "expires_at": sooner.to_rfc3339()}),
+        )
+        .await;
+    let (status, p) = problem(res).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        (
+            p["errors"][0]["field"].as_str(),
+            p["errors"][0]["rule"].as_str()
+        ),
+        (Some("not_before"), Some("range"))
+    );
+}

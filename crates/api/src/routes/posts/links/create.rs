@@ -30,6 +30,7 @@ pub async fn create_link(
             label: input.label,
             account_id: input.account_id,
             expires_at: input.expires_at,
+            not_before: input.not_before,
             platforms: input.platforms,
         },
     )
