@@ -191,6 +191,14 @@ vocabulary! {
         /// A control character (NUL and the like) that text may not hold:
         /// the databases refuse NUL, and logs and pages misread the rest.
         ControlCharacter,
+        /// An instant that must come after another (a campaign's end after its start).
+        After,
+        /// An instant outside a campaign's daily window.
+        DailyWindow,
+        /// More notes for one account on one day than the schedule allows.
+        DayLimit,
+        /// Two notes of one account closer than the schedule's minimum gap.
+        MinGap,
     }
 }
 
