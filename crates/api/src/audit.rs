@@ -53,6 +53,7 @@ fn target_of(resource: &str) -> Option<AuditTarget> {
         "robots" => AuditTarget::Robot,
         "tasks" => AuditTarget::Task,
         "records" => AuditTarget::Record,
+        "groups" => AuditTarget::Group,
         _ => return None,
     })
 }

@@ -13,6 +13,7 @@ mod demo;
 mod error;
 pub mod event_queue;
 pub mod fleet;
+pub mod groups;
 mod hosted;
 pub mod links;
 pub mod media;

@@ -199,6 +199,8 @@ vocabulary! {
         DayLimit,
         /// Two notes of one account closer than the schedule's minimum gap.
         MinGap,
+        /// A value another row already has (a group's name).
+        Unique,
     }
 }
 
@@ -236,7 +238,7 @@ vocabulary! {
 
 vocabulary! {
     /// What an audit entry is about: the resource of the path.
-    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record }
+    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group }
 }
 
 #[cfg(test)]

@@ -1,0 +1,36 @@
+use crate::auth::Operator;
+use crate::dto::group::{GroupDetail, GroupInput};
+use crate::extract::Json;
+use crate::{ApiError, AppState};
+use actix_web::{post, web, HttpResponse};
+use xhs_app::groups;
+
+/// Adds a group (empty; add accounts with `POST /api/groups/{id}/members`).
+#[utoipa::path(tag = "groups", security(("bearer" = ["operator"])), request_body = GroupInput, responses(
+    (status = 201, body = GroupDetail),
+    (status = 400, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 401, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, body = crate::Problem, content_type = "application/problem+json"),
+))]
+#[post("/api/groups")]
+pub async fn create_group(
+    state: web::Data<AppState>,
+    _op: Operator,
+    body: Json<GroupInput>,
+) -> Result<HttpResponse, ApiError> {
+    let group = groups::create(&state.app, &body.0.name).await?;
+    let id = group.group.id;
+    let mut res = HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/api/groups/{id}"),
+        ))
+        .json(GroupDetail::from(group));
+    // The created group is the entry's target.
+    crate::audit::AuditNote {
+        target_id: Some(id),
+        detail: None,
+    }
+    .attach(&mut res);
+    Ok(res)
+}
