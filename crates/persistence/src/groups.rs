@@ -156,7 +156,11 @@ pub async fn add_members(
     account_ids: &[i64],
 ) -> Result<(), PersistenceError> {
     let now = now_utc();
-    for chunk in account_ids.chunks(500) {
+    // PostgreSQL refuses to touch one row twice in one upsert.
+    let mut ids = account_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(500) {
         let rows = chunk.iter().map(|a| member::ActiveModel {
             group_id: Set(id),
             account_id: Set(*a),
@@ -164,8 +168,10 @@ pub async fn add_members(
         });
         MemberEntity::insert_many(rows)
             .on_conflict(
+                // A no-op update, not `do_nothing`: sea-query writes that as
+                // MySQL's invalid `ON DUPLICATE KEY IGNORE`.
                 OnConflict::columns([member::Column::GroupId, member::Column::AccountId])
-                    .do_nothing()
+                    .update_column(member::Column::GroupId)
                     .to_owned(),
             )
             .exec_without_returning(db)
