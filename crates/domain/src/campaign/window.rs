@@ -34,8 +34,8 @@ impl DailyWindow {
         if minutes == 0 {
             return Err(vec![FieldError::new(
                 field,
-                Rule::NotEmpty,
-                format!("{field} is empty: from and to are both {from}"),
+                Rule::Required,
+                format!("{field} must not be empty: from and to are both {from}"),
             )]);
         }
         Ok(Self { from: f, minutes })
@@ -156,7 +156,7 @@ mod tests {
         let e = w("10:00", "10:00").unwrap_err();
         assert_eq!(
             (e[0].field.as_str(), e[0].rule),
-            ("schedule.daily_window", Rule::NotEmpty)
+            ("schedule.daily_window", Rule::Required)
         );
     }
 

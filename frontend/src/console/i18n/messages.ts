@@ -151,6 +151,7 @@ const coreZh = {
   'err.not_found.post_version': '笔记的这个版本不存在',
   'err.not_found.user': '用户不存在',
   'err.not_found.token': 'API 令牌不存在',
+  'err.not_found.group': '分组不存在',
   'err.forbidden': '当前角色无权执行此操作',
   'err.last_admin': '不能停用或降级最后一位管理员',
 } as const;
@@ -311,6 +312,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.not_found.post_version': 'This version of the note does not exist',
   'err.not_found.user': 'No such user',
   'err.not_found.token': 'No such API token',
+  'err.not_found.group': 'No such group',
   'err.forbidden': 'Your role may not do this',
   'err.last_admin': 'The last admin cannot be disabled or demoted',
 };

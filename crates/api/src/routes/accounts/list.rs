@@ -4,8 +4,7 @@ use crate::{ApiError, AppState};
 use actix_web::{get, web};
 use xhs_app::groups;
 
-/// Every live account, optionally of one kind, of one group or matching a
-/// name, each with its groups.
+/// Every live account (optionally of one kind or group, or matching a name), with its groups.
 #[utoipa::path(tag = "accounts", security(("bearer" = ["viewer"])), params(AccountQuery), responses(
     (status = 200, body = Vec<Account>),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -5,9 +5,10 @@ use crate::{ApiError, AppState};
 use actix_web::{post, web};
 use xhs_app::groups;
 
-/// Adds accounts to a group, all or none. Adding an account already in it
-/// changes nothing; an unknown or deleted account is a 422 naming
-/// `account_ids[i]`.
+/// Adds accounts to a group, all or none.
+///
+/// Adding an account already in it changes nothing; an unknown or deleted
+/// account is a 422 naming `account_ids[i]`.
 #[utoipa::path(tag = "groups", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "group id")), request_body = MembersInput, responses(
     (status = 200, body = GroupDetail),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),

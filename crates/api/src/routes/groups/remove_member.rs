@@ -3,8 +3,9 @@ use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::groups;
 
-/// Takes an account out of a group (the account stays); 204 also when it
-/// was not in it.
+/// Takes an account out of a group (the account stays).
+///
+/// 204 also when it was not in it.
 #[utoipa::path(tag = "groups", security(("bearer" = ["operator"])), params(
     ("id" = i64, Path, description = "group id"),
     ("account_id" = i64, Path, description = "account id"),
