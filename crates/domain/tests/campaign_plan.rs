@@ -3,6 +3,8 @@
 //! busy instants. Every input is on a quarter-hour grid, so a plain greedy
 //! that tries each quarter-hour in turn finds the most notes an account can
 //! take: the reference for "refused exactly when it does not fit".
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;

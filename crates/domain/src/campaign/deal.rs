@@ -124,10 +124,14 @@ mod tests {
             variant_ids: vec![71, 72, 73],
         };
         let class: Vec<_> = (0..4).map(|i| account(i, &[1])).collect();
-        let texts: Vec<_> = deal(Pairing::EachAccountEveryPost, &class, &[note.clone()])
-            .iter()
-            .map(|p| p.variant_id)
-            .collect();
+        let texts: Vec<_> = deal(
+            Pairing::EachAccountEveryPost,
+            &class,
+            std::slice::from_ref(&note),
+        )
+        .iter()
+        .map(|p| p.variant_id)
+        .collect();
         let mut distinct = texts.clone();
         distinct.sort();
         distinct.dedup();
