@@ -176,6 +176,15 @@ proptest! {
                 }
                 for a in &c.accounts {
                     let own = mine.remove(&a.id).unwrap_or_default();
+                    // By hand: the local day's count and the distance to every other instant.
+                    let local_day = |t: &DateTime<Utc>| t.with_timezone(&s.tz).date_naive();
+                    for t in &own {
+                        let same_day = own.iter().chain(&a.busy).filter(|o| local_day(o) == local_day(t)).count();
+                        prop_assert!(same_day as u32 <= s.per_account_per_day, "account {} has {} on {}", a.id, same_day, local_day(t));
+                        let nearest = own.iter().chain(&a.busy).filter(|o| !std::ptr::eq(*o, t))
+                            .map(|o| (*o - *t).num_seconds().abs()).min();
+                        prop_assert!(nearest.is_none_or(|n| n >= i64::from(s.min_gap_minutes) * 60), "account {} at {}: {:?} s", a.id, t, nearest);
+                    }
                     for (i, t) in own.iter().enumerate() {
                         let others: Vec<_> = own.iter().enumerate().filter(|(j, _)| *j != i)
                             .map(|(_, o)| *o).chain(a.busy.iter().copied()).collect();
