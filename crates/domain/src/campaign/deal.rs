@@ -31,15 +31,21 @@ pub struct Pair {
 }
 
 /// Pairs every account with its notes and deals the texts. Accounts are
-/// taken in the given order; `each_account_one_post` hands the notes out in
-/// turn (account i gets note i mod n).
+/// taken in the given order, each once; `each_account_one_post` hands the
+/// notes out in turn (account i gets note i mod n).
 pub fn deal(pairing: Pairing, accounts: &[PlanAccount], notes: &[PlanNote]) -> Vec<Pair> {
     if notes.is_empty() {
         return Vec::new();
     }
     let mut dealer = Dealer::default();
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (a, account) in accounts.iter().enumerate() {
+        // An account named twice (directly and through a group) is one
+        // account: its second mention would escape its own limits.
+        if !seen.insert(account.id) {
+            continue;
+        }
         let mine: Vec<usize> = match pairing {
             Pairing::EachAccountEveryPost => (0..notes.len()).collect(),
             Pairing::EachAccountOnePost => vec![a % notes.len()],
@@ -115,6 +121,8 @@ mod tests {
         let got: Vec<_> = one.iter().map(|p| (p.account, p.note)).collect();
         assert_eq!(got, [(0, 0), (1, 1), (2, 2), (3, 0), (4, 1)]);
         assert!(deal(Pairing::EachAccountEveryPost, &accounts, &[]).is_empty());
+        let twice = [account(1, &[]), account(2, &[]), account(1, &[9])];
+        assert_eq!(deal(Pairing::EachAccountEveryPost, &twice, &notes).len(), 6);
     }
 
     #[test]

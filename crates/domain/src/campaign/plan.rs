@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 pub struct PlanInput<'a> {
     pub schedule: &'a Schedule,
     pub pairing: Pairing,
-    /// The audience, each account once, in the order notes are dealt.
+    /// The audience in the order notes are dealt (a repeated id counts once).
     pub accounts: &'a [PlanAccount],
     pub notes: &'a [PlanNote],
     pub seed: u64,
