@@ -99,6 +99,8 @@ async fn a_group_is_filled_renamed_and_deleted_while_its_accounts_stay() {
     let one = ok_json(app.get(&format!("/api/accounts/{a}")).await).await;
     assert_eq!(one["groups"], json!([{"id": g, "name": "初二三班"}]));
 
+    let other = group(&app, "周末班").await;
+    ok_json(add(&app, other, &[a]).await).await;
     assert_eq!(
         app.delete(&format!("/api/groups/{g}")).await.status(),
         StatusCode::NO_CONTENT
@@ -108,10 +110,13 @@ async fn a_group_is_filled_renamed_and_deleted_while_its_accounts_stay() {
         (status, p["code"].as_str()),
         (StatusCode::NOT_FOUND, Some("not_found"))
     );
+    // The accounts stay, and so do their other groups.
     assert_eq!(
         listed(&app, "").await,
-        named(&[("王同学", &[]), ("李同学", &[])])
+        named(&[("王同学", &["周末班"]), ("李同学", &[])])
     );
+    let rest = ok_json(app.get(&format!("/api/groups/{other}")).await).await;
+    assert_eq!(rest["account_ids"], json!([a]));
     assert_eq!(
         app.delete(&format!("/api/groups/{g}")).await.status(),
         StatusCode::NOT_FOUND
