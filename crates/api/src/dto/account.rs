@@ -79,6 +79,7 @@ pub struct AccountQuery {
     /// Only the members of this group (422 when there is no such group).
     pub group_id: Option<i64>,
     /// Name or XHS nickname contains this (ASCII letters in either case); at most 50 characters.
+    #[param(max_length = 50)]
     pub q: Option<String>,
 }
 
