@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
         (name = "links", description = "Share links and their QR codes"),
         (name = "share", description = "The public side of a share link: no login"),
         (name = "accounts", description = "XHS accounts and their publish records"),
+        (name = "groups", description = "Groups of accounts (班级, 分组); an account may be in several"),
         (name = "stats", description = "What happened on share pages"),
         (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),
         (name = "robots", description = "Robot accounts driven by the provider (XHS_FACTS section 5)"),

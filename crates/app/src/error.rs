@@ -22,6 +22,8 @@ pub enum Resource {
     PostVersion,
     User,
     Token,
+    /// A group of accounts (`/api/groups/{id}`).
+    Group,
 }
 
 /// Why a share link no longer serves its note.

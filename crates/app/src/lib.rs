@@ -9,6 +9,7 @@
 pub mod accounts;
 mod error;
 pub mod fleet;
+pub mod groups;
 pub mod links;
 pub mod lookup;
 pub mod notes;

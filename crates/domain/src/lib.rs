@@ -6,6 +6,7 @@
 //! says which field broke which rule.
 
 mod body;
+pub mod campaign;
 mod diff;
 mod draft;
 mod error;

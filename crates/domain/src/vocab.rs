@@ -191,6 +191,16 @@ vocabulary! {
         /// A control character (NUL and the like) that text may not hold:
         /// the databases refuse NUL, and logs and pages misread the rest.
         ControlCharacter,
+        /// An instant that must come after another (a campaign's end after its start).
+        After,
+        /// An instant outside a campaign's daily window.
+        DailyWindow,
+        /// More notes for one account on one day than the schedule allows.
+        DayLimit,
+        /// Two notes of one account closer than the schedule's minimum gap.
+        MinGap,
+        /// A value another row already has (a group's name).
+        Unique,
     }
 }
 
@@ -230,7 +240,7 @@ vocabulary! {
 
 vocabulary! {
     /// What an audit entry is about.
-    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record }
+    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group }
 }
 
 #[cfg(test)]

@@ -109,3 +109,51 @@ pub async fn soft_delete(db: &impl ConnectionTrait, id: i64) -> Result<bool, Per
         .await?;
     Ok(r.rows_affected == 1)
 }
+
+/// Which live accounts a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct AccountFilter {
+    pub kind: Option<AccountKind>,
+    /// Only the members of this group.
+    pub group_id: Option<i64>,
+    /// Name or nickname contains this, ASCII case-insensitively.
+    pub q: Option<String>,
+}
+
+/// The live accounts the filter lets through, by id.
+pub async fn list_matching(
+    db: &impl ConnectionTrait,
+    f: &AccountFilter,
+) -> Result<Vec<Account>, PersistenceError> {
+    use crate::entities::account_group_member as member;
+    use sea_orm::sea_query::{BinOper, LikeExpr, Query};
+    let mut q = AccountEntity::find().filter(xhs_account::Column::IsDeleted.eq(false));
+    if let Some(k) = f.kind {
+        q = q.filter(xhs_account::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(g) = f.group_id {
+        let members = Query::select()
+            .column(member::Column::AccountId)
+            .from(member::Entity)
+            .and_where(member::Column::GroupId.eq(g))
+            .to_owned();
+        q = q.filter(xhs_account::Column::Id.in_subquery(members));
+    }
+    if let Some(text) = f.q.as_deref().filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", crate::search::escape_like(text));
+        let backend = db.get_database_backend();
+        // As the notes' search: PostgreSQL's LIKE is case-sensitive.
+        let like = |c: xhs_account::Column| match backend {
+            sea_orm::DatabaseBackend::Postgres if crate::search::has_case(text) => {
+                Expr::col(c).binary(BinOper::Custom("ILIKE"), pattern.clone())
+            }
+            _ => Expr::col(c).like(LikeExpr::new(pattern.clone()).escape('\\')),
+        };
+        q = q.filter(
+            sea_orm::Condition::any()
+                .add(like(xhs_account::Column::Name))
+                .add(like(xhs_account::Column::Nickname)),
+        );
+    }
+    all(q.order_by_asc(xhs_account::Column::Id).all(db).await?)
+}

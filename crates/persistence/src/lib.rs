@@ -8,6 +8,7 @@ mod db;
 pub mod entities;
 mod error;
 pub mod events;
+pub mod groups;
 pub mod links;
 pub mod media;
 pub mod operators;

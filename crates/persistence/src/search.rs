@@ -58,7 +58,7 @@ pub(crate) fn contains(backend: DatabaseBackend, q: &str) -> Condition {
 }
 
 /// Whether `q` has a letter with an upper and a lower case.
-fn has_case(q: &str) -> bool {
+pub(crate) fn has_case(q: &str) -> bool {
     q.chars().any(|c| !c.to_lowercase().eq(c.to_uppercase()))
 }
 
@@ -106,7 +106,7 @@ fn fts5_string(q: &str) -> String {
     format!("\"{}\"", q.replace('"', "\"\""))
 }
 
-fn escape_like(s: &str) -> String {
+pub(crate) fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every live account, optionally of one kind. */
+        /** Every live account (optionally of one kind or group, or matching a name), with its groups. */
         get: operations["list_accounts"];
         put?: never;
         /** Adds an account. */
@@ -142,6 +142,84 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every group, by name, with its number of accounts. */
+        get: operations["list_groups"];
+        put?: never;
+        /** Adds a group (empty; add accounts with `POST /api/groups/{id}/members`). */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One group with its accounts' ids. */
+        get: operations["get_group"];
+        /** Renames a group. */
+        put: operations["update_group"];
+        post?: never;
+        /** Deletes a group; its accounts stay, in their other groups too. */
+        delete: operations["delete_group"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds accounts to a group, all or none.
+         * @description Adding an account already in it changes nothing; an unknown or deleted
+         *     account is a 422 naming `account_ids[i]`.
+         */
+        post: operations["add_group_members"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups/{id}/members/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Takes an account out of a group (the account stays).
+         * @description 204 also when it was not in it.
+         */
+        delete: operations["remove_group_member"];
         options?: never;
         head?: never;
         patch?: never;
@@ -978,6 +1056,8 @@ export interface components {
         Account: {
             /** Format: date-time */
             created_at: string;
+            /** @description The groups it is in, by name. */
+            groups: components["schemas"]["GroupRef"][];
             /** Format: int64 */
             id: number;
             kind: components["schemas"]["AccountKind"];
@@ -1074,7 +1154,7 @@ export interface components {
          * @description What an audit entry is about.
          * @enum {string}
          */
-        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record";
+        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
             /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters. */
@@ -1160,6 +1240,47 @@ export interface components {
              */
             field: string;
             lines: components["schemas"]["DiffLine"][];
+        };
+        /** @description A named set of accounts, e.g. a class (班级) or the brand's accounts. */
+        Group: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Its live (not deleted) accounts.
+             */
+            member_count: number;
+            /** @description Unique; ASCII letters in either case are the same name. */
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A group with its members. */
+        GroupDetail: {
+            /** @description Its live accounts' ids, ascending (`GET /api/accounts?group_id=` lists them in full). */
+            account_ids: number[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            member_count: number;
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A group to create or rename. */
+        GroupInput: {
+            /** @description 1 to 50 characters, unique (422 `unique` on `name` when taken). */
+            name: string;
+        };
+        /** @description A group as an account names it. */
+        GroupRef: {
+            /** Format: int64 */
+            id: number;
+            name: string;
         };
         /**
          * @description How a page hands a note over: XHS's JS SDK with a signed payload, a
@@ -1322,6 +1443,11 @@ export interface components {
             items: components["schemas"]["Media"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description Accounts to add to a group. */
+        MembersInput: {
+            /** @description 1 to 1000 live accounts; ones already in the group stay as they are. */
+            account_ids: number[];
         };
         /** @description A platform a link offers. */
         OfferedPlatform: {
@@ -1617,7 +1743,7 @@ export interface components {
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
-        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token";
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group";
         /**
          * @description A reviewer's verdict: a comment is optional when approving, required
          *     (1 to 500 characters) when requesting changes.
@@ -1710,7 +1836,7 @@ export interface components {
          *     names a UI translates (with `actual` and `limit` for counting rules).
          * @enum {string}
          */
-        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character";
+        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique";
         /**
          * @description What `GET /api/share/{token}/publish` answers: XHS's payload for
          *     `xhs.share`, or another platform's URL (and, for a copy kit, the text and
@@ -2013,6 +2139,10 @@ export interface operations {
             query?: {
                 /** @description Only accounts of this kind. */
                 kind?: components["schemas"]["AccountKind"];
+                /** @description Only the members of this group (422 when there is no such group). */
+                group_id?: number;
+                /** @description Name or XHS nickname contains this (ASCII letters in either case); at most 50 characters. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -2679,6 +2809,481 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"][];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description group id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description group id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description group id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_group_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description group id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_group_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description group id */
+                id: number;
+                /** @description account id */
+                account_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description not a member (any more) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6300,7 +6905,7 @@ type ReadonlyArray<T> = [
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
-export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record"];
+export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full"];
 export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
@@ -6311,10 +6916,10 @@ export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
-export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
-export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character"];
+export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];

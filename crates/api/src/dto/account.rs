@@ -15,6 +15,16 @@ pub struct Account {
     pub notes: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The groups it is in, by name.
+    pub groups: Vec<crate::dto::group::GroupRef>,
+}
+
+impl Account {
+    /// The account with its groups.
+    pub fn with_groups(mut self, groups: Vec<xhs_app::groups::GroupRef>) -> Self {
+        self.groups = groups.into_iter().map(Into::into).collect();
+        self
+    }
 }
 
 impl From<xhs_app::Account> for Account {
@@ -27,6 +37,7 @@ impl From<xhs_app::Account> for Account {
             notes: m.notes,
             created_at: m.created_at,
             updated_at: m.updated_at,
+            groups: Vec::new(),
         }
     }
 }
@@ -65,6 +76,11 @@ pub struct AccountQuery {
     /// Only accounts of this kind.
     #[param(value_type = Option<AccountKind>)]
     pub kind: Option<String>,
+    /// Only the members of this group (422 when there is no such group).
+    pub group_id: Option<i64>,
+    /// Name or XHS nickname contains this (ASCII letters in either case); at most 50 characters.
+    #[param(max_length = 50)]
+    pub q: Option<String>,
 }
 
 /// Where the publish of one post from one account stands.

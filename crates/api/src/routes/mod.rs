@@ -3,6 +3,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod dashboard;
+pub mod groups;
 pub mod health;
 pub mod links;
 pub mod media;
@@ -60,6 +61,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(accounts::get::get_account)
         .service(accounts::update::update_account)
         .service(accounts::delete::delete_account)
+        .service(groups::list::list_groups)
+        .service(groups::create::create_group)
+        .service(groups::get::get_group)
+        .service(groups::update::update_group)
+        .service(groups::delete::delete_group)
+        .service(groups::add_members::add_group_members)
+        .service(groups::remove_member::remove_group_member)
         .service(robots::sync::sync_robots)
         .service(robots::list::list_robots)
         .service(robots::callback::robot_callback)

@@ -1,5 +1,7 @@
 //! sea-orm entities, one per table, in the shape `sea-orm-cli generate entity`
 //! writes. Timestamps are stored as UTC without a zone (`DATETIME`).
+pub mod account_group;
+pub mod account_group_member;
 pub mod api_token;
 pub mod audit_log;
 pub mod media;

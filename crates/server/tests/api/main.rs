@@ -10,6 +10,7 @@ mod event_queue;
 mod event_rollup_timing;
 mod events;
 mod fleet;
+mod groups;
 mod hardening;
 mod helpers;
 mod hosted;

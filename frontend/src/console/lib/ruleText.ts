@@ -203,6 +203,26 @@ export const RULE_WORDS = {
       return `${p.f} is ${f ? `${f}, a format` : 'in a format'} Douyin does not take (png/jpg images, mp4/mov videos)`;
     },
   },
+  after: {
+    zh: (p) => `${p.f}必须晚于开始时间`,
+    en: (p) => `${p.f} must come after the start`,
+  },
+  daily_window: {
+    zh: (p) => `${p.f}不在每日发布时段内`,
+    en: (p) => `${p.f} lies outside the daily window`,
+  },
+  day_limit: {
+    zh: (p) => (p.l !== null ? `${p.f}：该账号当天已满（每天最多 ${p.l} 篇）` : `${p.f}：该账号当天已满`),
+    en: (p) => (p.l !== null ? `${p.f}: the account's day is full (at most ${p.l} a day)` : `${p.f}: the account's day is full`),
+  },
+  min_gap: {
+    zh: (p) => (p.l !== null ? `${p.f}：与该账号的另一篇间隔不足 ${p.l} 分钟` : `${p.f}：与该账号的另一篇间隔太近`),
+    en: (p) => (p.l !== null ? `${p.f}: less than ${p.l} minutes from another note of the account` : `${p.f}: too close to another note of the account`),
+  },
+  unique: {
+    zh: (p) => `${p.f}已被占用`,
+    en: (p) => `${p.f} is already taken`,
+  },
 } satisfies RuleWords;
 
 /**
@@ -235,6 +255,9 @@ export const FIELD_WORDS: FieldWords = {
     version: '版本号',
     body: '请求内容',
     platforms: '平台',
+    group_id: '分组',
+    account_ids: '账号',
+    q: '搜索词',
     ...platformSlots((n) => `第 ${n} 个平台`),
   },
   en: {
@@ -259,6 +282,9 @@ export const FIELD_WORDS: FieldWords = {
     version: 'version',
     body: 'request body',
     platforms: 'platforms',
+    group_id: 'group',
+    account_ids: 'accounts',
+    q: 'search',
     ...platformSlots((n) => `platform ${n}`),
   },
 };

@@ -16,7 +16,7 @@ pub async fn get_account(
     _op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<Account>, ApiError> {
-    Ok(web::Json(
-        accounts::get(&state.app, id.into_inner()).await?.into(),
-    ))
+    let account = accounts::get(&state.app, id.into_inner()).await?;
+    let groups = xhs_app::groups::groups_of(&state.app, account.id).await?;
+    Ok(web::Json(Account::from(account).with_groups(groups)))
 }

@@ -21,5 +21,6 @@ pub async fn update_account(
     body: Json<AccountInput>,
 ) -> Result<web::Json<Account>, ApiError> {
     let account = accounts::update(&state.app, &op, id.into_inner(), &body.0.into()).await?;
-    Ok(web::Json(account.into()))
+    let groups = xhs_app::groups::groups_of(&state.app, account.id).await?;
+    Ok(web::Json(Account::from(account).with_groups(groups)))
 }

@@ -54,6 +54,7 @@ export const auditZh = {
   'audit.type.robot': '机器人',
   'audit.type.task': '任务',
   'audit.type.record': '发布记录',
+  'audit.type.group': '分组',
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -111,4 +112,5 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.type.robot': 'Robot',
   'audit.type.task': 'Task',
   'audit.type.record': 'Publish record',
+  'audit.type.group': 'Group',
 };
