@@ -8,8 +8,10 @@
 //! page. Neither the appSecret nor the access token ever leaves the server.
 
 mod client;
+mod config;
 mod douyin;
 mod error;
+mod http;
 mod lease;
 mod shared;
 mod sign;
@@ -19,9 +21,10 @@ mod token;
 
 pub use secrecy::{ExposeSecret, SecretString};
 
+pub use config::XhsConfig;
 pub use douyin::{douyin_signature, DouyinConfig, DouyinShare, DouyinSigner, SCHEMA_BASE};
 pub use error::SigningError;
 pub use sign::{new_nonce, sign, timestamp_millis, NONCE_LEN};
-pub use signer::{Signer, VerifyConfig, XhsConfig};
+pub use signer::{Signer, VerifyConfig};
 pub use store::{MemoryTokenStore, StoreError, TokenStore};
 pub use token::{expires_at_from, AccessToken, REFRESH_MARGIN_SECS};
