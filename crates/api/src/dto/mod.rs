@@ -2,6 +2,7 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod handout;
 pub mod link;
 pub mod media;
 pub mod post;
