@@ -1092,7 +1092,8 @@ export interface components {
             url: string;
         };
         CopyKitHandout: components["schemas"]["CopyKit"] & {
-            handoff: components["schemas"]["Handoff"];
+            /** @constant */
+            handoff: "copy_kit";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1730,7 +1731,8 @@ export interface components {
          */
         Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character";
         SchemaHandout: components["schemas"]["PlatformLink"] & {
-            handoff: components["schemas"]["Handoff"];
+            /** @constant */
+            handoff: "schema";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1739,7 +1741,8 @@ export interface components {
             handoff: "schema";
         };
         SdkHandout: components["schemas"]["PublishPayload"] & {
-            handoff: components["schemas"]["Handoff"];
+            /** @constant */
+            handoff: "sdk";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1962,7 +1965,8 @@ export interface components {
             file: string;
         };
         UrlHandout: components["schemas"]["PlatformLink"] & {
-            handoff: components["schemas"]["Handoff"];
+            /** @constant */
+            handoff: "url";
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
+use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::schema::{AllOfBuilder, Discriminator, ObjectBuilder, OneOfBuilder, Schema};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{PartialSchema, ToSchema};
@@ -126,9 +127,15 @@ impl ToSchema for ShareHandout {
     fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
         for handoff in ALL {
             let (name, body, body_name) = variant(handoff);
-            // The vocabulary's enum; the discriminator's mapping pins the value.
+            // The vocabulary's enum, pinned to this variant's value (JSON
+            // Schema's `const`, which utoipa has no builder for): validators
+            // ignore the discriminator, and without the pin a Douyin answer
+            // would match both `schema` and `url`, which oneOf forbids.
+            let pinned = AllOfBuilder::new()
+                .item(Ref::from_schema_name(Handoff::name()))
+                .extensions(Some(Extensions::from_iter([("const", handoff.as_str())])));
             let tag = ObjectBuilder::new()
-                .property("handoff", Ref::from_schema_name(Handoff::name()))
+                .property("handoff", pinned)
                 .required("handoff");
             let tagged = AllOfBuilder::new()
                 .item(Ref::from_schema_name(body_name.clone()))
@@ -170,6 +177,26 @@ mod tests {
         assert_eq!(
             tags,
             ["schema", "url", "copy_kit"].map(serde_json::Value::from)
+        );
+    }
+
+    #[test]
+    fn each_variant_schema_pins_its_tag_so_exactly_one_matches() {
+        let mut schemas = Vec::new();
+        ShareHandout::schemas(&mut schemas);
+        for handoff in ALL {
+            let (name, _, _) = variant(handoff);
+            let (_, schema) = schemas.iter().find(|(n, _)| n == name).unwrap();
+            let json = serde_json::to_value(schema).unwrap();
+            let tag = &json["allOf"][1]["properties"]["handoff"];
+            assert_eq!(tag["const"], handoff.as_str(), "{name}: {json}");
+            assert_eq!(tag["allOf"][0]["$ref"], "#/components/schemas/Handoff");
+        }
+        let one_of = serde_json::to_value(ShareHandout::schema()).unwrap();
+        assert_eq!(one_of["discriminator"]["propertyName"], "handoff");
+        assert_eq!(
+            one_of["discriminator"]["mapping"]["copy_kit"],
+            "#/components/schemas/CopyKitHandout"
         );
     }
 }
