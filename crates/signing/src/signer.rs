@@ -36,7 +36,7 @@ pub struct VerifyConfig {
 ///
 /// The token is looked up in memory, then the shared [`TokenStore`], then
 /// fetched from XHS, and reused while more than [`crate::REFRESH_MARGIN_SECS`]
-/// of its life remain; see [`SharedToken`] for single flight and for serving a
+/// of its life remain; see `SharedToken` (shared.rs) for single flight and for serving a
 /// still-valid token when a refresh fails.
 pub struct Signer {
     config: Option<XhsConfig>,
