@@ -1,17 +1,20 @@
 use serde::Serialize;
 
-/// One broken rule on one field. `rule` is a stable snake_case name a UI can
-/// translate (with `actual` and `limit` where the rule counts); `message` is
-/// for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One broken rule on one field (the document's `ProblemField`). `rule` is a
+/// stable snake_case name a UI can translate (with `actual` and `limit` where
+/// the rule counts); `message` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[schema(as = ProblemField, description = "One failing field of a request.")]
 pub struct FieldError {
+    /// The field, e.g. `title` or `image_urls[2]`.
     pub field: String,
+    /// The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`.
     pub rule: crate::Rule,
     pub message: String,
-    /// What was counted (characters, topics, images), for counting rules.
+    /// For counting rules: what was counted (characters, topics, images).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<u64>,
-    /// The rule's bound, for counting rules.
+    /// For counting rules: the bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
 }

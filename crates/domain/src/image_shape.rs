@@ -21,14 +21,17 @@ pub fn image_shape_checks(field: &str, width: u32, height: u32) -> Vec<Check> {
     let aspect = f64::from(width) / f64::from(height);
     let off = (aspect - PREFERRED_ASPECT).abs() / PREFERRED_ASPECT;
     if off > ASPECT_TOLERANCE {
-        checks.push(Check::warning(
-            Rule::AspectRatio,
-            field,
-            format!(
-                "{field} is {width}x{height} ({:.0}% off the preferred 3:4); XHS will crop it",
-                off * 100.0
-            ),
-        ));
+        checks.push(
+            Check::warning(
+                Rule::AspectRatio,
+                field,
+                format!(
+                    "{field} is {width}x{height} ({:.0}% off the preferred 3:4); XHS will crop it",
+                    off * 100.0
+                ),
+            )
+            .size(width, height),
+        );
     }
     if width < MIN_WIDTH {
         checks.push(
@@ -69,6 +72,15 @@ mod tests {
         assert_eq!(rules(1000, 1000), [Rule::AspectRatio, Rule::MinWidth]);
         assert!(checks.iter().all(|c| c.level == crate::Level::Warning));
         assert!(checks.iter().all(|c| c.field == "image_urls[2]"));
+        // The size is a field of its own: a UI words it without reading the message.
+        assert_eq!(
+            (checks[0].width, checks[0].height),
+            (Some(1000), Some(1000))
+        );
+        assert_eq!(
+            (checks[1].actual, checks[1].limit),
+            (Some(1000), Some(1080))
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod body;
 pub mod campaign;
+mod check;
 mod diff;
 mod draft;
 mod error;
@@ -23,6 +24,7 @@ mod title;
 mod vocab;
 
 pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
+pub use check::Check;
 pub use diff::{line_diff, DiffLine};
 pub use draft::{PostDraft, RawPost};
 pub use error::{FieldError, ValidationErrors};
@@ -31,7 +33,7 @@ pub use image_shape::image_shape_checks;
 pub use media_url::MediaUrl;
 pub use platform::{hashtags, Handoff, PlatformVerdict, SharePlatform};
 pub use post_type::PostType;
-pub use preflight::{preflight, Check, Preflight};
+pub use preflight::{preflight, Preflight};
 pub use share::{bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus};
 pub use share_info::ShareInfo;
 pub use strum::IntoEnumIterator;

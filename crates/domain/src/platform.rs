@@ -1,8 +1,8 @@
 //! The platforms a note can be handed to from a share page (XHS_FACTS
 //! section 6): what each one takes, how a page hands it over, and the checks
 //! beyond XHS's own (every stored note already passes XHS's rules).
-use crate::preflight::Check;
 use crate::vocab::vocabulary;
+use crate::Check;
 use crate::{Level, PostDraft, Rule};
 use serde::Serialize;
 
@@ -94,12 +94,13 @@ fn format_check(url: &crate::MediaUrl, ok: &[&str], field: &str, wanted: &str) -
     match url.extension() {
         Some(ext) if ok.contains(&ext.as_str()) => None,
         Some(ext) => Some(Check {
-            rule: Rule::MediaFormat,
-            field: field.into(),
-            level: Level::Error,
-            message: format!("Douyin takes {wanted}, not {ext}"),
-            actual: None,
-            limit: None,
+            format: Some(ext.clone()),
+            ..Check::new(
+                Rule::MediaFormat,
+                field,
+                Level::Error,
+                format!("Douyin takes {wanted}, not {ext}"),
+            )
         }),
         None => Some(Check::warning(
             Rule::MediaFormat,
@@ -203,6 +204,10 @@ mod tests {
                 ("image_urls[2]", Rule::MediaFormat)
             ]
         );
+        // The format found is a field of its own: a UI words it without
+        // reading the English message.
+        let formats: Vec<_> = v.checks.iter().map(|c| c.format.as_deref()).collect();
+        assert_eq!(formats, [Some("webp"), Some("gif")]);
         assert!(
             PlatformVerdict::of(
                 SharePlatform::Douyin,

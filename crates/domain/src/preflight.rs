@@ -3,47 +3,11 @@ use crate::{
     char_count, count_topics, Body, FieldError, Level, MediaUrl, PostType, RawPost, Rule, Title,
     MAX_BODY_CHARS, MAX_IMAGES, MAX_TITLE_CHARS, MAX_TOPICS,
 };
-use crate::{PlatformVerdict, PostDraft, SharePlatform};
+use crate::{Check, PlatformVerdict, PostDraft, SharePlatform};
 use serde::Serialize;
 
 /// Many peer tools cap image notes at 9; above that we warn, not refuse.
 const SOFT_MAX_IMAGES: usize = 9;
-
-/// One rule's verdict on one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Check {
-    pub rule: Rule,
-    pub field: String,
-    pub level: Level,
-    pub message: String,
-    /// What was counted, for counting rules (so a UI can word it itself).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<u64>,
-    /// The rule's bound, for counting rules.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-}
-
-impl Check {
-    /// A warning on `field`.
-    pub fn warning(rule: Rule, field: &str, message: String) -> Self {
-        Self {
-            rule,
-            field: field.into(),
-            level: Level::Warning,
-            message,
-            actual: None,
-            limit: None,
-        }
-    }
-
-    /// Adds the counted value and the bound.
-    pub fn counts(mut self, actual: usize, limit: usize) -> Self {
-        self.actual = Some(actual as u64);
-        self.limit = Some(limit as u64);
-        self
-    }
-}
 
 /// Every rule's verdict on a draft: what the XHS app would refuse (errors) and
 /// what is likely to go wrong on the phone (warnings).
@@ -58,21 +22,11 @@ pub struct Preflight {
 
 fn verdict(r: Result<String, FieldError>, rule: Rule, field: &str) -> Check {
     match r {
-        Ok(message) => Check {
-            rule,
-            field: field.into(),
-            level: Level::Ok,
-            message,
-            actual: None,
-            limit: None,
-        },
+        Ok(message) => Check::new(rule, field, Level::Ok, message),
         Err(e) => Check {
-            rule: e.rule,
-            field: e.field,
-            level: Level::Error,
-            message: e.message,
             actual: e.actual,
             limit: e.limit,
+            ..Check::new(e.rule, &e.field, Level::Error, e.message)
         },
     }
 }

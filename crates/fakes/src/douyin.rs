@@ -21,6 +21,8 @@ struct State {
     delay: Duration,
     /// Answer every request with this `error_code` (0: succeed).
     error_code: i64,
+    /// `expires_in` of what is issued; 0 means Douyin's 7200.
+    expires_in: i64,
 }
 
 type Shared = Arc<Mutex<State>>;
@@ -92,6 +94,11 @@ impl FakeDouyin {
         lock(&self.state).delay = delay;
     }
 
+    /// Lifetime in seconds of what is issued from now on (default 7200).
+    pub fn set_expires_in(&self, secs: i64) {
+        lock(&self.state).expires_in = secs;
+    }
+
     /// Refuses every request with this `error_code` (0 to stop).
     pub fn set_error_code(&self, code: i64) {
         lock(&self.state).error_code = code;
@@ -111,9 +118,10 @@ fn refusal(code: i64, description: &str) -> HttpResponse {
     }))
 }
 
-fn issued(field: &str, value: &str) -> HttpResponse {
+fn issued(field: &str, value: &str, expires_in: i64) -> HttpResponse {
+    let expires_in = if expires_in == 0 { 7200 } else { expires_in };
     HttpResponse::Ok().json(json!({
-        "data": {field: value, "expires_in": 7200, "error_code": 0, "description": ""},
+        "data": {field: value, "expires_in": expires_in, "error_code": 0, "description": ""},
         "message": "success",
         "extra": {"logid": "fake"},
     }))
@@ -155,7 +163,7 @@ async fn client_token(state: web::Data<Shared>, body: web::Bytes) -> HttpRespons
     }
     let token = format!("clt.{}", hex::encode(rand::random::<[u8; 16]>()));
     s.client_token = Some(token.clone());
-    issued("access_token", &token)
+    issued("access_token", &token, s.expires_in)
 }
 
 async fn ticket(state: web::Data<Shared>, req: HttpRequest) -> HttpResponse {
@@ -182,5 +190,5 @@ async fn ticket(state: web::Data<Shared>, req: HttpRequest) -> HttpResponse {
     }
     let ticket = format!("T{}", hex::encode(rand::random::<[u8; 12]>()));
     s.ticket = Some(ticket.clone());
-    issued("ticket", &ticket)
+    issued("ticket", &ticket, s.expires_in)
 }

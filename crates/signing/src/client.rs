@@ -1,12 +1,13 @@
-//! Step A over HTTP: trade a signature made with the appSecret for an access token.
+//! XHS's step A over HTTP: trade a signature made with the appSecret for an access token.
 
 use chrono::Utc;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
+use crate::config::XhsConfig;
 use crate::error::SigningError;
+use crate::http::{endpoint, transport};
 use crate::sign::{new_nonce, sign, timestamp_millis};
-use crate::signer::XhsConfig;
 use crate::token::{expires_at_from, AccessToken};
 
 /// The token endpoint, relative to `XhsConfig::api_base`.
@@ -64,10 +65,7 @@ pub(crate) async fn fetch_access_token(
         timestamp: &timestamp,
         signature: &signature,
     };
-    let url = format!(
-        "{}{TOKEN_PATH}",
-        config.api_base.as_str().trim_end_matches('/')
-    );
+    let url = endpoint(&config.api_base, TOKEN_PATH);
 
     let response = http
         .post(&url)
@@ -147,24 +145,6 @@ fn as_i64(value: &serde_json::Value) -> Option<i64> {
         serde_json::Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
-}
-
-/// Maps a reqwest failure to [`SigningError`]. The request body (with the
-/// signature) is never part of a reqwest error; the URL holds no secret.
-fn transport(err: reqwest::Error) -> SigningError {
-    if err.is_timeout() {
-        return SigningError::Timeout;
-    }
-    // reqwest's top-level text is vague ("error sending request"); the causes
-    // say what actually happened (connection refused, DNS, TLS ...).
-    let mut text = err.to_string();
-    let mut source = std::error::Error::source(&err);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    SigningError::Transport(text)
 }
 
 #[cfg(test)]

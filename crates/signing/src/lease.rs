@@ -56,12 +56,12 @@ pub async fn take_turn(
         }
         tokio::time::sleep(POLL).await;
         if let Some(token) = fresh(store, app_key).await? {
-            tracing::debug!("XHS access token fetched by another instance");
+            tracing::debug!(%app_key, "token fetched by another instance");
             return Ok(Turn::Fetched(token));
         }
         if tokio::time::Instant::now() >= give_up {
             // The holder neither saved a token nor let go in time.
-            tracing::warn!("XHS token lease not released in time; fetching anyway");
+            tracing::warn!(%app_key, "token lease not released in time; fetching anyway");
             return Ok(Turn::Fetch);
         }
     }

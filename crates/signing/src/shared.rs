@@ -1,10 +1,15 @@
-//! A token fetched once however many callers want it: kept in memory and in
-//! the shared [`TokenStore`] (so every instance uses the same one), refreshed
-//! before it expires, and fetched by one instance at a time (the store's
-//! lease). Douyin's client token and ticket use it; XHS's [`crate::Signer`]
-//! keeps its own variant, which also hands a failed refresh to its waiters.
+//! A token fetched once however many callers want it, for every platform:
+//! XHS's access token, Douyin's client token and ticket. Each is kept in
+//! memory and in the shared [`TokenStore`] (so every instance uses the same
+//! one), refreshed before it expires, and fetched by one instance at a time
+//! (the store's lease): a new token may retire the one the others use.
+//!
+//! What differs per platform is only the [`TokenPolicy`] (the store key, a
+//! name for the logs, how long one fetch may take) and the fetch itself,
+//! which the caller passes to [`SharedToken::get`].
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -17,80 +22,146 @@ use crate::sign::new_nonce;
 use crate::store::TokenStore;
 use crate::token::AccessToken;
 
-pub struct SharedToken {
-    /// The store's key, e.g. `douyin-ticket:<client_key>`.
-    key: String,
+/// How much longer than one fetch a fetch lease lasts: other instances wait
+/// at most this much longer for a holder that died.
+const LEASE_SLACK: Duration = Duration::from_secs(5);
+
+/// What one platform's token needs to be shared.
+#[derive(Debug, Clone)]
+pub(crate) struct TokenPolicy {
+    /// The store's key, e.g. the appKey or `douyin-ticket:<client_key>`.
+    pub key: String,
+    /// What the token is called in log lines ("XHS access token").
+    pub label: &'static str,
+    /// Upper bound of one fetch (all its requests together).
+    pub fetch_timeout: Duration,
+}
+
+/// One platform's shared token (see the module).
+///
+/// Refreshes are single flight within an instance: a mutex is held across the
+/// store lookup and the fetch, and callers that queued behind a refresh take
+/// its outcome (token or error) instead of starting their own, so fifty
+/// simultaneous callers make one request and share its failure. If a refresh
+/// fails while the previous token has not expired yet (it is only inside the
+/// refresh margin), that token is served until it does.
+pub(crate) struct SharedToken {
+    policy: TokenPolicy,
     store: Arc<dyn TokenStore>,
     cache: RwLock<Option<AccessToken>>,
-    /// Held across a refresh, so callers queued behind it find its token.
-    refresh: Mutex<()>,
+    /// Held across a refresh; holds the outcome of the latest one.
+    refresh: Mutex<Option<Result<AccessToken, SigningError>>>,
+    /// Counts finished refreshes, so a waiter can tell whether one happened
+    /// while it queued for `refresh`.
+    refreshes: AtomicU64,
+    /// Names this instance when it takes the store's lease.
     owner: String,
-    lease_ttl: Duration,
 }
 
 impl SharedToken {
-    /// `lease_ttl` bounds how long other instances wait for this one's fetch.
-    pub fn new(key: String, store: Arc<dyn TokenStore>, lease_ttl: Duration) -> Self {
+    pub(crate) fn new(policy: TokenPolicy, store: Arc<dyn TokenStore>) -> Self {
         Self {
-            key,
+            policy,
             store,
             cache: RwLock::new(None),
-            refresh: Mutex::new(()),
+            refresh: Mutex::new(None),
+            refreshes: AtomicU64::new(0),
             owner: new_nonce(),
-            lease_ttl,
         }
     }
 
-    /// A fresh token from memory, the store, or `fetch` (called at most once
+    /// A valid token from memory, the store, or `fetch` (called at most once
     /// at a time per instance, and by one instance at a time).
-    pub async fn get<F, Fut>(&self, fetch: F) -> Result<AccessToken, SigningError>
+    pub(crate) async fn get<F, Fut>(&self, fetch: F) -> Result<AccessToken, SigningError>
     where
         F: FnOnce() -> Fut,
         Fut: Future<Output = Result<AccessToken, SigningError>>,
     {
-        if let Some(token) = self.fresh_cached() {
+        // Read the counter before the cache: a refresh that finishes after
+        // this point moves the counter, and its outcome is reused below.
+        let seen = self.refreshes.load(Ordering::Acquire);
+        if let Some(token) = self.cached().filter(|t| t.is_fresh(Utc::now())) {
             return Ok(token);
         }
-        let _turn = self.refresh.lock().await;
-        if let Some(token) = self.fresh_cached() {
-            return Ok(token);
-        }
-        if let Some(token) = self
-            .store
-            .load(&self.key)
-            .await?
-            .filter(|t| t.is_fresh(Utc::now()))
-        {
-            return Ok(self.keep(token));
-        }
-        if let Turn::Fetched(token) =
-            take_turn(self.store.as_ref(), &self.key, &self.owner, self.lease_ttl).await?
-        {
-            return Ok(self.keep(token));
-        }
-        let outcome = fetch().await;
-        if let Ok(token) = &outcome {
-            tracing::info!(key = %self.key, expires_at = %token.expires_at, "token fetched");
-            if let Err(err) = self.store.save(&self.key, token).await {
-                tracing::warn!(key = %self.key, error = %err, "could not share the token through the store");
+
+        let mut last = self.refresh.lock().await;
+        if self.refreshes.load(Ordering::Acquire) != seen {
+            match last.as_ref() {
+                // Even inside the refresh margin: it was decided just now.
+                Some(Ok(token)) if token.is_valid(Utc::now()) => return Ok(token.clone()),
+                Some(Err(err)) => return Err(err.clone()),
+                _ => {}
             }
         }
-        if let Err(err) = self.store.release(&self.key, &self.owner).await {
-            tracing::warn!(key = %self.key, error = %err, "could not release the token lease; it expires by itself");
+
+        let outcome = self.refresh_token(fetch).await;
+        if let Ok(token) = &outcome {
+            *self.cache.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
         }
-        outcome.map(|t| self.keep(t))
+        *last = Some(outcome.clone());
+        self.refreshes.fetch_add(1, Ordering::Release);
+        outcome
     }
 
-    fn fresh_cached(&self) -> Option<AccessToken> {
+    fn cached(&self) -> Option<AccessToken> {
         self.cache
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
-            .filter(|t| t.is_fresh(Utc::now()))
     }
 
-    fn keep(&self, token: AccessToken) -> AccessToken {
-        *self.cache.write().unwrap_or_else(PoisonError::into_inner) = Some(token.clone());
-        token
+    /// The store, then `fetch` under the lease. Called with the refresh mutex held.
+    async fn refresh_token<F, Fut>(&self, fetch: F) -> Result<AccessToken, SigningError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<AccessToken, SigningError>>,
+    {
+        let TokenPolicy { key, label, .. } = &self.policy;
+        // Another instance may have refreshed already. A store that cannot be
+        // read fails the call instead of fetching: a fetch may retire the
+        // token the other instances are using.
+        let stored = self.store.load(key).await?;
+        if let Some(token) = stored.as_ref().filter(|t| t.is_fresh(Utc::now())) {
+            tracing::debug!(%key, expires_at = %token.expires_at, "{label} taken from the store");
+            return Ok(token.clone());
+        }
+        let ttl = self.policy.fetch_timeout + LEASE_SLACK;
+        if let Turn::Fetched(token) = take_turn(self.store.as_ref(), key, &self.owner, ttl).await? {
+            return Ok(token);
+        }
+
+        tracing::info!(%key, "fetching {label}");
+        let outcome = match fetch().await {
+            Ok(token) => {
+                tracing::info!(%key, expires_at = %token.expires_at, "{label} fetched");
+                // The token is good whether or not it could be shared: keep
+                // it and only warn, rather than fetch again next call.
+                if let Err(err) = self.store.save(key, &token).await {
+                    tracing::warn!(%key, error = %err, "could not share the {label} through the store");
+                }
+                Ok(token)
+            }
+            Err(err) => {
+                tracing::warn!(%key, error = %err, "{label} fetch failed");
+                self.still_valid(stored).ok_or(err)
+            }
+        };
+        if let Err(err) = self.store.release(key, &self.owner).await {
+            tracing::warn!(%key, error = %err, "could not release the {label} lease; it expires by itself");
+        }
+        outcome
+    }
+
+    /// Inside the refresh margin the old token still works: serve it rather
+    /// than fail pages while the platform is briefly unreachable.
+    fn still_valid(&self, stored: Option<AccessToken>) -> Option<AccessToken> {
+        let token = [stored, self.cached()]
+            .into_iter()
+            .flatten()
+            .filter(|t| t.is_valid(Utc::now()))
+            .max_by_key(|t| t.expires_at)?;
+        tracing::warn!(key = %self.policy.key, expires_at = %token.expires_at,
+            "using the previous {} until it expires", self.policy.label);
+        Some(token)
     }
 }

@@ -6,19 +6,11 @@ import type { components } from './schema';
 
 /**
  * One field-level validation failure (422 validation_failed, or 400 with a
- * field). `rule` is stable (the console words it from `rule`, `field` and the
- * counts); `message` is the server's English sentence.
+ * field): the document's `ProblemField`. `rule` is stable (the console words
+ * it from `rule`, `field` and the counts); `message` is the server's English
+ * sentence, shown only for a rule the page has no words for.
  */
-export interface FieldError {
-  field: string;
-  /** One of the `Rule` enum; a string from an older or newer server is kept as is. */
-  rule: Rule | (string & {});
-  message: string;
-  /** For counting rules: what was counted (characters, topics, images). */
-  actual?: number | null;
-  /** For counting rules: the bound. */
-  limit?: number | null;
-}
+export type FieldError = components['schemas']['ProblemField'];
 
 /** The problem codes of openapi/openapi.json (its `ErrorCode` enum). */
 export type ServerErrorCode = components['schemas']['ErrorCode'];
@@ -78,7 +70,9 @@ const finite = (v: unknown): number | null => (typeof v === 'number' && Number.i
 function parseFieldErrors(v: unknown): FieldError[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isRecord).map((e) => {
-    const f: FieldError = { field: str(e.field) ?? '', rule: str(e.rule) ?? '', message: str(e.message) ?? '' };
+    // A rule of a newer server is kept as it came: the words fall back to its message.
+    const rule = (str(e.rule) ?? '') as Rule;
+    const f: FieldError = { field: str(e.field) ?? '', rule, message: str(e.message) ?? '' };
     const actual = finite(e.actual);
     const limit = finite(e.limit);
     if (actual !== null) f.actual = actual;

@@ -1160,6 +1160,29 @@ export interface components {
             /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters. */
             note_url: string;
         };
+        /**
+         * @description Text to copy, media to save, and the app's scheme (platforms without a
+         *     share API).
+         */
+        CopyKit: {
+            /** @description The media to save, video first. */
+            media: string[];
+            platform: components["schemas"]["SharePlatform"];
+            /** @description The text to paste. */
+            text: string;
+            /** @description The app's scheme, opened once the text is copied. */
+            url: string;
+        };
+        CopyKitHandout: components["schemas"]["CopyKit"] & {
+            /** @constant */
+            handoff: "copy_kit";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            handoff: "copy_kit";
+        };
         Dashboard: {
             /** @description SDK failures this week by reason, most frequent first. */
             failures_by_reason: components["schemas"]["ReasonCount"][];
@@ -1466,16 +1489,12 @@ export interface components {
         PlatformCounts: components["schemas"]["Totals"] & {
             platform: components["schemas"]["SharePlatform"];
         };
-        /** @description A platform other than XHS. */
-        PlatformHandout: {
-            /** @description Copy kit: the media to save, video first. */
-            media?: string[] | null;
+        /** @description Douyin's signed schema or Weibo's share page: the page navigates to `url`. */
+        PlatformLink: {
             platform: components["schemas"]["SharePlatform"];
-            /** @description Copy kit: the text to paste. */
-            text?: string | null;
             /**
              * @description Douyin: the signed `snssdk1128://` schema (signed per call: never
-             *     cache it); Weibo: its share URL; a copy kit: the app's scheme.
+             *     cache it); Weibo: its share URL.
              */
             url: string;
         };
@@ -1632,7 +1651,11 @@ export interface components {
             /** @description How many `#topics` the body has. */
             topics: number;
         };
-        /** @description One rule's verdict. */
+        /**
+         * @description One rule's verdict. `rule`, `field` and the structured values (counts, an
+         *     image's size, a media format) are what a UI words; `message` is the
+         *     server's English sentence, for people reading the raw answer.
+         */
         PreflightCheck: {
             /**
              * Format: int64
@@ -1640,6 +1663,16 @@ export interface components {
              */
             actual?: number | null;
             field: string;
+            /**
+             * @description For `media_format`: the format the URL names (its extension, e.g.
+             *     `webp`); absent when the URL names none.
+             */
+            format?: string | null;
+            /**
+             * Format: int32
+             * @description For `aspect_ratio`: the image's height in pixels.
+             */
+            height?: number | null;
             level: components["schemas"]["Level"];
             /**
              * Format: int64
@@ -1649,6 +1682,11 @@ export interface components {
             message: string;
             /** @description e.g. `max_chars`, `media_count`, `reachable_from_phone`. */
             rule: components["schemas"]["Rule"];
+            /**
+             * Format: int32
+             * @description For `aspect_ratio`: the image's width in pixels.
+             */
+            width?: number | null;
         };
         /**
          * @description An RFC 9457 problem document. `code` is stable and meant for programs (and
@@ -1704,7 +1742,7 @@ export interface components {
         };
         /** @description Everything the page passes to `xhs.share`. */
         PublishPayload: {
-            /** @description The `verifyConfig`. */
+            /** @description The `verifyConfig`: signed with the access token, fresh per call. */
             data: components["schemas"]["VerifyConfig"];
             shareInfo: components["schemas"]["ShareInfo"];
         };
@@ -1837,20 +1875,40 @@ export interface components {
          * @enum {string}
          */
         Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique";
-        /**
-         * @description What `GET /api/share/{token}/publish` answers: XHS's payload for
-         *     `xhs.share`, or another platform's URL (and, for a copy kit, the text and
-         *     media).
-         */
-        ShareHandout: components["schemas"]["PublishPayload"] | components["schemas"]["PlatformHandout"];
-        /** @description `shareInfo` for `xhs.share`. */
+        SchemaHandout: components["schemas"]["PlatformLink"] & {
+            /** @constant */
+            handoff: "schema";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            handoff: "schema";
+        };
+        SdkHandout: components["schemas"]["PublishPayload"] & {
+            /** @constant */
+            handoff: "sdk";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            handoff: "sdk";
+        };
+        /** @description What the page gets to hand the note over, by `handoff`: `sdk`, XHS's payload for `xhs.share`; `schema` or `url`, where to navigate; `copy_kit`, what to copy and save and the app to open. */
+        ShareHandout: components["schemas"]["SdkHandout"] | components["schemas"]["SchemaHandout"] | components["schemas"]["UrlHandout"] | components["schemas"]["CopyKitHandout"];
+        /** @description `shareInfo` for `xhs.share` (XHS_FACTS section 1), passed to the SDK as it is. */
         ShareInfo: {
+            /** @description The body, `#topics` included. */
             content: string;
+            /** @description The cover of a video note. */
             cover?: string | null;
+            /** @description Image URLs a phone can download; empty for a video note. */
             images: string[];
             title: string;
-            /** @description `normal` or `video`. */
-            type: string;
+            /** @description `normal` (an image note) or `video`. */
+            type: components["schemas"]["PostType"];
+            /** @description The video URL of a video note. */
             video?: string | null;
         };
         /** @description The note behind a share link. */
@@ -2057,6 +2115,16 @@ export interface components {
              */
             file: string;
         };
+        UrlHandout: components["schemas"]["PlatformLink"] & {
+            /** @constant */
+            handoff: "url";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            handoff: "url";
+        };
         /** @description A user of the console. */
         User: {
             /** Format: date-time */
@@ -2112,16 +2180,25 @@ export interface components {
             password?: string | null;
             user: components["schemas"]["User"];
         };
-        /** @description `verifyConfig` for `xhs.share`: signed with the access token, fresh per call. */
+        /**
+         * @description Step B's output, the page's `verifyConfig` for `xhs.share(...)`.
+         *
+         *     Serialized camelCase: `{"appKey","nonce","timestamp","signature"}` with
+         *     `timestamp` a number of milliseconds.
+         */
         VerifyConfig: {
+            /** @description The configured appKey. */
             appKey: string;
-            /** @description Random, at most 32 letters and digits. */
+            /** @description A fresh nonce for this page load: random, at most 32 letters and digits. */
             nonce: string;
-            /** @description lowercase hex SHA-256 of `appKey=..&nonce=..&timeStamp=..` + access token. */
+            /**
+             * @description Lowercase hex SHA-256 of `appKey=..&nonce=..&timeStamp=..` followed by
+             *     the access token.
+             */
             signature: string;
             /**
              * Format: int64
-             * @description Milliseconds since the epoch.
+             * @description Milliseconds since the epoch, signed as its decimal string.
              */
             timestamp: number;
         };
@@ -6906,6 +6983,7 @@ export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
 export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
 export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group"];
+export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full"];
 export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
@@ -6921,5 +6999,8 @@ export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
 export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique"];
+export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SchemaHandout"]["handoff"]> = ["schema"];
+export const sdkHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SdkHandout"]["handoff"]> = ["sdk"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];
+export const urlHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UrlHandout"]["handoff"]> = ["url"];

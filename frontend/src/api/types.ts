@@ -37,6 +37,8 @@ export type PublishRecord = Json<paths['/api/records/{id}/confirm']['put']['resp
 /** What the public share page gets for `/s/{token}`. */
 export type SharePage = Json<paths['/api/share/{token}']['get']['responses'][200]>;
 export type EventInput = Json<NonNullable<paths['/api/share/{token}/events']['post']['requestBody']>>;
+/** What `GET /api/share/{token}/publish` answers, tagged by `handoff` (`sdk`, `schema`, `url`, `copy_kit`). */
+export type ShareHandout = Json<paths['/api/share/{token}/publish']['get']['responses'][200]>;
 
 export type AccountKind = components['schemas']['AccountKind'];
 /** The kinds an operator may give an account; robots come from the provider's sync. */

@@ -1,8 +1,10 @@
 /**
  * The server's verdicts on fields (422 `errors[]`, pre-flight `checks[]`) in
  * the reader's language. The server words them in English; each carries a
- * stable `rule`, the `field` and, for counting rules, `actual` and `limit`,
- * which is all a page needs to say it itself. A rule (or a missing number) a
+ * stable `rule`, the `field` and, where the rule has them, structured values
+ * (`actual` and `limit` for counting rules, an image's `width` and `height`, a
+ * media `format`), which is all a page needs to say it itself: no page reads
+ * the English `message` for its words. A rule (or a missing number) a
  * page has no words for falls back to the server's `message`, so a newer
  * server's rule is never shown blank.
  *
@@ -10,16 +12,31 @@
  * form only meets `note_url`); the console adds the rest in
  * console/lib/ruleText.ts, so the phone never downloads them.
  */
-export type Lang = 'zh' | 'en';
+import type { components } from '../api/schema';
 
-/** One verdict: a 422 field error or a pre-flight check. */
+export type Lang = 'zh' | 'en';
+/** A rule of a field error or a pre-flight check (the document's `Rule` enum). */
+export type Rule = components['schemas']['Rule'];
+/** A pre-flight verdict's level (the document's `Level` enum). */
+export type Level = components['schemas']['Level'];
+
+/**
+ * One verdict: a 422 field error (`ProblemField`) or a pre-flight check
+ * (`PreflightCheck`). Structured values only: the words never come from
+ * reading `message`.
+ */
 export interface RuleVerdict {
-  rule: string;
+  rule: Rule;
   field: string;
   /** Pre-flight: `ok`, `warning` or `error`; a 422 field error has none (an error). */
-  level?: string | undefined;
+  level?: Level | undefined;
   actual?: number | null | undefined;
   limit?: number | null | undefined;
+  /** `aspect_ratio`: the image's size in pixels. */
+  width?: number | null | undefined;
+  height?: number | null | undefined;
+  /** `media_format`: the format the URL names; absent when it names none. */
+  format?: string | null | undefined;
   /** The server's English sentence, shown for a rule without words. */
   message: string;
 }
@@ -33,6 +50,12 @@ export interface RuleParts {
   /** `actual` and `limit`, or null when the server sent none. */
   a: number | null;
   l: number | null;
+  /** The level; null for a 422 field error. */
+  level: Level | null;
+  /** `width`×`height`, or null when the server sent no size. */
+  size: [number, number] | null;
+  /** The media format the server named, or null. */
+  format: string | null;
   message: string;
 }
 
@@ -65,11 +88,16 @@ export function fieldName(field: string, lang: Lang, labels: FieldWords): string
 export function ruleText(v: RuleVerdict, lang: Lang, words: RuleWords, labels: FieldWords): string {
   const key = v.level === 'ok' ? `${v.rule}.ok` : v.rule;
   const phrase = own(words, key)?.[lang];
+  const width = num(v.width);
+  const height = num(v.height);
   const text = phrase?.({
     f: fieldName(v.field, lang, labels),
     field: v.field,
     a: num(v.actual),
     l: num(v.limit),
+    level: v.level ?? null,
+    size: width !== null && height !== null ? [width, height] : null,
+    format: typeof v.format === 'string' && v.format !== '' ? v.format : null,
     message: v.message,
   });
   if (!text) return v.message || [v.field, v.rule].filter(Boolean).join(': ');

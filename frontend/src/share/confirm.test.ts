@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api/errors';
+import { ApiError, type Rule } from '../api/errors';
 import { confirmError, confirmPanel } from './confirm';
 import { shareStrings } from './strings';
 
@@ -51,7 +51,7 @@ describe('confirmError', () => {
     }
   });
   it("shows the server's message for a rule the page has no words for, and the detail without field errors", () => {
-    const e = new ApiError(422, 'validation_failed', 'd', [{ field: 'note_url', rule: 'brand_new', message: 'note_url is odd' }]);
+    const e = new ApiError(422, 'validation_failed', 'd', [{ field: 'note_url', rule: 'brand_new' as Rule, message: 'note_url is odd' }]);
     expect(confirmError(s, e)).toBe('note_url is odd');
     expect(confirmError(s, new ApiError(422, 'validation_failed', 'bad link'))).toBe('不是小红书笔记链接：bad link');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
+import type { ShareHandout } from '../api/types';
 import { failureReason, parseHandover, platformErrorText } from './handoff';
 import type { Platform } from './platforms';
 import { shareStrings } from './strings';
@@ -11,32 +12,51 @@ const kuaishou: Platform = { platform: 'kuaishou', name: '快手', handoff: 'cop
 const SCHEMA =
   'snssdk1128://openplatform/share?client_key=aw1&nonce_str=n&timestamp=1700000000&signature=ab&share_type=h5&state=s';
 
+/** An answer as a proxy or a bug might send it, past the types. */
+const raw = (v: unknown): ShareHandout => v as ShareHandout;
+
 describe('parseHandover', () => {
   it('takes a Douyin schema as it came, signature and all', () => {
-    expect(parseHandover(douyin, { platform: 'douyin', url: SCHEMA })).toEqual({ handoff: 'schema', url: SCHEMA });
+    expect(parseHandover(douyin, { handoff: 'schema', platform: 'douyin', url: SCHEMA })).toEqual({ handoff: 'schema', url: SCHEMA });
   });
 
   it('refuses a schema that is a web page or a script, and an answer for another platform', () => {
     for (const url of ['https://open.douyin.com/x', 'javascript:alert(1)//', 'data://x', '', 42]) {
-      expect(() => parseHandover(douyin, { platform: 'douyin', url })).toThrow(ApiError);
+      expect(() => parseHandover(douyin, raw({ handoff: 'schema', platform: 'douyin', url }))).toThrow(ApiError);
     }
-    expect(() => parseHandover(douyin, { platform: 'weibo', url: SCHEMA })).toThrow(/another platform/);
-    expect(() => parseHandover(douyin, null)).toThrow(ApiError);
+    expect(() => parseHandover(douyin, { handoff: 'schema', platform: 'weibo', url: SCHEMA })).toThrow(/another platform/);
+    expect(() => parseHandover(douyin, raw(null))).toThrow(ApiError);
+  });
+
+  it("goes by the answer's handoff tag: one that is not the platform's is refused, whatever the fields", () => {
+    // Before the tag, a page guessed the kind from the fields; a Weibo-shaped answer for Douyin is not a schema.
+    expect(() => parseHandover(douyin, { handoff: 'url', platform: 'douyin', url: SCHEMA })).toThrow(/handoff url, not schema/);
+    expect(() => parseHandover(douyin, raw({ platform: 'douyin', url: SCHEMA }))).toThrow(/handoff undefined/);
+    const sdk: ShareHandout = {
+      handoff: 'sdk',
+      data: { appKey: 'k', nonce: 'n', timestamp: 1, signature: 's' },
+      shareInfo: { type: 'normal', title: 't', content: 'c', images: [] },
+    };
+    expect(() => parseHandover({ ...douyin, handoff: 'sdk' }, sdk)).toThrow(/XHS only/);
   });
 
   it('takes a Weibo share page only over http(s)', () => {
     const url = 'https://service.weibo.com/share/share.php?url=https%3A%2F%2Fx&title=%E6%A0%87&pic=https%3A%2F%2Fi%2F1.jpg';
-    expect(parseHandover(weibo, { platform: 'weibo', url })).toEqual({ handoff: 'url', url });
-    expect(() => parseHandover(weibo, { platform: 'weibo', url: 'sinaweibo://share' })).toThrow(ApiError);
+    expect(parseHandover(weibo, { handoff: 'url', platform: 'weibo', url })).toEqual({ handoff: 'url', url });
+    expect(() => parseHandover(weibo, { handoff: 'url', platform: 'weibo', url: 'sinaweibo://share' })).toThrow(ApiError);
   });
 
   it("keeps a kit's text, its web media and its app scheme; drops media that are not web URLs", () => {
-    const kit = parseHandover(kuaishou, {
-      platform: 'kuaishou',
-      url: 'kwai://home',
-      text: '标题\n\n正文 #话题',
-      media: ['https://img.example/a.jpg', 'javascript:alert(1)', 7, 'https://img.example/v.mp4'],
-    });
+    const kit = parseHandover(
+      kuaishou,
+      raw({
+        handoff: 'copy_kit',
+        platform: 'kuaishou',
+        url: 'kwai://home',
+        text: '标题\n\n正文 #话题',
+        media: ['https://img.example/a.jpg', 'javascript:alert(1)', 7, 'https://img.example/v.mp4'],
+      }),
+    );
     expect(kit).toEqual({
       handoff: 'copy_kit',
       url: 'kwai://home',
@@ -46,9 +66,9 @@ describe('parseHandover', () => {
   });
 
   it('gives a kit without a usable scheme no app button rather than a bad link, and needs its text', () => {
-    const kit = parseHandover(kuaishou, { url: 'https://evil.example', text: 't' });
+    const kit = parseHandover(kuaishou, { handoff: 'copy_kit', platform: 'kuaishou', url: 'https://evil.example', text: 't', media: [] });
     expect(kit).toEqual({ handoff: 'copy_kit', url: null, text: 't', media: [] });
-    expect(() => parseHandover(kuaishou, { url: 'kwai://home', media: [] })).toThrow(/no text/);
+    expect(() => parseHandover(kuaishou, raw({ handoff: 'copy_kit', platform: 'kuaishou', url: 'kwai://home', media: [] }))).toThrow(/no text/);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * What `GET /api/share/{token}/publish?platform=…` answers for platforms other
- * than XHS, checked before the page acts on it, and the page's words for its
- * errors. The problem's `detail` never reaches the person: it may carry what
+ * than XHS (its `handoff` says which kind), checked before the page acts on
+ * it, and the page's words for its errors. The problem's `detail` never reaches the person: it may carry what
  * the platform told our server.
  */
 import { ApiError } from '../api/errors';
+import type { ShareHandout } from '../api/types';
 import { safeHttpUrl } from '../lib/url';
 import { appSchemeUrl } from './navigate';
 import { noticeKind, noticeText, retryText } from './notice';
@@ -20,12 +21,11 @@ export interface CopyKit {
   media: string[];
 }
 
+/** What the page acts on: the server's hand-off, its URLs checked. */
 export type Handover =
   | { handoff: 'schema'; url: string }
   | { handoff: 'url'; url: string }
   | ({ handoff: 'copy_kit' } & CopyKit);
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** An answer the page cannot act on; worded like any unavailable platform. */
 function badAnswer(p: Platform, why: string): ApiError {
@@ -33,26 +33,31 @@ function badAnswer(p: Platform, why: string): ApiError {
 }
 
 /**
- * Checks the publish answer against the platform's hand-off: a `schema` must
- * be an app's URL, a `url` a web page, a kit's media web URLs (others dropped).
+ * Checks the publish answer, tagged by its `handoff`, against the platform
+ * the person tapped: the tag must be the platform's, a `schema` an app's URL,
+ * a `url` a web page, a kit's media web URLs (others dropped). The types say
+ * what the server sends; the checks hold whatever a proxy or a bug sends.
  */
-export function parseHandover(p: Platform, body: unknown): Handover {
-  if (!isRecord(body)) throw badAnswer(p, 'not an object');
-  if (body.platform !== undefined && body.platform !== p.platform) throw badAnswer(p, 'another platform');
-  switch (p.handoff) {
+export function parseHandover(p: Platform, body: ShareHandout): Handover {
+  if (typeof body !== 'object' || body === null) throw badAnswer(p, 'not an object');
+  if (body.handoff !== p.handoff) throw badAnswer(p, `handoff ${String(body.handoff)}, not ${p.handoff}`);
+  switch (body.handoff) {
     case 'schema': {
+      if (body.platform !== p.platform) throw badAnswer(p, 'another platform');
       const url = appSchemeUrl(body.url);
       if (!url) throw badAnswer(p, 'no app URL');
       return { handoff: 'schema', url };
     }
     case 'url': {
+      if (body.platform !== p.platform) throw badAnswer(p, 'another platform');
       const url = safeHttpUrl(typeof body.url === 'string' ? body.url : null);
       if (!url) throw badAnswer(p, 'no web URL');
       return { handoff: 'url', url };
     }
     case 'copy_kit': {
+      if (body.platform !== p.platform) throw badAnswer(p, 'another platform');
       if (typeof body.text !== 'string') throw badAnswer(p, 'no text');
-      const media = Array.isArray(body.media) ? body.media : [];
+      const media: unknown[] = Array.isArray(body.media) ? body.media : [];
       return {
         handoff: 'copy_kit',
         url: appSchemeUrl(body.url),

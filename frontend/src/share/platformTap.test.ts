@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
+import type { ShareHandout } from '../api/types';
 import type { Child } from './dom';
 import { onPlatformTap } from './platformTap';
 import type { Platform } from './platforms';
@@ -22,9 +23,9 @@ const weibo: Platform = { platform: 'weibo', name: '微博', handoff: 'url' };
 const kuaishou: Platform = { platform: 'kuaishou', name: '快手', handoff: 'copy_kit' };
 const SCHEMA = 'snssdk1128://openplatform/share?client_key=aw1&signature=ab&share_type=h5';
 const WEIBO = 'https://service.weibo.com/share/share.php?url=https%3A%2F%2Fx&title=t&pic=p';
-const KIT = { platform: 'kuaishou', url: 'kwai://home', text: '周末去哪儿\n\n正文 #周末', media: note.imageUrls };
+const KIT: ShareHandout = { handoff: 'copy_kit', platform: 'kuaishou', url: 'kwai://home', text: '周末去哪儿\n\n正文 #周末', media: note.imageUrls };
 
-function setup(mode: PublishContext['mode'], answer: (platform: string) => Promise<unknown>) {
+function setup(mode: PublishContext['mode'], answer: (platform: string) => Promise<ShareHandout>) {
   const state = { status: '', kind: '', panel: null as HTMLElement | null, busy: [] as boolean[] };
   const text = (c: Child): string => (typeof c === 'string' ? c : c ? (c.textContent ?? '') : '');
   const ui: PublishUi = {
@@ -65,7 +66,7 @@ describe('onPlatformTap', () => {
   });
 
   it('fetches the Douyin schema on the tap and follows it at once, reporting the tap for douyin', async () => {
-    const { ctx, state, sent, publishTo } = setup('sdk', async () => ({ platform: 'douyin', url: SCHEMA }));
+    const { ctx, state, sent, publishTo } = setup('sdk', async () => ({ handoff: 'schema', platform: 'douyin', url: SCHEMA }));
     await onPlatformTap(ctx, douyin);
     expect(publishTo).toHaveBeenCalledWith('douyin');
     expect(navigations).toEqual([{ href: SCHEMA, target: '' }]);
@@ -78,7 +79,7 @@ describe('onPlatformTap', () => {
   it('says the app did not open when the page is still visible after a while, unless a later tap took over', async () => {
     vi.useFakeTimers();
     try {
-      const { ctx, state } = setup('sdk', async (p) => (p === 'douyin' ? { platform: p, url: SCHEMA } : { platform: p, url: WEIBO }));
+      const { ctx, state } = setup('sdk', async (p) => (p === 'douyin' ? { handoff: 'schema', platform: 'douyin', url: SCHEMA } : { handoff: 'url', platform: 'weibo', url: WEIBO }));
       await onPlatformTap(ctx, douyin);
       await vi.advanceTimersByTimeAsync(APP_SWITCH_GRACE_MS + 1);
       expect(state.status).toBe('没有打开抖音？请确认已安装抖音 App，或选择其他平台。');
@@ -93,7 +94,7 @@ describe('onPlatformTap', () => {
 
   it('fetches a new schema on every tap, never reusing a signed one', async () => {
     let n = 0;
-    const { ctx, publishTo } = setup('sdk', async () => ({ platform: 'douyin', url: `${SCHEMA}&nonce_str=${++n}` }));
+    const { ctx, publishTo } = setup('sdk', async () => ({ handoff: 'schema', platform: 'douyin', url: `${SCHEMA}&nonce_str=${++n}` }));
     await onPlatformTap(ctx, douyin);
     await onPlatformTap(ctx, douyin);
     expect(publishTo).toHaveBeenCalledTimes(2);
@@ -101,9 +102,9 @@ describe('onPlatformTap', () => {
   });
 
   it('opens Weibo in the same tab on a phone and in a new one on a computer', async () => {
-    const phone = setup('sdk', async () => ({ platform: 'weibo', url: WEIBO }));
+    const phone = setup('sdk', async () => ({ handoff: 'url', platform: 'weibo', url: WEIBO }));
     await onPlatformTap(phone.ctx, weibo);
-    const desk = setup('desktop', async () => ({ platform: 'weibo', url: WEIBO }));
+    const desk = setup('desktop', async () => ({ handoff: 'url', platform: 'weibo', url: WEIBO }));
     await onPlatformTap(desk.ctx, weibo);
     expect(navigations).toEqual([
       { href: WEIBO, target: '' },
@@ -146,7 +147,7 @@ describe('onPlatformTap', () => {
   });
 
   it('treats a schema that is not an app URL as a failure instead of following it', async () => {
-    const { ctx, state, sent } = setup('sdk', async () => ({ platform: 'douyin', url: 'javascript:alert(1)' }));
+    const { ctx, state, sent } = setup('sdk', async () => ({ handoff: 'schema', platform: 'douyin', url: 'javascript:alert(1)' }));
     await onPlatformTap(ctx, douyin);
     expect(navigations).toEqual([]);
     expect(state.status).toBe('抖音暂时不可用，请稍后重试或选择其他平台。');

@@ -5,7 +5,7 @@
  */
 import { call, createApi } from '../api/client';
 import { getToken } from '../api/token';
-import type { PublishPayload, SharePage } from '../api/types';
+import type { PublishPayload, ShareHandout, SharePage } from '../api/types';
 import { parsePlatforms, type Platform, type PlatformId } from './platforms';
 import { eventSender } from './report';
 import type { ShareEvent } from './tracker';
@@ -43,7 +43,7 @@ export interface ShareSource {
    * The hand-off for another platform (public links only), fresh per tap: a
    * Douyin schema is signed per call. The answer is checked by `parseHandover`.
    */
-  publishTo?: (platform: PlatformId) => Promise<unknown>;
+  publishTo?: (platform: PlatformId) => Promise<ShareHandout>;
   /** Where to send someone whose session is missing or expired; null if no login applies. */
   loginUrl: string | null;
   /** Reports a page event (public links only; best-effort, never throws). */
@@ -76,7 +76,7 @@ export function publicSource(token: string): ShareSource {
     },
     publish: async () => {
       const r = await call(api.GET('/api/share/{token}/publish', path));
-      if (!('data' in r)) throw new Error('not an XHS payload');
+      if (r.handoff !== 'sdk') throw new Error(`not an XHS payload (handoff ${r.handoff})`);
       return r;
     },
     publishTo: (platform) => call(api.GET('/api/share/{token}/publish', { params: { path: { token }, query: { platform } } })),

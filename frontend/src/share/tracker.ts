@@ -10,9 +10,10 @@
 import type { EventInput } from '../api/types';
 import type { PlatformId } from './platforms';
 
-export type EventKind = 'opened' | 'sdk_loaded' | 'publish_tapped' | 'sdk_failed' | 'app_opened' | 'fallback_used';
+/** What a page may report: the `kind` the events endpoint takes, as the document says. */
+export type EventKind = EventInput['kind'];
 /** Every event but `opened` names the platform it concerns (XHS for the SDK's own). */
-export type ShareEvent = EventInput & { kind: EventKind; platform?: PlatformId };
+export type ShareEvent = EventInput & { platform?: PlatformId };
 
 /** How long after `xhs.share` a hidden page still counts as "the app opened". */
 export const APP_OPEN_WINDOW_MS = 8000;

@@ -3,6 +3,7 @@ pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod group;
+pub mod handout;
 pub mod link;
 pub mod media;
 pub mod post;

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use xhs_domain::{parse_image_list_text, Level, PostType, RawPost, ReviewStatus, Rule};
+use xhs_domain::{parse_image_list_text, PostType, RawPost, ReviewStatus};
 
 /// A note draft as stored.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -177,22 +177,6 @@ pub struct ListQuery {
     pub review_status: Option<String>,
 }
 
-/// One rule's verdict.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PreflightCheck {
-    /// e.g. `max_chars`, `media_count`, `reachable_from_phone`.
-    pub rule: Rule,
-    pub field: String,
-    pub level: Level,
-    pub message: String,
-    /// For counting rules: what was counted (e.g. 12 characters).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<u64>,
-    /// For counting rules: the bound (e.g. 20).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-}
-
 /// Every rule's verdict on a draft: errors block publishing, warnings advise.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Preflight {
@@ -200,7 +184,7 @@ pub struct Preflight {
     pub ok: bool,
     /// How many `#topics` the body has.
     pub topics: usize,
-    pub checks: Vec<PreflightCheck>,
+    pub checks: Vec<xhs_domain::Check>,
     /// Whether the note can go to each platform, and why not.
     pub platforms: Vec<PlatformPreflight>,
 }
@@ -218,20 +202,7 @@ pub struct PlatformPreflight {
     /// do not offer it.
     pub configured: bool,
     /// This platform's own checks (XHS's are in `checks`).
-    pub checks: Vec<PreflightCheck>,
-}
-
-fn checks(c: Vec<xhs_domain::Check>) -> Vec<PreflightCheck> {
-    c.into_iter()
-        .map(|c| PreflightCheck {
-            rule: c.rule,
-            field: c.field,
-            level: c.level,
-            message: c.message,
-            actual: c.actual,
-            limit: c.limit,
-        })
-        .collect()
+    pub checks: Vec<xhs_domain::Check>,
 }
 
 impl Preflight {
@@ -240,7 +211,7 @@ impl Preflight {
         Self {
             ok: p.ok,
             topics: p.topics,
-            checks: checks(p.checks),
+            checks: p.checks,
             platforms: p
                 .platforms
                 .into_iter()
@@ -250,7 +221,7 @@ impl Preflight {
                     handoff: v.handoff,
                     ok: v.ok,
                     configured: xhs_app::links::handoff::configured(app, v.platform),
-                    checks: checks(v.checks),
+                    checks: v.checks,
                 })
                 .collect(),
         }

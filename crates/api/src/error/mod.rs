@@ -49,33 +49,9 @@ pub struct Problem {
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// One failing field of a request.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProblemField {
-    /// The field, e.g. `title` or `image_urls[2]`.
-    pub field: String,
-    /// The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`.
-    pub rule: Rule,
-    pub message: String,
-    /// For counting rules: what was counted (characters, topics, images).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<u64>,
-    /// For counting rules: the bound.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-}
-
-impl From<FieldError> for ProblemField {
-    fn from(e: FieldError) -> Self {
-        Self {
-            field: e.field,
-            rule: e.rule,
-            message: e.message,
-            actual: e.actual,
-            limit: e.limit,
-        }
-    }
-}
+/// One failing field of a request: the domain's field error, which is also
+/// the document's `ProblemField`.
+pub type ProblemField = FieldError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -227,21 +203,16 @@ impl ApiError {
     fn problem(&self) -> Problem {
         let status = self.status_code();
         let (errors, current_version) = match self {
-            Self::Validation(v) => (
-                Some(v.0.iter().cloned().map(ProblemField::from).collect()),
-                None,
-            ),
+            Self::Validation(v) => (Some(v.0.clone()), None),
             Self::BadRequest {
                 field: Some(f),
                 message,
             } => (
-                Some(vec![ProblemField {
-                    field: f.clone(),
-                    rule: Rule::WellFormed,
-                    message: message.clone(),
-                    actual: None,
-                    limit: None,
-                }]),
+                Some(vec![FieldError::new(
+                    f.clone(),
+                    Rule::WellFormed,
+                    message.clone(),
+                )]),
                 None,
             ),
             Self::VersionConflict { current_version } => (None, Some(*current_version)),

@@ -289,7 +289,7 @@ async fn send(
     txn.commit().await?;
     let note = NoteRequest {
         robot_id: robot.provider_id.clone().unwrap_or_default(),
-        note_type: share.post_type.clone(),
+        note_type: share.post_type.as_str().to_owned(),
         title: share.title.clone(),
         content: share.content.clone(),
         images: share.images.clone(),

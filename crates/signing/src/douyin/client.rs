@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::DouyinConfig;
 use crate::error::SigningError;
+use crate::http::{endpoint, transport};
 use crate::token::{expires_at_from, AccessToken};
 
 pub(crate) const CLIENT_TOKEN_PATH: &str = "/oauth/client_token/";
@@ -33,7 +34,6 @@ pub(crate) async fn fetch_client_token(
     http: &reqwest::Client,
     config: &DouyinConfig,
 ) -> Result<AccessToken, SigningError> {
-    tracing::info!(client_key = %config.client_key, "fetching Douyin client token");
     let body = serde_json::json!({
         "client_key": config.client_key,
         "client_secret": config.client_secret.expose_secret(),
@@ -50,7 +50,6 @@ pub(crate) async fn fetch_ticket(
     config: &DouyinConfig,
     client_token: &str,
 ) -> Result<AccessToken, SigningError> {
-    tracing::info!(client_key = %config.client_key, "fetching Douyin ticket");
     let request = http
         .get(url(config, TICKET_PATH))
         .header("access-token", client_token);
@@ -59,20 +58,13 @@ pub(crate) async fn fetch_ticket(
 }
 
 fn url(config: &DouyinConfig, path: &str) -> String {
-    format!("{}{path}", config.api_base.as_str().trim_end_matches('/'))
+    endpoint(&config.api_base, path)
 }
 
 async fn call(
     request: reqwest::RequestBuilder,
     config: &DouyinConfig,
 ) -> Result<Data, SigningError> {
-    let transport = |e: reqwest::Error| {
-        if e.is_timeout() {
-            SigningError::Timeout
-        } else {
-            SigningError::Transport(e.without_url().to_string())
-        }
-    };
     let response = request
         .timeout(config.timeout)
         .send()

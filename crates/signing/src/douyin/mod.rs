@@ -11,7 +11,7 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::error::SigningError;
-use crate::shared::SharedToken;
+use crate::shared::{SharedToken, TokenPolicy};
 use crate::store::TokenStore;
 pub use schema::{douyin_signature, DouyinShare, SCHEMA_BASE};
 
@@ -45,9 +45,6 @@ impl std::fmt::Debug for DouyinSigner {
     }
 }
 
-/// How much longer than one request a fetch lease lasts.
-const LEASE_SLACK: Duration = Duration::from_secs(5);
-
 impl DouyinSigner {
     /// `None`, or an empty key or secret, means Douyin is not configured.
     pub fn new(config: Option<DouyinConfig>, store: Arc<dyn TokenStore>) -> Self {
@@ -58,18 +55,29 @@ impl DouyinSigner {
             .as_ref()
             .map(|c| c.client_key.clone())
             .unwrap_or_default();
-        let ttl = config
+        let timeout = config
             .as_ref()
-            .map_or(Duration::from_secs(10), |c| c.timeout)
-            + LEASE_SLACK;
+            .map_or(Duration::from_secs(5), |c| c.timeout);
+        let client_token = TokenPolicy {
+            key: format!("douyin-client:{key}"),
+            label: "Douyin client token",
+            fetch_timeout: timeout,
+        };
+        let ticket = TokenPolicy {
+            key: format!("douyin-ticket:{key}"),
+            label: "Douyin ticket",
+            // Fetching a ticket may first fetch the client token.
+            fetch_timeout: timeout * 2,
+        };
         Self {
             config,
             http: reqwest::Client::new(),
-            client_token: SharedToken::new(format!("douyin-client:{key}"), store.clone(), ttl),
-            ticket: SharedToken::new(format!("douyin-ticket:{key}"), store, ttl),
+            client_token: SharedToken::new(client_token, store.clone()),
+            ticket: SharedToken::new(ticket, store),
         }
     }
 
+    /// Whether a client key and secret are configured.
     pub fn is_configured(&self) -> bool {
         self.config.is_some()
     }

@@ -8,4 +8,5 @@ mod errors;
 mod fetch;
 mod helpers;
 mod redaction;
+mod shared;
 mod verify;

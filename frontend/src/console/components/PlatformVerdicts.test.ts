@@ -35,7 +35,7 @@ afterEach(() => setLocale('zh'));
 describe('PlatformVerdicts', () => {
   it('tags each platform by state and words why Douyin refuses a webp image', async () => {
     setLocale('zh');
-    const webp = { rule: 'media_format' as const, field: 'image_urls[0]', level: 'error' as const, message: 'Douyin takes png or jpg, not webp' };
+    const webp = { rule: 'media_format' as const, field: 'image_urls[0]', level: 'error' as const, format: 'webp', message: 'Douyin takes png or jpg, not webp' };
     const { el, unmount } = mount(PlatformVerdicts, {
       platforms: [verdict('xhs'), verdict('douyin', { ok: false, checks: [webp] }), verdict('weibo', { configured: false })],
     });

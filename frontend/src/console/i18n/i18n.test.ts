@@ -58,7 +58,7 @@ describe('i18n', () => {
     expect(fieldLabel('image_urls[2]')).toBe('Image 3');
   });
   it('words server rules in the current language', () => {
-    const v = { rule: 'max_chars', field: 'title', message: 'title has 23 characters; XHS allows at most 20', actual: 23, limit: 20 };
+    const v = { rule: 'max_chars' as const, field: 'title', message: 'title has 23 characters; XHS allows at most 20', actual: 23, limit: 20 };
     expect(ruleMessage(v)).toBe('标题 23 字，最多 20 字');
     setLocale('en');
     expect(ruleMessage(v)).toBe('Title has 23 characters; at most 20');

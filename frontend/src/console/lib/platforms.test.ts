@@ -11,7 +11,7 @@ const verdict = (platform: PlatformVerdict['platform'], over: Partial<PlatformVe
   checks: [],
   ...over,
 });
-const webp = { rule: 'media_format', field: 'image_urls[0]', level: 'error', message: 'Douyin takes png or jpg, not webp' } as const;
+const webp = { rule: 'media_format', field: 'image_urls[0]', level: 'error', format: 'webp', message: 'Douyin takes png or jpg, not webp' } as const;
 const preflight = (platforms: PlatformVerdict[]): Preflight => ({ ok: true, topics: 0, checks: [], platforms });
 
 describe('platform verdicts', () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Rule } from '../../lib/ruleText';
 import { describeField, describeRule, type RuleVerdict } from './ruleText';
 
 /** One verdict and what each language says for it. */
 type Case = [name: string, v: RuleVerdict, zh: string, en: string];
 
+/** A field error; `rule` may be one a newer server sends, which has no words here. */
 const err = (rule: string, field: string, message: string, actual?: number, limit?: number): RuleVerdict => ({
-  rule,
+  rule: rule as Rule,
   field,
   message,
   ...(actual !== undefined ? { actual } : {}),
@@ -29,11 +31,12 @@ const errors: Case[] = [
   ['max_items', err('max_items', 'image_urls', 'an image note has 19 images; XHS allows at most 18', 19, 18), '图片 19 张，最多 18 张', '19 images; at most 18'],
   [
     'media_format',
-    err('media_format', 'image_urls[0]', 'Douyin takes png or jpg, not webp'),
+    { ...err('media_format', 'image_urls[0]', 'Douyin takes png or jpg, not webp'), format: 'webp' },
     '第 1 张图是 webp 格式，抖音不支持（只收 png/jpg 图片、mp4/mov 视频）',
     'Image 1 is webp, a format Douyin does not take (png/jpg images, mp4/mov videos)',
   ],
-  ['media_format, no format in the message', err('media_format', 'video_url', 'wrong'), '视频的格式抖音不支持（只收 png/jpg 图片、mp4/mov 视频）', 'Video is in a format Douyin does not take (png/jpg images, mp4/mov videos)'],
+  // The words come from `format`, never from the English message, even one that names a format.
+  ['media_format without its format field', err('media_format', 'video_url', 'Douyin takes mp4 or mov, not avi'), '视频的格式抖音不支持（只收 png/jpg 图片、mp4/mov 视频）', 'Video is in a format Douyin does not take (png/jpg images, mp4/mov videos)'],
   ['one_of platforms[1]', err('one_of', 'platforms[1]', 'douyin is not configured on this server'), '第 2 个平台不是可选的值', 'Platform 2 is not one of the allowed values'],
   ['required video_url', err('required', 'video_url', 'a video note needs a video URL'), '视频不能为空', 'Video is required'],
   ['required account name', err('required', 'name', 'name must not be empty'), '名称不能为空', 'Name is required'],
@@ -80,13 +83,13 @@ const warnings: Case[] = [
   ['cover_recommended', check('warning', err('cover_recommended', 'cover_url', 'a video note should have a cover image')), '视频笔记最好设置封面', 'A video note should have a cover'],
   [
     'aspect_ratio',
-    check('warning', err('aspect_ratio', 'image_urls[1]', 'image_urls[1] is 1000x1000 (33% off the preferred 3:4); XHS will crop it')),
+    { ...check('warning', err('aspect_ratio', 'image_urls[1]', 'image_urls[1] is 1000x1000 (33% off the preferred 3:4); XHS will crop it')), width: 1000, height: 1000 },
     '第 2 张图（1000×1000）与推荐的 3:4 相差较大，小红书会裁剪',
     'Image 2 (1000×1000) is far from the preferred 3:4; XHS will crop it',
   ],
   [
-    'aspect_ratio without a size in the message',
-    check('warning', err('aspect_ratio', 'cover_url', 'the cover is far off 3:4')),
+    'aspect_ratio without width and height, whatever the message says',
+    check('warning', err('aspect_ratio', 'cover_url', 'cover_url is 1000x1000 (33% off the preferred 3:4)')),
     '封面与推荐的 3:4 相差较大，小红书会裁剪',
     'Cover is far from the preferred 3:4; XHS will crop it',
   ],

@@ -23,21 +23,14 @@ export type { Lang, RuleVerdict } from '../../lib/ruleText';
 /** The unit of a list's items in Chinese: images are 张, anything else 项. */
 const unit = (p: RuleParts): string => (p.field.startsWith('image') ? '张' : '项');
 
-/** The size in an aspect-ratio message (`… is 1000x1000 (…)`), when it has one. */
-const size = (p: RuleParts): string | null => {
-  const m = /\b(\d+)x(\d+)\b/.exec(p.message);
-  return m ? `${m[1]}×${m[2]}` : null;
-};
+/** The image's size (`aspect_ratio`), from the check's `width` and `height`. */
+const size = (p: RuleParts): string | null => (p.size ? `${p.size[0]}×${p.size[1]}` : null);
 
 /**
- * The format a media-format check names (`… takes png or jpg, not webp`):
- * the extension, '' when the URL tells none (a warning), null when the
- * message says neither.
+ * The format a media-format check names: its `format`; '' when the URL names
+ * none (the server's warning), null when an error came without one.
  */
-const format = (p: RuleParts): string | null => {
-  if (/does not tell/.test(p.message)) return '';
-  return /\bnot (\w+)$/.exec(p.message)?.[1] ?? null;
-};
+const format = (p: RuleParts): string | null => p.format ?? (p.level === 'warning' ? '' : null);
 
 /** `platforms[1]`, a link's second platform (the engine only numbers images). */
 const platformSlots = (word: (n: number) => string): Record<string, string> =>

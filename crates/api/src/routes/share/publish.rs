@@ -1,4 +1,4 @@
-use crate::dto::publish::ShareHandout;
+use crate::dto::handout::ShareHandout;
 use crate::ratelimit::ShareLimits;
 use crate::{ApiError, AppState};
 use actix_web::{get, http::header, web, HttpRequest, HttpResponse};

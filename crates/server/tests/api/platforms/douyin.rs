@@ -26,6 +26,7 @@ async fn twenty_taps_at_once_fetch_one_client_token_and_one_ticket_and_each_sche
         assert_eq!(res.status(), StatusCode::OK);
         let body: Value = res.json().await.unwrap();
         assert_eq!(body["platform"], "douyin");
+        assert_eq!(body["handoff"], "schema");
         let url = body["url"].as_str().unwrap();
         assert!(url.starts_with("snssdk1128://openplatform/share?"), "{url}");
         let q = query(url);
@@ -83,6 +84,10 @@ async fn a_video_note_goes_to_douyin_as_video_path_and_weibo_gets_a_link_card() 
     assert!(!q.contains_key("image_list_path"));
 
     let w: Value = handout(&app, &token, "weibo").await.json().await.unwrap();
+    assert_eq!(
+        (w["handoff"].as_str(), w["platform"].as_str()),
+        (Some("url"), Some("weibo"))
+    );
     let url = url::Url::parse(w["url"].as_str().unwrap()).unwrap();
     assert_eq!(
         (url.host_str(), url.path()),

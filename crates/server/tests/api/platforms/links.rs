@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 #[tokio::test]
-async fn xhs_stays_the_default_and_unchanged_and_copy_kits_carry_text_and_media() {
+async fn xhs_stays_the_default_and_keeps_its_fields_and_every_handout_says_its_handoff() {
     let (_fake, app) = douyin_app().await;
     let post = app.create_post(&valid_post()).await;
     let token = link(&app, &post, json!({})).await["token"]
@@ -26,7 +26,8 @@ async fn xhs_stays_the_default_and_unchanged_and_copy_kits_carry_text_and_media(
     let xhs: Value = handout(&app, &token, "xhs").await.json().await.unwrap();
     for body in [&plain, &xhs] {
         let keys: Vec<&String> = body.as_object().unwrap().keys().collect();
-        assert_eq!(keys, vec!["data", "shareInfo"]);
+        assert_eq!(keys, vec!["data", "handoff", "shareInfo"]);
+        assert_eq!(body["handoff"], "sdk");
         assert_eq!(body["shareInfo"], plain["shareInfo"]);
         assert!(app.fake.verify_page_signature(
             body["data"]["appKey"].as_str().unwrap(),
@@ -40,6 +41,8 @@ async fn xhs_stays_the_default_and_unchanged_and_copy_kits_carry_text_and_media(
         .json()
         .await
         .unwrap();
+    assert_eq!(kit["handoff"], "copy_kit");
+    assert_eq!(kit["platform"], "kuaishou");
     assert_eq!(kit["url"], "kwai://home");
     assert_eq!(kit["text"], "周末去哪儿\n\n三条路线 #城市漫步 #周末 ");
     assert_eq!(
@@ -151,6 +154,7 @@ async fn preflight_says_per_platform_whether_the_note_can_go_and_why_not() {
     );
     assert_eq!(by["douyin"]["checks"][0]["field"], "image_urls[0]");
     assert_eq!(by["douyin"]["checks"][0]["rule"], "media_format");
+    assert_eq!(by["douyin"]["checks"][0]["format"], "webp");
     assert_eq!(by["douyin"]["configured"], true);
     // A link cannot offer Douyin for it, and the default leaves it out.
     let created = app.create_post(&post).await;
