@@ -13,6 +13,7 @@ import { statsEn, statsZh } from './areas/stats';
 import { auditEn, auditZh } from './areas/audit';
 import { reviewEn, reviewZh } from './areas/review';
 import { teamEn, teamZh } from './areas/team';
+import { firstweekEn, firstweekZh } from './areas/firstweek';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -155,7 +156,7 @@ const coreZh = {
   'err.last_admin': '不能停用或降级最后一位管理员',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -315,4 +316,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.last_admin': 'The last admin cannot be disabled or demoted',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn };
