@@ -9,20 +9,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { IMAGE_HOST, launch, newContext } from './lib/browser.mjs';
 import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
+import { platformsWithoutCredentials } from './lib/platforms-contract.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
 
 const KIT = '手机端将复制文字并保存图片，再打开小红书';
-// TODO: drop once GET /api/platforms lands (the contract's answer for a server without credentials).
-const CONTRACT = {
-  platforms: [
-    { platform: 'xhs', handoff: 'copy_kit', configured: false, token: null },
-    { platform: 'douyin', handoff: 'schema', configured: false, token: null },
-    { platform: 'weibo', handoff: 'url', configured: true, token: null },
-    { platform: 'kuaishou', handoff: 'copy_kit', configured: true, token: null },
-    { platform: 'bilibili', handoff: 'copy_kit', configured: true, token: null },
-    { platform: 'channels', handoff: 'copy_kit', configured: true, token: null },
-  ],
-};
 
 describe('a server without XHS credentials, in the console', () => {
   let server, browser, page, token, post;
@@ -40,14 +30,7 @@ describe('a server without XHS credentials, in the console', () => {
     post = p.body;
     browser = await launch();
     const { context } = await newContext(browser, server.baseUrl, { token, viewport: { width: 1280, height: 900 } });
-    const real = await server.api('/api/platforms', { token });
-    if (real.status === 200) {
-      assert.equal(real.body.platforms.find((s) => s.platform === 'xhs').handoff, 'copy_kit');
-    } else {
-      await context.route(`${server.baseUrl}/api/platforms`, (route) =>
-        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(CONTRACT) }),
-      );
-    }
+    await platformsWithoutCredentials(context, server, token);
     page = await context.newPage();
   });
 
