@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { IMAGE_HOST, launch, newContext } from './lib/browser.mjs';
+import { IMAGE_HOST, launch, newContext, PHONE } from './lib/browser.mjs';
 import { eventually, hasCount, hasText, tid } from './lib/expect.mjs';
 import { platformsWithoutCredentials } from './lib/platforms-contract.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
@@ -69,5 +69,26 @@ describe('a server without XHS credentials, in the console', () => {
     const box = page.locator(`${tid('link-platform')}[data-platform="xhs"]`);
     await hasText(box, KIT);
     assert.doesNotMatch(await box.getAttribute('class'), /is-disabled/);
+  });
+
+  test('at 390 px the links are cards with 复制链接 and 二维码 in reach, no sideways scroll', async () => {
+    const l = await server.api(`/api/posts/${post.id}/links`, { method: 'POST', token, body: { label: '手机上的链接' } });
+    assert.equal(l.status, 201, JSON.stringify(l.body));
+    const { context } = await newContext(browser, server.baseUrl, { token, ...PHONE });
+    await platformsWithoutCredentials(context, server, token);
+    const phone = await context.newPage();
+    await phone.goto(`${server.baseUrl}/posts/${post.id}/links`);
+    const card = phone.locator(`${tid('link-row')}[data-link-id="${l.body.id}"]`);
+    await card.waitFor();
+    for (const id of ['link-copy', 'link-qr']) {
+      const box = await card.locator(tid(id)).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${id} within the screen (${JSON.stringify(box)})`);
+    }
+    const over = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 1, `the links page scrolls sideways by ${over}px`);
+    assert.equal(await card.locator(tid('link-totals')).getAttribute('data-opens'), '0');
+    await card.locator(tid('link-qr')).click();
+    await phone.locator(tid('qr-image')).waitFor();
+    await context.close();
   });
 });

@@ -103,8 +103,14 @@ describe('the copy kit as guided steps', () => {
     const input = page.locator(tid('confirm-input'));
     await input.waitFor();
     await eventually(() => input.evaluate((el) => el === document.activeElement), 'the cursor in the note-link box');
+    // With the keyboard up the sticky footer steps aside, so it covers neither the box nor its button.
+    assert.equal(await page.locator('footer.actions').isVisible(), false);
+    const submit = await page.locator(tid('confirm-submit')).boundingBox();
+    assert.ok(submit && submit.y + submit.height <= 844, 'the submit button on screen');
+    await shot(page, 'share-kit-guide-typing', { fullPage: false });
+    await input.evaluate((el) => el.blur());
+    await page.locator('footer.actions').waitFor({ state: 'visible' });
     await hasText(line, '粘贴到上方的输入框');
-    await shot(page, 'share-kit-guide', { fullPage: false });
     await context.close();
   });
 

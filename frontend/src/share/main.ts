@@ -95,6 +95,14 @@ async function boot(): Promise<void> {
   replace(root, h('main', { class: 'page' }, renderPost(post, s), panel, confirmSlot), footer);
 
   const mode = publishMode(navigator.userAgent, navigator.maxTouchPoints);
+  // On a phone the keyboard leaves little room: the sticky footer would cover the
+  // field being typed in (the note-link box) and its button, so it steps aside meanwhile.
+  if (mode !== 'desktop') {
+    // A form's button counts too: tapping 提交 must not bring the footer back over it mid-tap.
+    const typing = (t: EventTarget | null): boolean => t instanceof Element && (t.matches('input, textarea') || t.closest('form') !== null);
+    document.addEventListener('focusin', (e) => footer.classList.toggle('typing', typing(e.target)));
+    document.addEventListener('focusout', () => footer.classList.remove('typing'));
+  }
   const confirm = source.confirm;
   const offerConfirm = confirm
     ? () => {
