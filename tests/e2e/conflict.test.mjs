@@ -55,6 +55,12 @@ describe('an edit conflict', () => {
     assert.equal((await saveInEditor(page)).status(), 409);
     const banner = page.locator(tid('conflict-banner'));
     await hasText(banner, String(theirs.version));
+    // Both versions visible, beside the save button (below it, where the person looks), and said as a message.
+    await hasText(page.locator(tid('conflict-theirs')), '别人的修改');
+    await hasText(page.locator(tid('conflict-mine')), '我的修改');
+    await hasText(page.locator(tid('toast')), '已被其他人修改');
+    const [save, box] = await Promise.all([page.locator(tid('editor-save')).boundingBox(), banner.boundingBox()]);
+    assert.ok(box.y >= save.y + save.height - 1 && box.y - (save.y + save.height) < 80, `banner at ${box.y}, save at ${save.y}`);
     assert.equal(await page.inputValue(tid('editor-title')), '我的修改');
     assert.equal(await page.inputValue(tid('editor-body')), '我写的正文 #我的话题');
 

@@ -70,7 +70,7 @@ describe('publishing without XHS credentials', () => {
     assert.equal(await page.locator(tid('fallback-open-app')).getAttribute('href'), 'xhsdiscover://');
   });
 
-  test('a public link goes straight to the manual way, without a publish button, and counts its use', async () => {
+  test('a public link keeps the XHS button first and walks through the kit in place, counting its use', async () => {
     const link = await server.api(`/api/posts/${post.id}/links`, { method: 'POST', token, body: { label: '手动' } });
     assert.equal(link.status, 201);
     const { context: phone } = await newContext(browser, server.baseUrl, { ...PHONE, userAgent: UA.iphone });
@@ -81,19 +81,19 @@ describe('publishing without XHS credentials', () => {
       if (r.url().includes('/publish')) publishCalls++;
     });
     await p.goto(link.body.url);
-    await p.locator(tid('fallback')).waitFor();
-    await hasText(p.locator(tid('share-status')), '暂不支持一键发布');
-    assert.equal(await p.locator(tid('publish-button')).isVisible(), false);
-    await p.tap(tid('fallback-copy'));
-    await hasText(p.locator(tid('fallback-copy-status')), '已复制');
-    // Using the fallback is reported, and then the note link can be pasted back.
+    const button = p.locator(tid('publish-button'));
+    await button.waitFor();
+    await hasText(p.locator(tid('guide-line')), '暂不支持一键发布');
+    await p.tap(tid('publish-button'));
+    await hasText(p.locator(tid('guide-line')), '已复制');
+    assert.equal(await p.evaluate(() => navigator.clipboard.readText()), `${POST.title}\n\n${POST.content}`);
+    // Using the kit is reported, and then the note link can be pasted back.
     await p.locator(tid('confirm-toggle')).waitFor();
     const totals = async () => (await server.api(`/api/posts/${post.id}/stats`, { token })).body.totals;
     await eventually(async () => {
       const t = await totals();
-      return t.opens === 1 && t.fallbacks === 1 ? t : null;
-    }, 'the open and the fallback counted');
-    assert.equal((await totals()).taps, 0);
+      return t.opens === 1 && t.fallbacks === 1 && t.taps === 1 ? t : null;
+    }, 'the open, the tap that started the kit and its use counted');
     assert.equal(publishCalls, 0);
     await phone.close();
   });

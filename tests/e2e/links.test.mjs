@@ -95,6 +95,10 @@ describe('share links, accounts and statistics', () => {
     assert.equal(await linkRow.getAttribute('data-status'), 'active');
     await hasText(linkRow.locator(tid('link-status')), '有效');
     await hasText(linkRow.locator(tid('link-account-name')), ACCOUNT.name);
+    // A new link's counts show at once: 0 / 0, not blank until a reload.
+    const fresh = linkRow.locator(tid('link-totals'));
+    assert.equal(await fresh.getAttribute('data-opens'), '0');
+    assert.equal(await fresh.getAttribute('data-taps'), '0');
     const url = await linkRow.locator(tid('link-url')).textContent();
     assert.match(url, new RegExp(`^${server.baseUrl}/s/[A-Za-z0-9_-]{43}$`));
     link = { id: Number(await linkRow.getAttribute('data-link-id')), url, token: url.split('/s/')[1] };

@@ -253,6 +253,10 @@ describe('the media library', () => {
 
   test('deleting media that a note uses is refused with the reason', async () => {
     await page.click(tid('nav-media'));
+    // The images just picked are not saved: the editor asks before leaving.
+    await page.locator(tid('confirm-dialog')).waitFor();
+    await page.click(tid('confirm-ok'));
+    await hasCount(page.locator(tid('confirm-dialog')), 0);
     // The video note's cover (its images are no longer sent once it is a video note).
     const card = page.locator(`${tid('media-card')}[data-media-id="${uploaded.get(PHOTOS[1].name).id}"]`);
     await card.locator(tid('media-delete')).click();

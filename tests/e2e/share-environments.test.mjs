@@ -67,6 +67,8 @@ for (const configured of [true, false]) {
             await hasText(page.locator(tid('wechat-guide')), '浏览器');
             await shot(page, `${slug}-guide`, { fullPage: false });
             assert.equal(await page.locator('a[href^="xhsdiscover"], a[download]').count(), 0, 'nothing WeChat blocks');
+            // The copy kit is offered beside the way out, with or without credentials.
+            await page.locator(tid('wechat-kit')).waitFor();
             await page.tap(tid('wechat-guide-close'));
             if (!configured) {
               await hasText(page.locator(tid('fallback-long-press')), '长按');
@@ -77,8 +79,9 @@ for (const configured of [true, false]) {
             await page.locator(tid('desktop-qr-image')).waitFor();
             await hasText(page.locator(tid('desktop-qr-url')), url);
           } else if (!configured) {
-            await page.locator(tid('fallback')).waitFor();
-            assert.equal(await page.locator(tid('fallback-open-app')).getAttribute('href'), 'xhsdiscover://');
+            // The XHS button stays first and walks through the copy kit in place.
+            await page.locator(tid('publish-button')).waitFor();
+            await hasText(page.locator(tid('guide-line')), '按步骤');
           } else {
             await page.locator(tid('publish-button')).waitFor();
           }

@@ -66,10 +66,10 @@ export function canShareFiles(): boolean {
 export type ShareFilesResult = 'shared' | 'cancelled' | 'unsupported' | 'failed';
 
 /**
- * Downloads the images and opens the share sheet with them. Image hosts that
+ * Downloads the images and opens the share sheet with them (and the note's text). Image hosts that
  * send no CORS headers make fetch fail: the caller then shows save links.
  */
-export async function shareImages(urls: string[], title: string): Promise<ShareFilesResult> {
+export async function shareImages(urls: string[], title: string, text?: string): Promise<ShareFilesResult> {
   if (!canShareFiles()) return 'unsupported';
   let files: File[];
   try {
@@ -86,7 +86,8 @@ export async function shareImages(urls: string[], title: string): Promise<ShareF
   }
   if (!navigator.canShare({ files })) return 'unsupported';
   try {
-    await navigator.share({ files, title });
+    // With the text, an app picked in the sheet (小红书 among them) receives both where it accepts them.
+    await navigator.share(text ? { files, title, text } : { files, title });
     return 'shared';
   } catch (e) {
     return e instanceof DOMException && e.name === 'AbortError' ? 'cancelled' : 'failed';

@@ -14,6 +14,7 @@ import { noticeKind, noticeText, noticeView } from './notice';
 import { desktopQr, wechatGuide } from './panels';
 import { onPlatformTap } from './platformTap';
 import { XHS_ONLY } from './platforms';
+import { browserActions, kitGuide, type Guide } from './guide';
 import { explainError, fallbackFor, loginLink, onPublishTap, type PublishContext, type PublishUi, type StatusKind } from './publish';
 import { renderPost } from './render';
 import { loadSdkOnce } from './sdk';
@@ -94,6 +95,14 @@ async function boot(): Promise<void> {
   replace(root, h('main', { class: 'page' }, renderPost(post, s), panel, confirmSlot), footer);
 
   const mode = publishMode(navigator.userAgent, navigator.maxTouchPoints);
+  // On a phone the keyboard leaves little room: the sticky footer would cover the
+  // field being typed in (the note-link box) and its button, so it steps aside meanwhile.
+  if (mode !== 'desktop') {
+    // A form's button counts too: tapping 提交 must not bring the footer back over it mid-tap.
+    const typing = (t: EventTarget | null): boolean => t instanceof Element && (t.matches('input, textarea') || t.closest('form') !== null);
+    document.addEventListener('focusin', (e) => footer.classList.toggle('typing', typing(e.target)));
+    document.addEventListener('focusout', () => footer.classList.remove('typing'));
+  }
   const confirm = source.confirm;
   const offerConfirm = confirm
     ? () => {
@@ -104,25 +113,44 @@ async function boot(): Promise<void> {
 
   // WeChat blocks app jumps and downloads: the way out (open in the browser) comes first, whatever else.
   const first = platforms[0];
-  if (mode === 'wechat') document.body.append(wechatGuide(s, first && first.platform !== 'xhs' ? first.name : s.xhsName));
+  const showKit = (): void => ui.showPanel(fallbackFor(ctx));
+  if (mode === 'wechat') {
+    const leadsXhs = !first || first.platform === 'xhs';
+    document.body.append(wechatGuide(s, leadsXhs ? s.xhsName : first.name, leadsXhs ? showKit : undefined));
+    // Without credentials the kit is the way in WeChat too: under the note from the start.
+    if (leadsXhs && post.xhsConfigured === false) ui.showPanel(fallbackFor(ctx), false);
+  }
   const xhsButton = bar.buttons.get('xhs');
+  let guide: Guide | null = null;
   if (mode === 'desktop') {
     ui.showPanel(desktopQr(s, location.href), false);
-  } else if (xhsButton && post.xhsConfigured === false && first?.platform === 'xhs') {
-    // No credentials on the server and XHS leads: one-tap cannot work, so go
-    // straight to the manual way, which then holds the one primary button.
-    // (XHS further down keeps its button: a tap leads to the same manual way.)
-    xhsButton.hidden = true;
-    ctx.manualOnly = true;
-    ui.setStatus('info', platforms.length > 1 ? s.notConfiguredOthers : s.notConfiguredPublic);
-    ui.showPanel(fallbackFor(ctx), false);
+  } else if (mode !== 'wechat' && xhsButton && post.xhsConfigured === false) {
+    // No credentials: one tap cannot work, so the XHS button (first when XHS leads)
+    // walks through the copy kit in place, one step per tap.
+    const used = (): void => {
+      track.fallbackUsed();
+      offerConfirm?.();
+    };
+    const paste = (): void => {
+      offerConfirm?.();
+      confirmSlot.querySelector<HTMLButtonElement>('[data-testid="confirm-toggle"]')?.click();
+      confirmSlot.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    };
+    const start = platforms.length > 1 ? s.notConfiguredOthers : s.notConfiguredPublic;
+    guide = kitGuide(s, post, xhsButton, browserActions(s, (el) => ui.showPanel(el), paste, used), { canConfirm: !!confirm, start });
+    xhsButton.before(guide.line);
   } else if (mode === 'sdk' && xhsButton && post.xhsConfigured !== false) {
     // Warm the SDK up so the tap opens the app quickly; failures are reported on tap.
     loadSdkOnce().then(() => track.sdkLoaded(), () => undefined);
   }
   for (const p of platforms) {
     bar.buttons.get(p.platform)?.addEventListener('click', () => {
-      if (p.platform === 'xhs') onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));
+      if (p.platform === 'xhs' && guide) {
+        // The first tap starts the kit: it counts as the tap on 发布到小红书 (later ones are its steps).
+        if (xhsButton?.dataset.step === 'start') track.tapped();
+        void guide.tap();
+      }
+      else if (p.platform === 'xhs') onPublishTap(ctx).catch((e: unknown) => explainError(ctx, e));
       else onPlatformTap(ctx, p).catch((e: unknown) => ui.setStatus('error', platformErrorText(s, e, p.name)));
     });
   }

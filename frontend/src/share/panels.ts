@@ -4,24 +4,35 @@ import { clipboardText, copyText, noteMedia, shareImages, XHS_APP_URL } from './
 import type { SharedNote } from './source';
 import { named, type ShareStrings } from './strings';
 
-/** A full-screen overlay pointing at WeChat's ··· menu (top right); `app` is the one the person wanted. */
-export function wechatGuide(s: ShareStrings, app = s.xhsName): HTMLElement {
-  const overlay = h(
+/**
+ * A full-screen overlay pointing at WeChat's ··· menu (top right); `app` is
+ * the one the person wanted. `onKit`, when given, offers the copy kit beside
+ * the way out (copy the text, long-press the images), and closes the overlay.
+ */
+export function wechatGuide(s: ShareStrings, app = s.xhsName, onKit?: () => void): HTMLElement {
+  const kit = onKit
+    ? h('button', { class: 'btn btn-ghost btn-kit', testid: 'wechat-kit', attrs: { type: 'button' }, onClick: () => {
+        overlay.remove();
+        onKit();
+      } }, s.wechatKitButton)
+    : null;
+  const overlay: HTMLElement = h(
     'div',
     { class: 'overlay', testid: 'wechat-guide', attrs: { role: 'dialog', 'aria-modal': 'true' } },
     h('div', { class: 'overlay-arrow', attrs: { 'aria-hidden': 'true' } }, '↗'),
     h('p', { class: 'overlay-title' }, s.wechatTitle),
     h('p', { class: 'overlay-text' }, s.wechatGuide),
     h('p', { class: 'overlay-hint' }, named(s.wechatWhy, app)),
+    kit,
     h('button', { class: 'btn btn-ghost', testid: 'wechat-guide-close', onClick: () => overlay.remove() }, s.close),
   );
   return overlay;
 }
 
 /** Shows the WeChat guidance again on top (after a tap), replacing one still open. */
-export function showWechatGuide(s: ShareStrings, app = s.xhsName): void {
+export function showWechatGuide(s: ShareStrings, app = s.xhsName, onKit?: () => void): void {
   document.querySelector('[data-testid="wechat-guide"]')?.remove();
-  document.body.append(wechatGuide(s, app));
+  document.body.append(wechatGuide(s, app, onKit));
 }
 
 /** A QR code of this page, for a person who opened the link on a computer. */

@@ -101,7 +101,8 @@ export async function onPublishTap(ctx: PublishContext): Promise<void> {
   const { mode, s, ui } = ctx;
   (ctx.track ?? silentTracker).tapped();
   if (mode === 'wechat') {
-    showWechatGuide(s);
+    // With or without credentials, the copy kit is offered beside the way out of WeChat.
+    showWechatGuide(s, s.xhsName, () => ui.showPanel(fallbackFor(ctx)));
     return;
   }
   if (mode === 'desktop') {

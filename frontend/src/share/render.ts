@@ -5,12 +5,15 @@ import { h } from './dom';
 import type { SharedNote } from './source';
 import type { ShareStrings } from './strings';
 
-/** A swipeable carousel: CSS scroll-snap does the swiping, JS only counts. */
-function carousel(urls: string[]): HTMLElement {
+/**
+ * A swipeable carousel: CSS scroll-snap does the swiping, JS only counts. The
+ * track takes focus (a labelled region) so a keyboard can scroll it too.
+ */
+function carousel(urls: string[], label: string): HTMLElement {
   const counter = h('span', { class: 'carousel-count', testid: 'carousel-count' }, `1/${urls.length}`);
   const track = h(
     'div',
-    { class: 'carousel-track', testid: 'carousel-track' },
+    { class: 'carousel-track', testid: 'carousel-track', attrs: { tabindex: '0', role: 'region', 'aria-label': label } },
     ...urls.map((src, i) =>
       h('img', {
         class: 'carousel-img',
@@ -40,7 +43,7 @@ function media(p: SharedNote, s: ShareStrings): HTMLElement | null {
     return h('section', { class: 'carousel' }, h('video', { class: 'carousel-video', testid: 'share-video', attrs }));
   }
   const urls = p.imageUrls.map(safeHttpUrl).filter((u): u is string => u !== null);
-  return urls.length ? carousel(urls) : null;
+  return urls.length ? carousel(urls, s.carousel) : null;
 }
 
 /** The body with #topics highlighted; line breaks are kept by `white-space: pre-wrap`. */

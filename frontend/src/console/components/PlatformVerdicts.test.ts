@@ -48,11 +48,40 @@ describe('PlatformVerdicts', () => {
     ]);
     expect(texts(el, '[data-testid="preflight-platform-reasons"]')).toEqual([
       '抖音：第 1 张图是 webp 格式，抖音不支持（只收 png/jpg 图片、mp4/mov 视频）',
-      '微博：未配置（服务器缺少该平台的凭据）',
+      '微博：未配置：服务器缺少该平台的凭据',
     ]);
     setLocale('en');
     await nextTick();
-    expect(texts(el, '[data-testid="preflight-platform-reasons"]')[1]).toBe('Weibo: Not configured (the server has no credentials for it)');
+    expect(texts(el, '[data-testid="preflight-platform-reasons"]')[1]).toBe('Weibo: not configured: the server has no credentials for it');
+    unmount();
+  });
+});
+
+describe('PlatformVerdicts without XHS credentials', () => {
+  it('never ticks XHS green: it says the phone copies the text and saves the images', async () => {
+    setLocale('zh');
+    const { el, unmount } = mount(PlatformVerdicts, { platforms: [verdict('xhs', { handoff: 'sdk' })], xhsKit: true });
+    await nextTick();
+    const tag = el.querySelector('[data-testid="preflight-platform"]');
+    expect(tag?.getAttribute('data-state')).toBe('kit');
+    expect(tag?.textContent).not.toContain('✓');
+    expect(texts(el, '[data-testid="preflight-platform-reasons"]')).toEqual(['小红书：手机端将复制文字并保存图片，再打开小红书']);
+    unmount();
+  });
+  it('takes the kit from the pre-flight itself once the server says copy_kit', async () => {
+    const { el, unmount } = mount(PlatformVerdicts, { platforms: [verdict('xhs', { handoff: 'copy_kit', configured: false })] });
+    await nextTick();
+    expect(el.querySelector('[data-testid="preflight-platform"]')?.getAttribute('data-state')).toBe('kit');
+    unmount();
+  });
+  it('names the rule a refusing platform refuses', async () => {
+    setLocale('zh');
+    const long = { rule: 'max_chars' as const, field: 'title', level: 'error' as const, message: 'title too long', actual: 25, limit: 20 };
+    const { el, unmount } = mount(PlatformVerdicts, { platforms: [verdict('weibo', { ok: false })], noteChecks: [long] });
+    await nextTick();
+    const [reason] = texts(el, '[data-testid="preflight-platform-reasons"]');
+    expect(reason).not.toContain('笔记未通过上面的检查');
+    expect(reason).toContain('20');
     unmount();
   });
 });

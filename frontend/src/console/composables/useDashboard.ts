@@ -5,7 +5,6 @@ import { ApiError } from '../../api/errors';
 import type { Dashboard } from '../../api/types';
 import { api } from '../session';
 
-
 export function useDashboard() {
   const data = ref<Dashboard | null>(null);
   const loading = ref(false);
@@ -23,5 +22,16 @@ export function useDashboard() {
     }
   }
 
-  return { data, loading, error, load };
+  /** Robots are not configured on this server (GET /api/robots answers 503 robots_not_configured). */
+  const robotsOff = ref<boolean | null>(null);
+  async function checkRobots(): Promise<void> {
+    try {
+      await call(api.GET('/api/robots', { params: { query: { limit: 1 } } }));
+      robotsOff.value = false;
+    } catch (e) {
+      robotsOff.value = e instanceof ApiError && e.code === 'robots_not_configured';
+    }
+  }
+
+  return { data, loading, error, load, robotsOff, checkRobots };
 }

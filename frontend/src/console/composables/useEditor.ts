@@ -20,8 +20,11 @@ export function useEditor() {
   const saving = ref(false);
   const loadError = ref<ApiError | null>(null);
   const saveError = ref<ApiError | null>(null);
-  /** Set after a 409: the server's current version, when it said. */
-  const conflict = ref<{ currentVersion: number | null } | null>(null);
+  /**
+   * Set after a 409: the server's current version, when it said, and its text
+   * (fetched at once so both versions can be shown side by side).
+   */
+  const conflict = ref<{ currentVersion: number | null; theirs: Draft | null } | null>(null);
   const dirty = computed(() => !sameInput(draft.value, base.value));
 
   function adopt(p: Post): void {
@@ -73,11 +76,23 @@ export function useEditor() {
       return saved;
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));
-      if (err.code === 'version_conflict') conflict.value = { currentVersion: err.currentVersion };
+      if (err.code === 'version_conflict') conflict.value = await theirsAfterConflict(err.currentVersion);
       else saveError.value = err;
       return null;
     } finally {
       saving.value = false;
+    }
+  }
+
+  /** The server's side of a conflict; without it the banner still offers both choices. */
+  async function theirsAfterConflict(currentVersion: number | null): Promise<{ currentVersion: number | null; theirs: Draft | null }> {
+    const id = postId.value;
+    if (id === null) return { currentVersion, theirs: null };
+    try {
+      const p = await call(api.GET('/api/posts/{id}', { params: { path: { id } } }));
+      return { currentVersion: p.version, theirs: draftFromPost(p) };
+    } catch {
+      return { currentVersion, theirs: null };
     }
   }
 

@@ -8,6 +8,9 @@ import { ApiError } from '../../api/errors';
 import type { Link, LinkInput, Totals } from '../../api/types';
 import { api } from '../session';
 
+/** A link nobody has opened yet: its counts are 0, not unknown. */
+export const ZERO_TOTALS: Totals = { opens: 0, taps: 0, sdk_loads: 0, app_opens: 0, failures: 0, fallbacks: 0, confirmed: 0 };
+
 export function useLinks(postId: number) {
   const links = ref<Link[]>([]);
   const totals = ref<Record<number, Totals>>({});
@@ -17,7 +20,7 @@ export function useLinks(postId: number) {
   function keepTotals(list: Link[]): void {
     const next: Record<number, Totals> = {};
     list.forEach((l) => {
-      if (l.totals) next[l.id] = l.totals;
+      next[l.id] = l.totals ?? { ...ZERO_TOTALS };
     });
     totals.value = next;
   }
@@ -39,6 +42,8 @@ export function useLinks(postId: number) {
   async function create(input: LinkInput): Promise<Link> {
     const link = await call(api.POST('/api/posts/{id}/links', { params: { path: { id: postId } }, body: input }));
     links.value = [link, ...links.value];
+    // The new link's counts show at once (0 / 0), not blank until the next reload.
+    totals.value = { ...totals.value, [link.id]: link.totals ?? { ...ZERO_TOTALS } };
     return link;
   }
 

@@ -119,7 +119,11 @@ export function accountKindLabel(kind: string): string {
 /** Why a platform cannot take the note (or what it will do badly), in the current language. */
 export function platformReason(r: PlatformReason): string {
   if (r.kind === 'unconfigured') return t('platforms.unconfigured');
-  if (r.kind === 'note') return t('platforms.note');
+  if (r.kind === 'kit') return t('platforms.xhsKit');
+  if (r.kind === 'note') {
+    const rules = r.rules.map((c) => ruleMessage(c));
+    return rules.length ? t('platforms.noteRules', { rules: joinWords(rules) }) : t('platforms.note');
+  }
   return ruleMessage(r.check);
 }
 

@@ -13,6 +13,7 @@ import { statsEn, statsZh } from './areas/stats';
 import { auditEn, auditZh } from './areas/audit';
 import { reviewEn, reviewZh } from './areas/review';
 import { teamEn, teamZh } from './areas/team';
+import { firstweekEn, firstweekZh } from './areas/firstweek';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -157,7 +158,7 @@ const coreZh = {
   'err.link_not_open_yet': '这个链接还没到开放时间',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -319,4 +320,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.link_not_open_yet': 'This link is not open yet',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn };

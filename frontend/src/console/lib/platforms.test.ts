@@ -16,7 +16,11 @@ const preflight = (platforms: PlatformVerdict[]): Preflight => ({ ok: true, topi
 
 describe('platform verdicts', () => {
   it('are green when the note can go there, red when refused, grey without credentials', () => {
-    expect(platformState(verdict('xhs'))).toBe('ok');
+    expect(platformState(verdict('xhs', { handoff: 'sdk' }))).toBe('ok');
+    // XHS on the copy kit (no credentials) is never plain green, but stays usable.
+    expect(platformState(verdict('xhs', { handoff: 'copy_kit' }))).toBe('kit');
+    expect(platformState(verdict('xhs', { handoff: 'sdk' }), true)).toBe('kit');
+    expect(platformState(verdict('xhs', { handoff: 'copy_kit', configured: false, ok: false }))).toBe('refused');
     expect(platformState(verdict('douyin', { ok: false, checks: [webp] }))).toBe('refused');
     // Not configured wins: fixing the note would not make it usable.
     expect(platformState(verdict('douyin', { ok: false, configured: false }))).toBe('unconfigured');
@@ -29,7 +33,7 @@ describe('platform verdicts', () => {
       { kind: 'check', check: warning },
     ]);
     expect(platformReasons(verdict('douyin', { configured: false }))).toEqual([{ kind: 'unconfigured' }]);
-    expect(platformReasons(verdict('weibo', { ok: false }))).toEqual([{ kind: 'note' }]);
+    expect(platformReasons(verdict('weibo', { ok: false }))).toEqual([{ kind: 'note', rules: [] }]);
     expect(platformReasons(verdict('weibo', { checks: [{ ...warning, level: 'ok' }] }))).toEqual([]);
   });
 });

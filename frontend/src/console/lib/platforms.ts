@@ -12,26 +12,56 @@ export type SharePlatform = components['schemas']['SharePlatform'];
 export type PlatformVerdict = Preflight['platforms'][number];
 export type PlatformCounts = Stats['by_platform'][number];
 
-/** Green: it can go there; red: the note is refused; grey: the server has no credentials. */
-export type PlatformState = 'ok' | 'refused' | 'unconfigured';
+/**
+ * Green: it can go there; amber (`kit`): XHS without credentials, where a
+ * phone gets the copy kit rather than one tap; red: the note is refused;
+ * grey: the server has no credentials.
+ */
+export type PlatformState = 'ok' | 'kit' | 'refused' | 'unconfigured';
 
-export function platformState(v: PlatformVerdict): PlatformState {
+export type PreflightCheck = Preflight['checks'][number];
+
+/**
+ * Whether this verdict is XHS on the copy kit: the pre-flight says so
+ * (`copy_kit` hand-off, or not configured: XHS is offered without credentials)
+ * or `GET /api/platforms` did (`xhsKit`).
+ */
+export const onKit = (v: PlatformVerdict, xhsKit = false): boolean =>
+  v.platform === 'xhs' && (xhsKit || v.handoff === 'copy_kit' || !v.configured);
+
+export function platformState(v: PlatformVerdict, xhsKit = false): PlatformState {
+  if (onKit(v, xhsKit)) return v.ok ? 'kit' : 'refused';
   if (!v.configured) return 'unconfigured';
   return v.ok ? 'ok' : 'refused';
 }
 
-/** Why a platform is not green: no credentials, its own checks, or the note failing XHS's rules. */
+/** Whether a link may offer the platform now (green, or XHS on the copy kit). */
+export const usable = (s: PlatformState): boolean => s === 'ok' || s === 'kit';
+
+/**
+ * Why a platform is not green: no credentials, the copy kit, its own checks,
+ * or the note failing XHS's rules (`rules`: those checks, so the reason can
+ * name them; empty when the caller does not have them).
+ */
 export type PlatformReason =
   | { kind: 'unconfigured' }
-  | { kind: 'note' }
+  | { kind: 'kit' }
+  | { kind: 'note'; rules: PreflightCheck[] }
   | { kind: 'check'; check: PlatformVerdict['checks'][number] };
 
-/** The reasons under a platform's tag, errors before warnings; none for a green platform without warnings. */
-export function platformReasons(v: PlatformVerdict): PlatformReason[] {
-  const out: PlatformReason[] = v.configured ? [] : [{ kind: 'unconfigured' }];
+/**
+ * The reasons under a platform's tag, errors before warnings; none for a
+ * green platform without warnings. `noteChecks` are the pre-flight's own
+ * (XHS's) checks, whose errors name what a refusing platform refuses.
+ */
+export function platformReasons(v: PlatformVerdict, opts: { xhsKit?: boolean; noteChecks?: readonly PreflightCheck[] } = {}): PlatformReason[] {
+  const kit = onKit(v, opts.xhsKit);
+  const out: PlatformReason[] = kit ? [{ kind: 'kit' }] : v.configured ? [] : [{ kind: 'unconfigured' }];
   const problems = v.checks.filter((c) => c.level !== 'ok').sort((a, b) => Number(b.level === 'error') - Number(a.level === 'error'));
   // Refused without an error of its own: the note breaks XHS's rules, listed above the tags.
-  if (!v.ok && !problems.some((c) => c.level === 'error')) out.push({ kind: 'note' });
+  if (!v.ok && !problems.some((c) => c.level === 'error')) {
+    out.push({ kind: 'note', rules: (opts.noteChecks ?? []).filter((c) => c.level === 'error') });
+  }
   return [...out, ...problems.map((check) => ({ kind: 'check' as const, check }))];
 }
 
@@ -41,7 +71,7 @@ export function platformReasons(v: PlatformVerdict): PlatformReason[] {
  * `platforms::default_for` on the server.
  */
 export function defaultPlatforms(pf: Preflight | null): SharePlatform[] {
-  return (pf?.platforms ?? []).filter((v) => platformState(v) === 'ok').map((v) => v.platform);
+  return (pf?.platforms ?? []).filter((v) => usable(platformState(v))).map((v) => v.platform);
 }
 
 /** Same platforms in the same order (the order is the order of the buttons). */
