@@ -14,7 +14,10 @@ pub struct SignedPayload {
 /// Builds the payload of a stored note (the stored note must still pass the rules).
 pub async fn payload(s: &Services, post: &Post) -> AppResult<SignedPayload> {
     let draft = PostDraft::parse(&posts::raw(post))?;
-    let verify = s.signer.verify_config().await?;
+    let verify = s.signer.verify_config().await;
+    s.token_health
+        .record(xhs_domain::SharePlatform::Xhs, &verify);
+    let verify = verify?;
     Ok(SignedPayload {
         verify,
         share_info: ShareInfo::from(&draft),

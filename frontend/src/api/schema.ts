@@ -276,6 +276,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each platform's hand-off now, whether the server has its credentials, and for XHS and Douyin how the last token fetch went (never a secret). */
+        get: operations["list_platforms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/post/preview/{id}": {
         parameters: {
             query?: never;
@@ -1339,13 +1356,17 @@ export interface components {
              */
             url: string;
         };
+        /** @description Every platform a link can offer, in the server's order. */
+        PlatformList: {
+            platforms: components["schemas"]["PlatformStatus"][];
+        };
         /** @description One platform's verdict on a note. */
         PlatformPreflight: {
             /** @description This platform's own checks (XHS's are in `checks`). */
             checks: components["schemas"]["PreflightCheck"][];
             /**
-             * @description False when the server has no credentials for it (Douyin); links then
-             *     do not offer it.
+             * @description False when the server has no credentials for it: Douyin (links then do
+             *     not offer it) or XHS (links still offer it; phones get the copy kit).
              */
             configured: boolean;
             handoff: components["schemas"]["Handoff"];
@@ -1354,6 +1375,18 @@ export interface components {
             /** @description False when XHS's rules or this platform's own refuse the note. */
             ok: boolean;
             platform: components["schemas"]["SharePlatform"];
+        };
+        /** @description One platform as the console should present it. */
+        PlatformStatus: {
+            /**
+             * @description The server has the credentials this platform's hand-off needs
+             *     (XHS: app key and secret; Douyin: client key and secret).
+             */
+            configured: boolean;
+            /** @description What a phone gets now: XHS without credentials gets the copy kit. */
+            handoff: components["schemas"]["Handoff"];
+            platform: components["schemas"]["SharePlatform"];
+            token?: null | components["schemas"]["TokenCheck"];
         };
         /** @description A note draft as stored. */
         Post: {
@@ -1827,12 +1860,24 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "queued" | "waiting" | "sending" | "accepted" | "succeeded" | "failed" | "timed_out" | "paused" | "cancelled" | "unknown";
+        /** @description The outcome of the last time this instance needed a platform's token. */
+        TokenCheck: {
+            /** Format: date-time */
+            checked_at: string;
+            error?: null | components["schemas"]["TokenFailure"];
+            ok: boolean;
+        };
         /** @description A new token and its secret: shown once, stored only as its hash. */
         TokenCreated: {
             /** @description `Authorization: Bearer <secret>`; starts with `xhp_`. */
             secret: string;
             token: components["schemas"]["ApiToken"];
         };
+        /**
+         * @description Why the last token fetch failed: a stable code, never the platform's words.
+         * @enum {string}
+         */
+        TokenFailure: "platform_rejected" | "platform_timeout" | "platform_unavailable";
         /** @description A token to create. */
         TokenInput: {
             /**
@@ -3238,6 +3283,51 @@ export interface operations {
             };
             /** @description a live post uses it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_platforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6293,3 +6383,4 @@ export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];
+export const tokenFailureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenFailure"]> = ["platform_rejected", "platform_timeout", "platform_unavailable"];

@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod health;
 pub mod links;
 pub mod media;
+pub mod platforms;
 pub mod post;
 pub mod posts;
 pub mod preflight;
@@ -71,6 +72,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(records::list::list_records)
         .service(records::confirm::confirm_record)
         .service(dashboard::get_dashboard)
+        .service(platforms::list::list_platforms)
         .service(posts::stats::post_stats)
         .service(links::stats::link_stats)
         .service(accounts::stats::account_stats)
