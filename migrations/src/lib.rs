@@ -19,6 +19,7 @@ mod m20261124_000016_add_roles_tokens_audit;
 mod m20261124_000017_add_review_and_versions;
 mod m20261125_000018_add_event_rollups;
 mod m20261125_000019_add_post_search;
+mod m20261206_000020_attribute_events_to_platforms;
 mod util;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000017_add_review_and_versions::Migration),
             Box::new(m20261125_000018_add_event_rollups::Migration),
             Box::new(m20261125_000019_add_post_search::Migration),
+            Box::new(m20261206_000020_attribute_events_to_platforms::Migration),
         ]
     }
 }

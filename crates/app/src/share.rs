@@ -146,11 +146,22 @@ pub async fn event(s: &Services, token: &str, r: Reported<'_>) -> AppResult<()> 
     store_event(s, &link, kind, reason, platform).await
 }
 
-/// The account holder pastes back the published note's URL.
+/// The account holder pastes back the published note's URL, or the text
+/// the XHS app copies with it inside; counted for the platform of the link's
+/// last tap (see [`crate::records::confirmed_platform`]). The same note
+/// pasted again is not counted again.
 pub async fn confirm(s: &Services, token: &str, note_url: &str) -> AppResult<()> {
-    let note_url = xhs_domain::parse_note_url(note_url)?;
+    let note_url = xhs_domain::NoteUrl::parse(note_url)?;
     let Resolved { link, .. } = resolve(s, token).await?;
-    store_event(s, &link, EventKind::Confirmed, Some(note_url), None).await
+    let platform = crate::records::confirmed_platform(&s.db, &link.stored).await?;
+    store_event(
+        s,
+        &link,
+        EventKind::Confirmed,
+        Some(note_url.into()),
+        platform,
+    )
+    .await
 }
 
 /// Hands the event to the group-commit queue and waits until it (and the
@@ -170,7 +181,11 @@ async fn store_event(
         kind,
         reason: None,
         day: s.settings.today().to_string(),
-        platform,
+        // A link that offers one platform: everything on it is for that one.
+        platform: platform.or(match l.platforms.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }),
     };
     s.events.submit(s, event, detail).await
 }

@@ -1092,7 +1092,7 @@ export interface components {
         AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
-            /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters. */
+            /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
             note_url: string;
         };
         Dashboard: {
@@ -1768,7 +1768,10 @@ export interface components {
         Stats: {
             /**
              * @description Taps and what followed them per platform, over the period (platforms
-             *     without events left out; `opens` count page opens, which have none).
+             *     without events left out). Everything on a link that offers one
+             *     platform counts for it; confirmed publishes count for the platform of
+             *     the link's last tap; page opens on a link of several platforms count
+             *     for none.
              */
             by_platform: components["schemas"]["PlatformCounts"][];
             /** @description Every day of the window, oldest first, zeros included. */

@@ -4,6 +4,7 @@
 
 mod auth;
 mod codes;
+mod confirmations;
 mod dashboard;
 mod errors;
 mod event_queue;
