@@ -27,6 +27,7 @@ mod review;
 mod robots;
 mod search;
 mod share;
+mod static_files;
 mod stats;
 mod teams;
 mod transactions;
