@@ -52,7 +52,7 @@ async fn get(app: &TestApp, path: &str, encoding: Option<&str>) -> reqwest::Resp
     req.send().await.unwrap()
 }
 
-fn header<'a>(res: &'a reqwest::Response, name: reqwest::header::HeaderName) -> Option<&'a str> {
+fn header(res: &reqwest::Response, name: reqwest::header::HeaderName) -> Option<&str> {
     res.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
