@@ -49,6 +49,8 @@ pub struct Resolution {
     pub link: Link,
     pub post: Post,
     pub account_name: Option<String>,
+    /// The library rows of the note's hosted images (their renditions).
+    pub images: Vec<xhs_persistence::Media>,
 }
 
 struct Entry<V> {

@@ -21,6 +21,7 @@ pub mod platforms;
 pub mod posts;
 pub mod publish;
 pub mod records;
+pub mod renditions;
 pub mod review;
 pub mod robots;
 mod roles;

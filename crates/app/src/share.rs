@@ -12,6 +12,8 @@ pub struct Resolved {
     pub link: Link,
     pub post: Post,
     pub account_name: Option<String>,
+    /// The library rows of the note's hosted images.
+    pub images: Vec<xhs_persistence::Media>,
 }
 
 /// The live link behind a token: not found when unknown; gone when revoked,
@@ -35,6 +37,7 @@ pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
         link,
         post,
         account_name,
+        images,
     } = Resolution::clone(&found);
     let link = links::view(s, link, None, post.is_deleted);
     let post = crate::hosted::to_public(s, post);
@@ -43,6 +46,7 @@ pub async fn resolve(s: &Services, token: &str) -> AppResult<Resolved> {
             link,
             post,
             account_name,
+            images,
         }),
         xhs_domain::LinkStatus::Revoked => Err(AppError::Gone(GoneReason::LinkRevoked)),
         xhs_domain::LinkStatus::Expired => Err(AppError::Gone(GoneReason::LinkExpired)),
@@ -60,10 +64,12 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
+    let images = crate::renditions::rows_for(s, &post.image_urls).await?;
     Ok(Some(Resolution {
         link,
         post,
         account_name,
+        images,
     }))
 }
 
@@ -77,6 +83,8 @@ pub struct SharePage {
     pub xhs_configured: bool,
     /// What the link offers, in order.
     pub platforms: Vec<SharePlatform>,
+    /// Each image with its smaller renditions, in the note's order.
+    pub images: Vec<crate::renditions::ImageSizes>,
 }
 
 /// The note of a live link; while approval is on, only an approved one (an
@@ -86,9 +94,12 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
         link,
         post,
         account_name,
+        images,
     } = resolve(s, token).await?;
     crate::review::ensure_approved(s, &post)?;
+    let images = crate::renditions::sizes(s, &post.image_urls, &images);
     Ok(SharePage {
+        images,
         post,
         label: link.stored.label,
         account_name,

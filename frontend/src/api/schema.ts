@@ -1183,6 +1183,15 @@ export interface components {
          * @enum {string}
          */
         Handoff: "sdk" | "schema" | "url" | "copy_kit";
+        /** @description One image of a note and its smaller renditions. */
+        ImageSizes: {
+            /** @description Long edge at most 2560 px; the image itself when it is not larger. */
+            phone_url: string;
+            /** @description At most `THUMB_WIDTH` (320) px wide; the image itself when there is none. */
+            thumb_url: string;
+            /** @description The image as uploaded. */
+            url: string;
+        };
         /** @description 1 to 18 URLs for `normal`, none for `video`; each at most 2048 characters once encoded */
         ImageUrls: string[] | string;
         /**
@@ -1750,6 +1759,11 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string | null;
             imageUrls: string[];
+            /**
+             * @description `imageUrls` with their smaller renditions (for `srcset`), in order:
+             *     `url`, `thumb_url` (320 px wide), `phone_url` (long edge 2560 px).
+             */
+            images: components["schemas"]["ImageSizes"][];
             label?: string | null;
             /** @description What this link offers, in the order to show; one button each. */
             platforms: components["schemas"]["OfferedPlatform"][];
