@@ -19,6 +19,7 @@ mod m20261124_000016_add_roles_tokens_audit;
 mod m20261124_000017_add_review_and_versions;
 mod m20261125_000018_add_event_rollups;
 mod m20261125_000019_add_post_search;
+mod m20261206_000020_attribute_events_to_platforms;
 mod m20261206_120000_create_account_group;
 mod m20261206_130000_add_link_not_before;
 mod util;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000017_add_review_and_versions::Migration),
             Box::new(m20261125_000018_add_event_rollups::Migration),
             Box::new(m20261125_000019_add_post_search::Migration),
+            Box::new(m20261206_000020_attribute_events_to_platforms::Migration),
             Box::new(m20261206_120000_create_account_group::Migration),
             Box::new(m20261206_130000_add_link_not_before::Migration),
         ]

@@ -149,11 +149,17 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
                     Ok(res)
                 }
             })
+            // gzip or brotli as the client accepts; images and video as they are.
+            .wrap(actix_web::middleware::Compress::default())
             .wrap(security_headers())
             .wrap(TracingLogger::<telemetry::RedactedSpans>::new());
         let app = match static_dir {
             Some(dir) => app
-                .service(actix_files::Files::new("/assets", dir.join("assets")).use_etag(true))
+                .service(
+                    web::scope("/assets")
+                        .wrap(actix_web::middleware::from_fn(spa::cache_assets))
+                        .service(actix_files::Files::new("", dir.join("assets")).use_etag(true)),
+                )
                 .default_service(web::to(
                     // Re-read per request: the frontend can be rebuilt while the server runs.
                     move |req: actix_web::HttpRequest| {

@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         (name = "accounts", description = "XHS accounts and their publish records"),
         (name = "groups", description = "Groups of accounts (班级, 分组); an account may be in several"),
         (name = "stats", description = "What happened on share pages"),
+        (name = "platforms", description = "Each platform's hand-off on this server and whether its credentials work"),
         (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),
         (name = "robots", description = "Robot accounts driven by the provider (XHS_FACTS section 5)"),
         (name = "health", description = "Liveness and readiness"),

@@ -51,4 +51,6 @@ pub struct Services {
     pub link_cache: crate::links::cache::LinkCache,
     /// Share-page events on their way to the database (group commit).
     pub events: crate::stats::event_queue::EventQueue,
+    /// The last token fetch per platform (XHS, Douyin) this instance saw.
+    pub token_health: crate::links::handoff::TokenHealth,
 }

@@ -8,6 +8,10 @@ use std::path::Path;
 /// Width of the console's thumbnails, in pixels.
 pub const THUMB_WIDTH: u32 = 320;
 
+/// Long edge of the rendition phones get of a very large photo: sharp on
+/// any phone screen, a fraction of a 6 MB original.
+pub const PHONE_LONG_EDGE: u32 = 2560;
+
 /// Decoding a 20 MB file can still ask for a huge canvas (a "decompression
 /// bomb"); beyond these the file is refused rather than the server starved.
 const MAX_SIDE: u32 = 20_000;
@@ -45,7 +49,22 @@ pub fn probe(path: &Path, sniffed: &Sniffed) -> Result<Probed, MediaError> {
         width: Some(width),
         height: Some(height),
         thumbnail: Some(thumbnail(&img)?),
+        phone: phone(&img)?,
     })
+}
+
+/// The phone-sized JPEG of an image whose long edge exceeds
+/// [`PHONE_LONG_EDGE`]; None for smaller ones (phones get the original).
+fn phone(img: &image::DynamicImage) -> Result<Option<Vec<u8>>, MediaError> {
+    if img.width().max(img.height()) <= PHONE_LONG_EDGE {
+        return Ok(None);
+    }
+    let resized = img.resize(
+        PHONE_LONG_EDGE,
+        PHONE_LONG_EDGE,
+        image::imageops::FilterType::Triangle,
+    );
+    jpeg_of(&resized, 82).map(Some)
 }
 
 /// A JPEG at most `THUMB_WIDTH` wide (transparency is flattened: the console
@@ -57,6 +76,11 @@ fn thumbnail(img: &image::DynamicImage) -> Result<Vec<u8>, MediaError> {
     } else {
         img.clone()
     };
+    jpeg_of(&small, 80)
+}
+
+/// A JPEG of `small`, transparency flattened on white.
+fn jpeg_of(small: &image::DynamicImage, quality: u8) -> Result<Vec<u8>, MediaError> {
     let rgb = if small.color().has_alpha() {
         let mut canvas =
             image::RgbImage::from_pixel(small.width(), small.height(), image::Rgb([255, 255, 255]));
@@ -70,8 +94,8 @@ fn thumbnail(img: &image::DynamicImage) -> Result<Vec<u8>, MediaError> {
         small.to_rgb8()
     };
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
         .encode_image(&rgb)
-        .map_err(|e| MediaError::Storage(format!("encoding the thumbnail: {e}")))?;
+        .map_err(|e| MediaError::Storage(format!("encoding a rendition: {e}")))?;
     Ok(out)
 }

@@ -5,6 +5,7 @@
 /// The extensions a key may end with (originals and thumbnails).
 const EXTENSIONS: [&str; 5] = ["jpg", "png", "webp", "mp4", "mov"];
 const THUMB_SUFFIX: &str = ".thumb.jpg";
+const PHONE_SUFFIX: &str = ".phone.jpg";
 
 /// `ab/abcdef…(64 hex).ext`: the first two hex digits spread files over 256
 /// directories.
@@ -22,8 +23,14 @@ impl StorageKey {
         Self::parse(&format!("{}/{sha256}{THUMB_SUFFIX}", sha256.get(..2)?))
     }
 
-    /// Accepts exactly the shapes [`original`](Self::original) and
-    /// [`thumbnail`](Self::thumbnail) produce, so a path from a URL cannot
+    /// The key of the JPEG phone-sized rendition (long edge
+    /// [`crate::PHONE_LONG_EDGE`]) of a very large image with this hash.
+    pub fn phone(sha256: &str) -> Option<Self> {
+        Self::parse(&format!("{}/{sha256}{PHONE_SUFFIX}", sha256.get(..2)?))
+    }
+
+    /// Accepts exactly the shapes [`original`](Self::original),
+    /// [`thumbnail`](Self::thumbnail) and [`phone`](Self::phone) produce, so a path from a URL cannot
     /// point anywhere else.
     pub fn parse(s: &str) -> Option<Self> {
         let (dir, file) = s.split_once('/')?;
@@ -34,6 +41,7 @@ impl StorageKey {
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         };
         let ext_ok = rest == THUMB_SUFFIX
+            || rest == PHONE_SUFFIX
             || rest
                 .strip_prefix('.')
                 .is_some_and(|e| EXTENSIONS.contains(&e));

@@ -21,7 +21,7 @@ mod video;
 
 pub use config::{Limits, S3Config, StoreConfig};
 pub use error::MediaError;
-pub use image_probe::THUMB_WIDTH;
+pub use image_probe::{PHONE_LONG_EDGE, THUMB_WIDTH};
 pub use key::StorageKey;
 pub use sniff::{sniff, MediaKind, Sniffed};
 pub use spool::{Spool, Spooled};
@@ -35,6 +35,9 @@ pub struct Probed {
     pub height: Option<u32>,
     /// A JPEG thumbnail `THUMB_WIDTH` px wide at most (images only).
     pub thumbnail: Option<Vec<u8>>,
+    /// A JPEG whose long edge is [`PHONE_LONG_EDGE`], for images larger
+    /// than that (the original is kept as uploaded).
+    pub phone: Option<Vec<u8>>,
 }
 
 /// Checks a spooled file fully (decodes an image, walks a video's boxes) and

@@ -67,6 +67,7 @@ pub fn probe(path: &Path) -> Result<Probed, MediaError> {
         width: size.map(|s| s.0),
         height: size.map(|s| s.1),
         thumbnail: None,
+        phone: None,
     })
 }
 

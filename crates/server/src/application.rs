@@ -55,6 +55,7 @@ impl Application {
             fleet: startup::fleet(&settings),
             link_cache: startup::link_cache(&settings)?,
             events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
+            token_health: Default::default(),
             settings: AppSettings {
                 public_url: public_url.clone(),
                 session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),

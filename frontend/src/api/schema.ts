@@ -354,6 +354,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each platform's hand-off now, whether the server has its credentials, and for XHS and Douyin how the last token fetch went (never a secret). */
+        get: operations["list_platforms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/post/preview/{id}": {
         parameters: {
             query?: never;
@@ -1157,7 +1174,7 @@ export interface components {
         AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
-            /** @description e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters. */
+            /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
             note_url: string;
         };
         /**
@@ -1312,6 +1329,15 @@ export interface components {
          * @enum {string}
          */
         Handoff: "sdk" | "schema" | "url" | "copy_kit";
+        /** @description One image of a note and its smaller renditions. */
+        ImageSizes: {
+            /** @description Long edge at most 2560 px; the image itself when it is not larger. */
+            phone_url: string;
+            /** @description At most `THUMB_WIDTH` (320) px wide; the image itself when there is none. */
+            thumb_url: string;
+            /** @description The image as uploaded. */
+            url: string;
+        };
         /** @description 1 to 18 URLs for `normal`, none for `video`; each at most 2048 characters once encoded */
         ImageUrls: string[] | string;
         /**
@@ -1498,13 +1524,17 @@ export interface components {
              */
             url: string;
         };
+        /** @description Every platform a link can offer, in the server's order. */
+        PlatformList: {
+            platforms: components["schemas"]["PlatformStatus"][];
+        };
         /** @description One platform's verdict on a note. */
         PlatformPreflight: {
             /** @description This platform's own checks (XHS's are in `checks`). */
             checks: components["schemas"]["PreflightCheck"][];
             /**
-             * @description False when the server has no credentials for it (Douyin); links then
-             *     do not offer it.
+             * @description False when the server has no credentials for it: Douyin (links then do
+             *     not offer it) or XHS (links still offer it; phones get the copy kit).
              */
             configured: boolean;
             handoff: components["schemas"]["Handoff"];
@@ -1513,6 +1543,18 @@ export interface components {
             /** @description False when XHS's rules or this platform's own refuse the note. */
             ok: boolean;
             platform: components["schemas"]["SharePlatform"];
+        };
+        /** @description One platform as the console should present it. */
+        PlatformStatus: {
+            /**
+             * @description The server has the credentials this platform's hand-off needs
+             *     (XHS: app key and secret; Douyin: client key and secret).
+             */
+            configured: boolean;
+            /** @description What a phone gets now: XHS without credentials gets the copy kit. */
+            handoff: components["schemas"]["Handoff"];
+            platform: components["schemas"]["SharePlatform"];
+            token?: null | components["schemas"]["TokenCheck"];
         };
         /** @description A note draft as stored. */
         Post: {
@@ -1920,6 +1962,11 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string | null;
             imageUrls: string[];
+            /**
+             * @description `imageUrls` with their smaller renditions (for `srcset`), in order:
+             *     `url`, `thumb_url` (320 px wide), `phone_url` (long edge 2560 px).
+             */
+            images: components["schemas"]["ImageSizes"][];
             label?: string | null;
             /**
              * Format: date-time
@@ -1944,7 +1991,10 @@ export interface components {
         Stats: {
             /**
              * @description Taps and what followed them per platform, over the period (platforms
-             *     without events left out; `opens` count page opens, which have none).
+             *     without events left out). Everything on a link that offers one
+             *     platform counts for it; confirmed publishes count for the platform of
+             *     the link's last tap; page opens on a link of several platforms count
+             *     for none.
              */
             by_platform: components["schemas"]["PlatformCounts"][];
             /** @description Every day of the window, oldest first, zeros included. */
@@ -2036,12 +2086,24 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "queued" | "waiting" | "sending" | "accepted" | "succeeded" | "failed" | "timed_out" | "paused" | "cancelled" | "unknown";
+        /** @description The outcome of the last time this instance needed a platform's token. */
+        TokenCheck: {
+            /** Format: date-time */
+            checked_at: string;
+            error?: null | components["schemas"]["TokenFailure"];
+            ok: boolean;
+        };
         /** @description A new token and its secret: shown once, stored only as its hash. */
         TokenCreated: {
             /** @description `Authorization: Bearer <secret>`; starts with `xhp_`. */
             secret: string;
             token: components["schemas"]["ApiToken"];
         };
+        /**
+         * @description Why the last token fetch failed: a stable code, never the platform's words.
+         * @enum {string}
+         */
+        TokenFailure: "platform_rejected" | "platform_timeout" | "platform_unavailable";
         /** @description A token to create. */
         TokenInput: {
             /**
@@ -3945,6 +4007,51 @@ export interface operations {
             };
             /** @description a live post uses it */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_platforms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7003,4 +7110,5 @@ export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<com
 export const sdkHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SdkHandout"]["handoff"]> = ["sdk"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];
+export const tokenFailureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenFailure"]> = ["platform_rejected", "platform_timeout", "platform_unavailable"];
 export const urlHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UrlHandout"]["handoff"]> = ["url"];

@@ -127,7 +127,7 @@ pub struct RecordQuery {
 /// The link of the published note, pasted back by the operator or the account holder.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ConfirmInput {
-    /// e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`; at most 500 characters.
+    /// The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise.
     #[schema(min_length = 1, max_length = 500)]
     pub note_url: String,
 }

@@ -198,8 +198,8 @@ pub struct PlatformPreflight {
     pub handoff: xhs_domain::Handoff,
     /// False when XHS's rules or this platform's own refuse the note.
     pub ok: bool,
-    /// False when the server has no credentials for it (Douyin); links then
-    /// do not offer it.
+    /// False when the server has no credentials for it: Douyin (links then do
+    /// not offer it) or XHS (links still offer it; phones get the copy kit).
     pub configured: bool,
     /// This platform's own checks (XHS's are in `checks`).
     pub checks: Vec<xhs_domain::Check>,

@@ -13,6 +13,9 @@ pub struct SharePage {
     pub title: String,
     pub content: String,
     pub image_urls: Vec<String>,
+    /// `imageUrls` with their smaller renditions (for `srcset`), in order:
+    /// `url`, `thumb_url` (320 px wide), `phone_url` (long edge 2560 px).
+    pub images: Vec<xhs_app::notes::renditions::ImageSizes>,
     pub cover_url: Option<String>,
     pub video_url: Option<String>,
     pub label: Option<String>,
@@ -70,6 +73,7 @@ impl From<xhs_app::links::public::SharePage> for SharePage {
             title: p.post.title,
             content: p.post.content,
             image_urls: p.post.image_urls,
+            images: p.images,
             cover_url: p.post.cover_url,
             video_url: p.post.video_url,
             label: p.label,

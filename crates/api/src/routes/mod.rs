@@ -7,6 +7,7 @@ pub mod groups;
 pub mod health;
 pub mod links;
 pub mod media;
+pub mod platforms;
 pub mod post;
 pub mod posts;
 pub mod preflight;
@@ -79,6 +80,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(records::list::list_records)
         .service(records::confirm::confirm_record)
         .service(dashboard::get_dashboard)
+        .service(platforms::list::list_platforms)
         .service(posts::stats::post_stats)
         .service(links::stats::link_stats)
         .service(accounts::stats::account_stats)

@@ -59,6 +59,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
+    let images = crate::notes::renditions::rows_for(s, &post.image_urls).await?;
     let post = crate::notes::hosted::to_public(s, post);
     let note = PostDraft::parse(&crate::notes::posts::raw(&post));
     Ok(Some(Resolution {
@@ -66,6 +67,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
         post,
         note,
         account_name,
+        images,
     }))
 }
 
@@ -82,6 +84,8 @@ pub struct SharePage {
     pub xhs_configured: bool,
     /// What the link offers, in order.
     pub platforms: Vec<SharePlatform>,
+    /// Each image with its smaller renditions, in the note's order.
+    pub images: Vec<crate::notes::renditions::ImageSizes>,
 }
 
 /// The note of a live link; while approval is on, only an approved one (an
@@ -89,8 +93,10 @@ pub struct SharePage {
 pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
     let Resolved { link, found } = resolve(s, token).await?;
     crate::notes::review::ensure_approved(s, &found.post)?;
+    let images = crate::notes::renditions::sizes(s, &found.post.image_urls, &found.images);
     Ok(SharePage {
         opens_at: not_open_until(&link),
+        images,
         post: found.post.clone(),
         label: link.stored.label,
         account_name: found.account_name.clone(),
@@ -156,11 +162,22 @@ pub async fn event(s: &Services, token: &str, r: Reported<'_>) -> AppResult<()> 
     store_event(s, &link, kind, reason, platform).await
 }
 
-/// The account holder pastes back the published note's URL.
+/// The account holder pastes back the published note's URL, or the text
+/// the XHS app copies with it inside; counted for the platform of the link's
+/// last tap (see [`crate::stats::records::confirmed_platform`]). The same note
+/// pasted again is not counted again.
 pub async fn confirm(s: &Services, token: &str, note_url: &str) -> AppResult<()> {
-    let note_url = xhs_domain::parse_note_url(note_url)?;
+    let note_url = xhs_domain::NoteUrl::parse(note_url)?;
     let Resolved { link, .. } = resolve(s, token).await?;
-    store_event(s, &link, EventKind::Confirmed, Some(note_url), None).await
+    let platform = crate::stats::records::confirmed_platform(&s.db, &link.stored).await?;
+    store_event(
+        s,
+        &link,
+        EventKind::Confirmed,
+        Some(note_url.into()),
+        platform,
+    )
+    .await
 }
 
 /// Hands the event to the group-commit queue and waits until it (and the
@@ -180,7 +197,11 @@ async fn store_event(
         kind,
         reason: None,
         day: s.settings.today().to_string(),
-        platform,
+        // A link that offers one platform: everything on it is for that one.
+        platform: platform.or(match l.platforms.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }),
     };
     s.events.submit(s, event, detail).await
 }

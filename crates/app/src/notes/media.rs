@@ -104,6 +104,11 @@ async fn prepare(
         }
         None => None,
     };
+    if let Some(bytes) = probed.phone {
+        let k = StorageKey::phone(&sha256)
+            .ok_or_else(|| AppError::storage("a SHA-256 did not make a phone key"))?;
+        s.media.put_bytes(&k, bytes).await?;
+    }
     s.media.put_file(&key, path).await?;
     let new = NewMedia {
         sha256: sha256.clone(),
@@ -165,8 +170,15 @@ pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<Media> {
     }
     let change = Change::new(AuditAction::Delete, AuditTarget::Media, id);
     txn.commit(change.detail("media deleted")).await?;
-    let keys = [Some(row.storage_key.as_str()), row.thumb_key.as_deref()];
-    for key in keys.into_iter().flatten().filter_map(StorageKey::parse) {
+    let phone = crate::notes::renditions::has_phone(&row)
+        .then(|| StorageKey::phone(&row.sha256))
+        .flatten();
+    let keys = [
+        StorageKey::parse(&row.storage_key),
+        row.thumb_key.as_deref().and_then(StorageKey::parse),
+        phone,
+    ];
+    for key in keys.into_iter().flatten() {
         if let Err(e) = s.media.delete(&key).await {
             tracing::warn!(key = %key, error = %e, "media file not removed");
         }

@@ -6,5 +6,6 @@ pub(crate) mod demo;
 pub(crate) mod hosted;
 pub mod media;
 pub mod posts;
+pub mod renditions;
 pub mod review;
 pub mod versions;

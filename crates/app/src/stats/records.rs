@@ -77,9 +77,12 @@ pub(crate) async fn record_events(
     db: &impl ConnectionTrait,
     items: &[(NewEvent, Option<String>)],
 ) -> AppResult<()> {
+    let repeated = repeated_confirmations(db, items).await?;
     let events: Vec<NewEvent> = items
         .iter()
-        .map(|(e, detail)| NewEvent {
+        .zip(&repeated)
+        .filter(|(_, repeat)| !**repeat)
+        .map(|((e, detail), _)| NewEvent {
             reason: matches!(e.kind, EventKind::Confirmed | EventKind::SdkFailed)
                 .then(|| detail.clone())
                 .flatten(),
@@ -103,6 +106,49 @@ pub(crate) async fn record_events(
     Ok(())
 }
 
+/// Which items confirm a note already confirmed for their post (before, or
+/// earlier in this batch): a note pasted twice is one confirmation. Their
+/// records still move (another account's record may take the same note).
+/// The batches of one process are written one after another, so only two
+/// instances confirming the same note at the same moment could both count.
+async fn repeated_confirmations(
+    db: &impl ConnectionTrait,
+    items: &[(NewEvent, Option<String>)],
+) -> AppResult<Vec<bool>> {
+    let mut seen: Vec<(i64, &str)> = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (e, detail) in items {
+        let repeat = match (e.kind, detail.as_deref()) {
+            (EventKind::Confirmed, Some(url)) => {
+                let key = (e.post_id, url);
+                let repeat = seen.contains(&key)
+                    || event_store::confirmed_before(db, e.post_id, url).await?;
+                seen.push(key);
+                repeat
+            }
+            _ => false,
+        };
+        out.push(repeat);
+    }
+    Ok(out)
+}
+
+/// The platform a confirmed publish through `link` counts for: the
+/// platform of the link's last tap, or the link's only platform (XHS on a
+/// link that offers only XHS); None when neither says.
+pub(crate) async fn confirmed_platform(
+    db: &impl ConnectionTrait,
+    link: &xhs_persistence::Link,
+) -> AppResult<Option<xhs_domain::SharePlatform>> {
+    if let Some(p) = event_store::last_tap_platform(db, link.id).await? {
+        return Ok(Some(p));
+    }
+    Ok(match link.platforms.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    })
+}
+
 /// An operator confirms a publish with the note's URL: the same transition a
 /// page's confirmation makes, recorded as a `confirmed` event of the record's
 /// link so that it counts in the statistics.
@@ -114,6 +160,13 @@ pub async fn confirm(s: &Services, actor: &Actor, id: i64, note_url: &str) -> Ap
     let txn = s.write(actor).await?;
     match row.link_id {
         Some(link_id) => {
+            let platform = match row.platform {
+                Some(p) => Some(p),
+                None => match xhs_persistence::links::find(&*txn, link_id).await? {
+                    Some(link) => confirmed_platform(&*txn, &link).await?,
+                    None => None,
+                },
+            };
             record_event(
                 &*txn,
                 NewEvent {
@@ -123,7 +176,7 @@ pub async fn confirm(s: &Services, actor: &Actor, id: i64, note_url: &str) -> Ap
                     kind: EventKind::Confirmed,
                     reason: None,
                     day: s.settings.today().to_string(),
-                    platform: row.platform,
+                    platform,
                 },
                 Some(note_url),
             )

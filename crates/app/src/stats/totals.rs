@@ -86,7 +86,10 @@ pub struct Stats {
     /// Every day of the window, oldest first, zeros included.
     pub daily: Vec<DayCounts>,
     /// Taps and what followed them per platform, over the period (platforms
-    /// without events left out; `opens` count page opens, which have none).
+    /// without events left out). Everything on a link that offers one
+    /// platform counts for it; confirmed publishes count for the platform of
+    /// the link's last tap; page opens on a link of several platforms count
+    /// for none.
     pub by_platform: Vec<PlatformCounts>,
 }
 

@@ -1,6 +1,7 @@
 //! Share events: one raw row per event (the record of what happened) and the
 //! rollup counts (`share_event_count`) the statistics read, written together.
 mod counts;
+mod lookups;
 
 use crate::entities::share_event::{self, Entity as Event};
 use crate::entities::share_event_count::{self as count, Entity as Count};
@@ -13,6 +14,7 @@ use xhs_domain::{EventKind, SharePlatform};
 pub use counts::{
     daily_counts, failure_reasons, totals, totals_by, totals_by_platform, totals_since,
 };
+pub use lookups::{confirmed_before, last_tap_platform};
 
 /// Rows per multi-row INSERT: far below every backend's bind-parameter limit.
 const CHUNK: usize = 500;

@@ -4,6 +4,7 @@
 
 mod auth;
 mod codes;
+mod confirmations;
 mod dashboard;
 mod errors;
 mod event_queue;
@@ -27,6 +28,7 @@ mod review;
 mod robots;
 mod search;
 mod share;
+mod static_files;
 mod stats;
 mod teams;
 mod transactions;

@@ -14,5 +14,8 @@ pub(super) async fn schema(
         images: d.images.iter().map(|u| u.as_str().to_owned()).collect(),
         video: d.video.as_ref().map(|u| u.as_str().to_owned()),
     };
-    s.douyin.schema(&share, state).await
+    let schema = s.douyin.schema(&share, state).await;
+    s.token_health
+        .record(xhs_domain::SharePlatform::Douyin, &schema);
+    schema
 }

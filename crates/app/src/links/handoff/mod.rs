@@ -4,9 +4,12 @@
 //! a module here, not the handlers.
 mod douyin;
 mod kit;
+pub mod status;
 pub mod token_store;
 mod weibo;
 pub mod xhs;
+
+pub use status::{handoff_now, list, PlatformStatus, TokenCheck, TokenFailure, TokenHealth};
 
 use crate::notes::posts;
 use crate::{AppError, AppResult, Platform, Services};
@@ -33,13 +36,21 @@ pub enum Handout {
     },
 }
 
-/// Whether the server can make this platform's handout (credentials).
+/// Whether the server has the credentials for this platform's own hand-off
+/// (XHS: app key and secret; Douyin: client key and secret). The others
+/// need none.
 pub fn configured(s: &Services, p: SharePlatform) -> bool {
     match p {
+        SharePlatform::Xhs => s.signer.is_configured(),
         SharePlatform::Douyin => s.douyin.is_configured(),
-        // XHS falls back to copying the text on the page without credentials.
         _ => true,
     }
+}
+
+/// Whether a link may offer this platform: XHS always (without credentials
+/// the page hands over a copy kit), the others when configured.
+pub fn offerable(s: &Services, p: SharePlatform) -> bool {
+    p == SharePlatform::Xhs || configured(s, p)
 }
 
 /// A link's platforms when the operator names none: every configured
@@ -47,7 +58,7 @@ pub fn configured(s: &Services, p: SharePlatform) -> bool {
 pub fn default_for(s: &Services, post: &Post) -> AppResult<Vec<SharePlatform>> {
     let draft = PostDraft::parse(&posts::raw(post))?;
     Ok(SharePlatform::iter()
-        .filter(|p| configured(s, *p) && PlatformVerdict::of(*p, Some(&draft)).ok)
+        .filter(|p| offerable(s, *p) && PlatformVerdict::of(*p, Some(&draft)).ok)
         .collect())
 }
 
@@ -73,7 +84,7 @@ pub fn chosen(
                 Rule::OneOf,
                 format!("{p} is listed twice"),
             )),
-            Ok(p) if !configured(s, p) => errs.push(FieldError::new(
+            Ok(p) if !offerable(s, p) => errs.push(FieldError::new(
                 &field,
                 Rule::OneOf,
                 format!("{p} is not configured on this server"),

@@ -12,9 +12,13 @@ pub struct SignedPayload {
 }
 
 /// Builds the payload of a note that passed the rules: the share info from
-/// the note, the verification signed fresh.
+/// the note, the verification signed fresh (its outcome kept for the
+/// credential status).
 pub async fn payload(s: &Services, note: &PostDraft) -> AppResult<SignedPayload> {
-    let verify = s.signer.verify_config().await?;
+    let verify = s.signer.verify_config().await;
+    s.token_health
+        .record(xhs_domain::SharePlatform::Xhs, &verify);
+    let verify = verify?;
     Ok(SignedPayload {
         verify,
         share_info: ShareInfo::from(note),

@@ -3,6 +3,7 @@
 //! and pre-flight advice on hosted images.
 mod library;
 mod refusals;
+mod renditions;
 mod serve;
 mod upload;
 

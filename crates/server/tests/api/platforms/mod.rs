@@ -10,6 +10,7 @@ use xhs_fakes::douyin::FakeDouyin;
 
 mod douyin;
 mod links;
+mod status;
 
 pub use douyin::douyin_failures;
 
