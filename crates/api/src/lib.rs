@@ -17,6 +17,7 @@ mod shared_redis;
 mod spa;
 mod state;
 mod telemetry;
+mod unread;
 
 pub use error::{ApiError, ErrorCode, Problem};
 pub use shared_redis::RedisGeneration;

@@ -45,23 +45,11 @@ pub async fn upload_media(
         ));
     }
     let mut form = Multipart::new(req.headers(), payload);
-    let mut upload = None;
-    while let Some(field) = form.next().await {
-        let mut field = field.map_err(malformed)?;
-        if field.name() != Some("file") || upload.is_some() {
-            skip(&mut field).await?;
-            continue;
-        }
-        let name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .and_then(media::sanitize_name);
-        let mut spool = Spool::create(state.app.media.spool_dir(), limits).await?;
-        while let Some(chunk) = field.next().await {
-            spool.write(&chunk.map_err(malformed)?).await?;
-        }
-        upload = Some((spool.finish().await?, name));
-    }
+    let upload = match receive(&state, &mut form).await {
+        Ok(upload) => upload,
+        // The rest of the body is not read: the connection closes after this.
+        Err(e) => return Ok(crate::unread::refuse_unread(e, form)),
+    };
     let (spooled, name) = upload.ok_or_else(|| {
         ApiError::bad_request(
             "file",
@@ -92,6 +80,32 @@ pub async fn upload_media(
     };
     note.attach(&mut res);
     Ok(res)
+}
+
+/// Reads the form, spooling the `file` field; stops at the first refusal.
+async fn receive(
+    state: &AppState,
+    form: &mut Multipart,
+) -> Result<Option<(xhs_media::Spooled, Option<String>)>, ApiError> {
+    let limits = state.app.media.limits();
+    let mut upload = None;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(malformed)?;
+        if field.name() != Some("file") || upload.is_some() {
+            skip(&mut field).await?;
+            continue;
+        }
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .and_then(media::sanitize_name);
+        let mut spool = Spool::create(state.app.media.spool_dir(), limits).await?;
+        while let Some(chunk) = field.next().await {
+            spool.write(&chunk.map_err(malformed)?).await?;
+        }
+        upload = Some((spool.finish().await?, name));
+    }
+    Ok(upload)
 }
 
 /// Other fields are not used; they are read and dropped, up to a small size.
