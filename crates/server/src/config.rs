@@ -65,6 +65,8 @@ pub struct RobotsSettings {
     pub timeout_ms: u64,
     /// A task accepted and not called back by then is `timed_out` (the guide: 7200).
     pub task_timeout_secs: i64,
+    /// An accepted task not called back by then is shown as overdue.
+    pub callback_grace_secs: i64,
     /// The provider's limits per robot (the guide's by default; shorter
     /// windows only for tests against a fake).
     pub login_interval_secs: i64,

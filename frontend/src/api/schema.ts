@@ -1780,6 +1780,12 @@ export interface components {
             not_before: string;
             /** @description The published note, from the provider's callback. */
             note_url?: string | null;
+            /**
+             * @description `accepted` and not called back within `robots.callback_grace_secs`
+             *     of the send (`XHSPUB__ROBOTS__CALLBACK_GRACE_SECS`): the callback may
+             *     be lost; check the account before the task times out.
+             */
+            overdue: boolean;
             /** Format: int64 */
             post_id: number;
             /** @description The provider's task id, once it accepted the send. */
@@ -1806,6 +1812,11 @@ export interface components {
         TaskAttention: {
             /** Format: int64 */
             failed: number;
+            /**
+             * Format: int64
+             * @description Accepted, and not called back within `robots.callback_grace_secs`.
+             */
+            overdue: number;
             /** Format: int64 */
             paused: number;
             /** Format: int64 */

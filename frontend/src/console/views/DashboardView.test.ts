@@ -26,7 +26,7 @@ const DASHBOARD: Dashboard = {
     { reason: 'SDK load timeout', count: 2 },
     { reason: 'user cancelled', count: 1 },
   ],
-  tasks: { failed: 2, unknown: 1, paused: 0, waiting: 3 },
+  tasks: { failed: 2, unknown: 1, paused: 0, waiting: 3, overdue: 1 },
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -78,6 +78,8 @@ describe('DashboardView', () => {
     expect(groups).toEqual(['timeout', 'cancelled']);
     expect(value(el, 'dash-task-failed')).toBe('2');
     expect(value(el, 'dash-task-waiting')).toBe('3');
+    expect(value(el, 'dash-task-overdue')).toBe('1');
+    expect(el.querySelector('[data-testid="dash-task-overdue"]')?.getAttribute('href')).toBe('/tasks?status=accepted');
     expect(el.querySelector('[data-testid="dash-task-failed"]')?.getAttribute('href')).toBe('/tasks?status=failed');
     expect(el.querySelector('[data-testid="dash-tasks-none"]')).toBeNull();
     app.unmount();
