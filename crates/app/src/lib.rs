@@ -15,6 +15,7 @@ pub mod event_queue;
 pub mod fleet;
 mod hosted;
 pub mod links;
+pub mod login_guard;
 pub mod media;
 pub mod paging;
 pub mod platforms;

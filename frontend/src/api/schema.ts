@@ -2529,7 +2529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description too many attempts from this address; see Retry-After */
+            /** @description too many attempts from this address (`rate_limited`), or this username locked at this address after `auth.lockout_after` failures in a row (`login_locked`); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
