@@ -5227,6 +5227,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited`: unknown tokens count against the per-client limit of the public endpoints (`share.per_client_per_minute`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description the database does not answer (`database_unavailable`) */
             503: {
                 headers: {
