@@ -151,3 +151,31 @@ async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn a_full_media_store_answers_507_keeps_nothing_and_works_again_once_space_returns() {
+    let app = spawn_app().await;
+    let photo = jpeg(300, 400);
+    app.state.app.media.fail_writes(true);
+
+    let (status, body) = problem(app.upload("photo.jpg", photo.clone()).await).await;
+
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::INSUFFICIENT_STORAGE,
+            Some("insufficient_storage")
+        )
+    );
+    assert!(
+        !body.to_string().contains("os error"),
+        "the cause stays in the log: {body}"
+    );
+    assert!(files_under(&app.media_root()).is_empty(), "no partial file");
+    let list: serde_json::Value = app.get("/api/media").await.json().await.unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 0, "no row");
+
+    app.state.app.media.fail_writes(false);
+    let res = app.upload("photo.jpg", photo).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "space is back");
+}
