@@ -1,5 +1,5 @@
 //! Sends within the provider's limits, alone and from two dispatchers.
-use super::{dispatch, fast, fleet, robot_ids, status, until, TOKEN};
+use super::{dispatch, fast, fleet, robot_ids, status, tasks, until, TOKEN};
 use crate::helpers::{spawn_app_with, valid_post, Options};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -128,12 +128,20 @@ async fn a_9400_answer_puts_the_task_back_to_wait_never_fails_it() {
         .await;
     }
     // Waits for the provider's refusal to be recorded, however slow the step.
-    let t = until(&app, post, 60, |t| {
-        status(t) != "queued"
-            && (status(t) != "waiting"
-                || t["reason"].as_str().is_some_and(|r| r.contains("流量超限")))
-    })
-    .await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let t = loop {
+        let t = tasks(&app, post).await;
+        if t.iter().any(|t| {
+            status(t) == "waiting" && t["reason"].as_str().is_some_and(|r| r.contains("流量超限"))
+        }) {
+            break t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no 9400 recorded: {t:#?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     let waiting = t
         .iter()
         .find(|t| status(t) == "waiting")
