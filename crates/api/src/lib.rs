@@ -43,6 +43,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
     utoipa::Modify::modify(&openapi::TextDiscipline, &mut doc);
     utoipa::Modify::modify(&openapi::RoleRefusals, &mut doc);
+    utoipa::Modify::modify(&openapi::PublicAndServers, &mut doc);
     doc
 }
 
