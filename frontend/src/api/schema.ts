@@ -1137,17 +1137,11 @@ export interface components {
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
-            kind: components["schemas"]["EventKind"];
+            kind: components["schemas"]["ReportedEventKind"];
             platform?: null | components["schemas"]["SharePlatform"];
             /** @description For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters). */
             reason?: string | null;
         };
-        /**
-         * @description What the share page reports. `Confirmed` is the account holder (or an
-         *     operator) pasting back the published note's URL.
-         * @enum {string}
-         */
-        EventKind: "opened" | "publish_tapped" | "sdk_loaded" | "sdk_failed" | "app_opened" | "fallback_used" | "confirmed";
         /** @description One field that differs between the two versions. */
         FieldDiff: {
             after?: string | null;
@@ -1594,6 +1588,12 @@ export interface components {
          * @enum {string}
          */
         RecordStatus: "link_sent" | "opened" | "tapped" | "app_opened" | "failed" | "published";
+        /**
+         * @description The kinds a share page may report to `POST /api/share/{token}/events`:
+         *     every [`EventKind`] but `confirmed`, which has its own endpoint.
+         * @enum {string}
+         */
+        ReportedEventKind: "opened" | "publish_tapped" | "sdk_loaded" | "sdk_failed" | "app_opened" | "fallback_used";
         /**
          * @description The things a request can name that may not exist.
          * @enum {string}
@@ -6307,7 +6307,6 @@ export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "event_queue_full", "insufficient_storage"];
-export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
@@ -6315,6 +6314,7 @@ export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
+export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
 export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];

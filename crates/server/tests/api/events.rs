@@ -229,3 +229,47 @@ async fn unknown_share_tokens_count_against_the_per_client_limit() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_documented_event_kinds_are_exactly_those_the_server_takes() {
+    let app = spawn_app_with(Options {
+        share: xhs_api::ShareSettings {
+            per_client_per_minute: 100_000,
+            per_token_per_minute: 100_000,
+            ..Default::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let doc = xhs_api::openapi();
+    let doc = serde_json::to_value(&doc).unwrap();
+    let schema = &doc["paths"]["/api/share/{token}/events"]["post"]["requestBody"]["content"]
+        ["application/json"]["schema"]["$ref"];
+    let name = schema.as_str().unwrap().rsplit('/').next().unwrap();
+    let kind = &doc["components"]["schemas"][name]["properties"]["kind"]["$ref"];
+    let kind = kind.as_str().unwrap().rsplit('/').next().unwrap();
+    let documented: Vec<String> = doc["components"]["schemas"][kind]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+
+    assert!(
+        !documented.contains(&"confirmed".to_owned()),
+        "{documented:?}"
+    );
+    for k in &documented {
+        let body = json!({"kind": k, "reason": "x", "platform": "xhs"});
+        let res = event(&app, token, body).await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT, "{k} is taken");
+    }
+    let res = event(&app, token, json!({"kind": "confirmed"})).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "confirmed is not"
+    );
+}
