@@ -16,6 +16,7 @@ mod shared_redis;
 mod spa;
 mod state;
 mod telemetry;
+mod unread;
 
 pub use error::{ApiError, ErrorCode, Problem};
 pub use shared_redis::RedisGeneration;
@@ -41,6 +42,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     utoipa::Modify::modify(&openapi::MalformedRequests, &mut doc);
     utoipa::Modify::modify(&openapi::TextDiscipline, &mut doc);
     utoipa::Modify::modify(&openapi::RoleRefusals, &mut doc);
+    utoipa::Modify::modify(&openapi::PublicAndServers, &mut doc);
     doc
 }
 

@@ -12,7 +12,8 @@ pub struct AppSettings {
     /// Statistics count days in this zone (a Beijing team's morning is not
     /// the previous UTC day).
     pub stats_timezone: chrono_tz::Tz,
-    /// This many failed logins in a row lock the user for `lockout_for`.
+    /// This many failed logins in a row from one address lock that
+    /// username there for `lockout_for` (see [`crate::team::login_guard`]).
     pub lockout_after: i32,
     pub lockout_for: chrono::Duration,
     /// `workflow.approval`: links, dispatch and share pages serve only
@@ -53,4 +54,6 @@ pub struct Services {
     pub events: crate::stats::event_queue::EventQueue,
     /// The last token fetch per platform (XHS, Douyin) this instance saw.
     pub token_health: crate::links::handoff::TokenHealth,
+    /// Failed logins per username and address, and per username.
+    pub logins: crate::team::login_guard::LoginGuard,
 }

@@ -36,7 +36,9 @@ pub use note_url::NoteUrl;
 pub use platform::{hashtags, Handoff, PlatformVerdict, SharePlatform};
 pub use post_type::PostType;
 pub use preflight::{preflight, Preflight};
-pub use share::{bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus};
+pub use share::{
+    bounded_text, parse_account_kind, parse_note_url, EventKind, RecordStatus, ReportedEventKind,
+};
 pub use share_info::ShareInfo;
 pub use strum::IntoEnumIterator;
 pub use text::{check_instant, check_text, forbidden_control, MAX_NOTE_URL_CHARS, MAX_URL_CHARS};

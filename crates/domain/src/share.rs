@@ -5,8 +5,6 @@ use crate::{char_count, FieldError};
 
 use crate::vocab::vocabulary;
 use crate::AccountKind;
-use std::str::FromStr;
-use strum::IntoEnumIterator;
 
 vocabulary! {
     /// What the share page reports. `Confirmed` is the account holder (or an
@@ -14,28 +12,34 @@ vocabulary! {
     EventKind { Opened, PublishTapped, SdkLoaded, SdkFailed, AppOpened, FallbackUsed, Confirmed }
 }
 
+vocabulary! {
+    /// The kinds a share page may report to `POST /api/share/{token}/events`:
+    /// every [`EventKind`] but `confirmed`, which has its own endpoint.
+    ReportedEventKind { Opened, PublishTapped, SdkLoaded, SdkFailed, AppOpened, FallbackUsed }
+}
+
 impl EventKind {
     /// Kinds a page may report (`confirmed` has its own endpoint).
     pub fn parse_reported(s: &str) -> Result<Self, FieldError> {
-        Self::from_str(s)
-            .ok()
-            .filter(|k| *k != Self::Confirmed)
-            .ok_or_else(|| {
-                let allowed: Vec<&str> = Self::iter()
-                    .filter(|k| *k != Self::Confirmed)
-                    .map(Self::as_str)
-                    .collect();
-                FieldError::new(
-                    "kind",
-                    Rule::OneOf,
-                    format!("kind must be one of {}; got '{s}'", allowed.join(", ")),
-                )
-            })
+        ReportedEventKind::parse_field("kind", s).map(Self::from)
     }
 
     /// The failure reason an event carries onto a record, if any.
     pub fn carries_reason(self) -> bool {
         self == Self::SdkFailed
+    }
+}
+
+impl From<ReportedEventKind> for EventKind {
+    fn from(k: ReportedEventKind) -> Self {
+        match k {
+            ReportedEventKind::Opened => Self::Opened,
+            ReportedEventKind::PublishTapped => Self::PublishTapped,
+            ReportedEventKind::SdkLoaded => Self::SdkLoaded,
+            ReportedEventKind::SdkFailed => Self::SdkFailed,
+            ReportedEventKind::AppOpened => Self::AppOpened,
+            ReportedEventKind::FallbackUsed => Self::FallbackUsed,
+        }
     }
 }
 

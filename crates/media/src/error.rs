@@ -15,13 +15,44 @@ pub enum MediaError {
     /// errors name the path and the HTTP status only).
     #[error("storage: {0}")]
     Storage(String),
+    /// The store is full or read-only: nothing was kept.
+    #[error("the media store is full or read-only: {0}")]
+    Full(String),
     /// Reading or writing the spool file.
     #[error("i/o: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
+}
+
+/// A disk that is full, over quota or mounted read-only.
+fn is_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::ReadOnlyFilesystem)
+        // EDQUOT: the disk quota is used up.
+        || e.raw_os_error() == Some(122)
+}
+
+impl From<std::io::Error> for MediaError {
+    fn from(e: std::io::Error) -> Self {
+        if is_full(&e) {
+            Self::Full(e.to_string())
+        } else {
+            Self::Io(e)
+        }
+    }
 }
 
 impl From<object_store::Error> for MediaError {
     fn from(e: object_store::Error) -> Self {
+        // The local backend wraps the disk's own error.
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(c) = cause {
+            if let Some(io) = c.downcast_ref::<std::io::Error>() {
+                if is_full(io) {
+                    return Self::Full(e.to_string());
+                }
+            }
+            cause = c.source();
+        }
         Self::Storage(e.to_string())
     }
 }

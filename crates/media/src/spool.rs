@@ -18,6 +18,8 @@ pub struct Spool {
     head: Vec<u8>,
     sniffed: Option<Sniffed>,
     limits: Limits,
+    /// The store's "disk full" switch ([`crate::MediaStore::fail_writes`]).
+    full: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// A complete upload in its temp file.
@@ -51,7 +53,16 @@ impl Spool {
             head: Vec::with_capacity(SNIFF_BYTES),
             sniffed: None,
             limits,
+            full: None,
         })
+    }
+
+    pub(crate) fn failing_with(
+        mut self,
+        full: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ) -> Self {
+        self.full = Some(full);
+        self
     }
 
     /// Appends a chunk. Fails as soon as the type is known to be refused or
@@ -74,6 +85,13 @@ impl Spool {
             return Err(MediaError::TooLarge { kind, limit });
         }
         self.hasher.update(chunk);
+        if self
+            .full
+            .as_ref()
+            .is_some_and(|f| f.load(std::sync::atomic::Ordering::SeqCst))
+        {
+            return Err(std::io::Error::from_raw_os_error(28).into());
+        }
         self.file.write_all(chunk).await?;
         Ok(())
     }

@@ -12,6 +12,7 @@ use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, PutPayload
 use secrecy::ExposeSecret;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tempfile::TempPath;
 use tokio::io::AsyncReadExt;
@@ -29,6 +30,8 @@ pub struct MediaStore {
     local_root: Option<PathBuf>,
     spool_dir: PathBuf,
     limits: Limits,
+    /// Set by [`Self::fail_writes`]: every write fails as on a full disk.
+    full: Arc<AtomicBool>,
 }
 
 /// Size of a stored object.
@@ -57,6 +60,7 @@ impl MediaStore {
                     spool_dir: root.join(".tmp"),
                     local_root: Some(root),
                     limits,
+                    full: Arc::default(),
                 })
             }
             StoreConfig::S3 { s3, spool_dir } => Ok(Self {
@@ -64,6 +68,7 @@ impl MediaStore {
                 local_root: None,
                 spool_dir: spool_dir.clone(),
                 limits,
+                full: Arc::default(),
             }),
         }
     }
@@ -71,6 +76,25 @@ impl MediaStore {
     /// The upload limits per kind.
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// Makes every later write fail with ENOSPC, as a full disk does, until
+    /// called with `false`: how the tests fill a disk they cannot fill.
+    pub fn fail_writes(&self, on: bool) {
+        self.full.store(on, Ordering::SeqCst);
+    }
+
+    fn check_space(&self) -> Result<(), MediaError> {
+        if self.full.load(Ordering::SeqCst) {
+            return Err(std::io::Error::from_raw_os_error(28).into());
+        }
+        Ok(())
+    }
+
+    /// A new upload spool in [`Self::spool_dir`], failing like the store.
+    pub async fn spool(&self) -> Result<crate::Spool, MediaError> {
+        let spool = crate::Spool::create(&self.spool_dir, self.limits).await?;
+        Ok(spool.failing_with(self.full.clone()))
     }
 
     /// Where uploads are spooled before [`put_file`](Self::put_file).
@@ -85,6 +109,7 @@ impl MediaStore {
 
     /// Stores a spooled file under `key`; storing the same content twice is harmless.
     pub async fn put_file(&self, key: &StorageKey, file: TempPath) -> Result<(), MediaError> {
+        self.check_space()?;
         if let Some(dest) = self.local_path(key) {
             if let Some(parent) = dest.parent() {
                 tokio::fs::create_dir_all(parent).await?;
@@ -92,7 +117,7 @@ impl MediaStore {
             return tokio::task::spawn_blocking(move || file.persist(&dest).map_err(|e| e.error))
                 .await
                 .map_err(|e| MediaError::Io(std::io::Error::other(e)))?
-                .map_err(MediaError::Io);
+                .map_err(MediaError::from);
         }
         let upload = self.objects.put_multipart(&path(key)).await?;
         let mut writer = WriteMultipart::new_with_chunk_size(upload, PART_BYTES);
@@ -121,6 +146,7 @@ impl MediaStore {
 
     /// Stores small bytes (a thumbnail).
     pub async fn put_bytes(&self, key: &StorageKey, bytes: Vec<u8>) -> Result<(), MediaError> {
+        self.check_space()?;
         self.objects
             .put(&path(key), PutPayload::from(bytes))
             .await?;

@@ -33,8 +33,12 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, PersistenceError> 
 /// Connects, creating an SQLite file (and its folder) on first start. A new
 /// connection must be made within `timeout`, and a refused or broken one
 /// fails at once, so a lost database is a prompt 503, not a hang; the pool
-/// reconnects by itself. Waiting for a free pooled connection under load is
-/// not an outage: that may take up to 10 s.
+/// reconnects by itself. On PostgreSQL and MariaDB `timeout` bounds the
+/// wait for a pooled connection too: that wait includes the pool's retries
+/// of a refused connect and its check of an idle connection, which hang
+/// for as long as the database is gone (they took the whole 10 s before).
+/// SQLite has no connection to lose; its pool waits are writers queueing
+/// for the one write lock, so they keep the 10 s.
 pub async fn connect_with(
     url: &str,
     timeout: Duration,
@@ -45,7 +49,11 @@ pub async fn connect_with(
     } else {
         url.to_owned()
     };
-    let acquire = timeout.max(Duration::from_secs(10));
+    let acquire = if backend == Backend::Sqlite {
+        timeout.max(Duration::from_secs(10))
+    } else {
+        timeout
+    };
     let mut opts = ConnectOptions::new(url);
     opts.connect_timeout(timeout)
         .acquire_timeout(acquire)

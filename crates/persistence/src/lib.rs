@@ -19,6 +19,7 @@ pub mod review;
 pub mod robots;
 mod search;
 pub mod sessions;
+pub mod task_watch;
 pub mod tasks;
 pub mod tokens;
 pub mod users;

@@ -65,6 +65,8 @@ pub struct RobotsSettings {
     pub timeout_ms: u64,
     /// A task accepted and not called back by then is `timed_out` (the guide: 7200).
     pub task_timeout_secs: i64,
+    /// An accepted task not called back by then is shown as overdue.
+    pub callback_grace_secs: i64,
     /// The provider's limits per robot (the guide's by default; shorter
     /// windows only for tests against a fake).
     pub login_interval_secs: i64,
@@ -165,10 +167,14 @@ pub struct AuthSettings {
     pub session_ttl_hours: i64,
     /// Login attempts per minute from one address.
     pub login_per_minute: u32,
-    /// Failed logins in a row that lock a user (other users are not affected).
+    /// Failed logins in a row from one address that lock that username
+    /// there (other addresses and users are not affected).
     pub lockout_after: i32,
     /// How long such a lock lasts.
     pub lockout_minutes: i64,
+    /// Failed logins of one username from anywhere within `lockout_minutes`
+    /// after which each attempt on it waits a second (slowed, never locked).
+    pub slow_after: u32,
 }
 
 #[derive(Debug, Deserialize)]

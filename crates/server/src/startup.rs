@@ -85,6 +85,7 @@ pub(crate) fn fleet(settings: &Settings) -> xhs_app::fleet::FleetPolicy {
             total_per_day: r.calls_per_day,
         },
         task_timeout: Duration::seconds(r.task_timeout_secs),
+        callback_grace: Duration::seconds(r.callback_grace_secs.max(1)),
         // Past the call's own timeout, so a slow answer is not taken for a dead dispatcher.
         lease: Duration::seconds(r.lease_secs.max(r.timeout_ms.div_ceil(1000) as i64 + 1)),
         callback: xhs_robots::CallbackFields {

@@ -1255,21 +1255,15 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
-            kind: components["schemas"]["EventKind"];
+            kind: components["schemas"]["ReportedEventKind"];
             platform?: null | components["schemas"]["SharePlatform"];
             /** @description For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters). */
             reason?: string | null;
         };
-        /**
-         * @description What the share page reports. `Confirmed` is the account holder (or an
-         *     operator) pasting back the published note's URL.
-         * @enum {string}
-         */
-        EventKind: "opened" | "publish_tapped" | "sdk_loaded" | "sdk_failed" | "app_opened" | "fallback_used" | "confirmed";
         /** @description One field that differs between the two versions. */
         FieldDiff: {
             after?: string | null;
@@ -1820,6 +1814,12 @@ export interface components {
          */
         RecordStatus: "link_sent" | "opened" | "tapped" | "app_opened" | "failed" | "published";
         /**
+         * @description The kinds a share page may report to `POST /api/share/{token}/events`:
+         *     every [`EventKind`] but `confirmed`, which has its own endpoint.
+         * @enum {string}
+         */
+        ReportedEventKind: "opened" | "publish_tapped" | "sdk_loaded" | "sdk_failed" | "app_opened" | "fallback_used";
+        /**
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
@@ -2039,6 +2039,12 @@ export interface components {
             not_before: string;
             /** @description The published note, from the provider's callback. */
             note_url?: string | null;
+            /**
+             * @description `accepted` and not called back within `robots.callback_grace_secs`
+             *     of the send (`XHSPUB__ROBOTS__CALLBACK_GRACE_SECS`): the callback may
+             *     be lost; check the account before the task times out.
+             */
+            overdue: boolean;
             /** Format: int64 */
             post_id: number;
             /** @description The provider's task id, once it accepted the send. */
@@ -2065,6 +2071,11 @@ export interface components {
         TaskAttention: {
             /** Format: int64 */
             failed: number;
+            /**
+             * Format: int64
+             * @description Accepted, and not called back within `robots.callback_grace_secs`.
+             */
+            overdue: number;
             /** Format: int64 */
             paused: number;
             /** Format: int64 */
@@ -2812,7 +2823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description too many attempts from this address; see Retry-After */
+            /** @description too many attempts from this address (`rate_limited`), or this username locked at this address after `auth.lockout_after` failures in a row (`login_locked`); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,6 +3898,15 @@ export interface operations {
             };
             /** @description the database does not answer (`database_unavailable`) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item) */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6030,6 +6050,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `rate_limited`: unknown tokens count against the per-client limit of the public endpoints (`share.per_client_per_minute`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description the database does not answer (`database_unavailable`) */
             503: {
                 headers: {
@@ -7092,8 +7121,7 @@ export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>[
 export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full"];
-export const eventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used", "confirmed"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
@@ -7101,6 +7129,7 @@ export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
+export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
 export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];

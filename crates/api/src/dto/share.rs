@@ -56,7 +56,7 @@ impl From<xhs_domain::SharePlatform> for OfferedPlatform {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct EventInput {
     /// `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`.
-    #[schema(value_type = xhs_domain::EventKind)]
+    #[schema(value_type = xhs_domain::ReportedEventKind)]
     pub kind: String,
     /// For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters).
     #[schema(max_length = 500)]

@@ -12,6 +12,10 @@ pub struct Task {
     /// Our id of the robot account.
     pub robot_id: i64,
     pub status: TaskStatus,
+    /// `accepted` and not called back within `robots.callback_grace_secs`
+    /// of the send (`XHSPUB__ROBOTS__CALLBACK_GRACE_SECS`): the callback may
+    /// be lost; check the account before the task times out.
+    pub overdue: bool,
     /// The provider's task id, once it accepted the send.
     pub provider_task_id: Option<String>,
     /// Why it waits, is paused, failed or is unknown (the provider's `msg` on failure).
@@ -28,9 +32,11 @@ pub struct Task {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<xhs_app::Task> for Task {
-    fn from(t: xhs_app::Task) -> Self {
+impl Task {
+    /// The task as answered now, overdue or not by the fleet's grace.
+    pub fn new(t: xhs_app::Task, fleet: &xhs_app::fleet::FleetPolicy) -> Self {
         Self {
+            overdue: fleet.is_overdue(&t, Utc::now()),
             id: t.id,
             post_id: t.post_id,
             robot_id: t.robot_id,

@@ -57,4 +57,7 @@ pub enum ErrorCode {
     /// Too many share-page events wait to be written; retry after
     /// `Retry-After` seconds (nothing of this request was stored).
     EventQueueFull,
+    /// The media store is full or read-only (507): nothing of the upload
+    /// was kept; retry once space is back.
+    InsufficientStorage,
 }

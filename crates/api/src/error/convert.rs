@@ -74,6 +74,7 @@ impl From<xhs_media::MediaError> for ApiError {
                 Self::PayloadTooLarge(usize::try_from(limit).unwrap_or(usize::MAX))
             }
             MediaError::Undecodable(m) => Self::UndecodableMedia(m),
+            MediaError::Full(m) => Self::InsufficientStorage(m),
             other => Self::Internal(other.to_string()),
         }
     }

@@ -125,6 +125,9 @@ pub enum ApiError {
     LinkNotOpenYet(chrono::DateTime<chrono::Utc>),
     #[error("too many events are waiting to be written; retry shortly")]
     EventQueueFull,
+    /// The media store is full or read-only; the cause goes to the log only.
+    #[error("the media store is full or read-only: nothing was stored")]
+    InsufficientStorage(String),
     /// A share platform's token or ticket could not be had. Its own message
     /// goes to the log only.
     #[error("{}", platform_detail(*platform, failure))]
@@ -186,6 +189,7 @@ impl ApiError {
             Self::LastAdmin => ErrorCode::LastAdmin,
             Self::LinkNotOpenYet(_) => ErrorCode::LinkNotOpenYet,
             Self::EventQueueFull => ErrorCode::EventQueueFull,
+            Self::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
         }
     }
 
@@ -281,6 +285,7 @@ fn public_detail(e: &ApiError) -> Option<&'static str> {
         }
         ApiError::DatabaseUnavailable => "数据库暂时不可用，请稍后再试",
         ApiError::EventQueueFull => "服务器繁忙，请稍后再试",
+        ApiError::InsufficientStorage(_) => "媒体存储空间已满或只读，文件未保存，请联系管理员",
         _ => return None,
     })
 }

@@ -36,12 +36,16 @@ impl ResponseError for ApiError {
             Self::DatabaseUnavailable | Self::EventQueueFull => StatusCode::SERVICE_UNAVAILABLE,
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::LastAdmin | Self::LinkNotOpenYet(_) => StatusCode::CONFLICT,
+            Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Internal(cause) => tracing::error!(cause = %cause, "request failed"),
+            Self::InsufficientStorage(cause) => {
+                tracing::error!(cause = %cause, "media store full or read-only")
+            }
             Self::XhsRejected(cause)
             | Self::XhsUnavailable(cause)
             | Self::RobotsRejected(cause)

@@ -70,6 +70,12 @@ impl ShareLimits {
         self.count(&self.per_token, &token_key(token)).await
     }
 
+    /// A share token that does not exist, guessed by this client: it
+    /// counts against the client's public limit like a call on a link.
+    pub async fn miss(&self, req: &HttpRequest) -> Result<(), ApiError> {
+        self.count(&self.per_client, &self.client(req)).await
+    }
+
     async fn count(&self, limit: &Limit, key: &str) -> Result<(), ApiError> {
         let shared = match &self.shared {
             Some(s) => s.check(limit.name, key, limit.per_minute).await,

@@ -42,7 +42,7 @@ pub async fn callback(
             "a task result needs a task id and a numeric code",
         )
     })?;
-    let Some(task) = store::find_by_provider_id(&s.db, &result.task_id).await? else {
+    let Some(task) = recorded(s, &result.task_id).await? else {
         tracing::warn!(provider_task_id = %result.task_id, "callback for a task we do not know");
         return Err(AppError::NotFound(Resource::Task));
     };
@@ -124,6 +124,33 @@ pub async fn callback(
     let detail = format!("callback: {outcome:?}").to_lowercase();
     txn.commit(audit.detail(detail)).await?;
     Ok(outcome)
+}
+
+/// How long a callback waits for its task id to be recorded.
+const RECORD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The task a result is for. The provider may call back before the
+/// dispatcher has stored the task id its answer carried (the callback can
+/// come milliseconds after that answer, and a busy dispatcher commits
+/// later): while some send is in that gap, wait for the id to appear
+/// rather than refuse a result the provider may never send again.
+async fn recorded(
+    s: &Services,
+    provider_task_id: &str,
+) -> AppResult<Option<xhs_persistence::Task>> {
+    let deadline = tokio::time::Instant::now() + RECORD_WAIT;
+    loop {
+        if let Some(task) = store::find_by_provider_id(&s.db, provider_task_id).await? {
+            return Ok(Some(task));
+        }
+        if tokio::time::Instant::now() >= deadline
+            || !xhs_persistence::task_watch::any_sending(&s.db).await?
+        {
+            // A send answered just before this check has its id stored now.
+            return Ok(store::find_by_provider_id(&s.db, provider_task_id).await?);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 /// A pushed robot event: the robot's states change, and its tasks pause or

@@ -41,6 +41,9 @@ pub struct FleetPolicy {
     pub limits: RobotLimits,
     /// An accepted task not called back by then is `timed_out` (the guide: 7200 s).
     pub task_timeout: Duration,
+    /// An accepted task not called back by then is shown as overdue, long
+    /// before the timeout, so a lost callback is seen while it still matters.
+    pub callback_grace: Duration,
     pub callback: xhs_robots::CallbackFields,
     /// How long a dispatcher holds a task it is sending.
     pub lease: Duration,
@@ -53,10 +56,21 @@ impl Default for FleetPolicy {
         Self {
             limits: RobotLimits::default(),
             task_timeout: Duration::seconds(7200),
+            callback_grace: Duration::seconds(600),
             callback: xhs_robots::CallbackFields::default(),
             lease: Duration::seconds(60),
             rate_limited_backoff: Duration::seconds(60),
         }
+    }
+}
+
+impl FleetPolicy {
+    /// Accepted, and not called back within the grace after its send.
+    pub fn is_overdue(&self, task: &crate::Task, now: chrono::DateTime<chrono::Utc>) -> bool {
+        task.status == xhs_domain::TaskStatus::Accepted
+            && task
+                .sent_at
+                .is_some_and(|at| at + self.callback_grace <= now)
     }
 }
 

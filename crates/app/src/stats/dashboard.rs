@@ -38,6 +38,8 @@ pub struct TaskAttention {
     pub unknown: i64,
     pub paused: i64,
     pub waiting: i64,
+    /// Accepted, and not called back within `robots.callback_grace_secs`.
+    pub overdue: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -146,5 +148,7 @@ async fn task_attention(s: &Services) -> AppResult<TaskAttention> {
             _ => {}
         }
     }
+    let due = (chrono::Utc::now() - s.fleet.callback_grace).naive_utc();
+    t.overdue = xhs_persistence::task_watch::count_overdue(&s.db, due).await?;
     Ok(t)
 }

@@ -58,33 +58,35 @@ async fn verify_password(password: SecretString, stored: Option<String>) -> AppR
     .map_err(AppError::storage)?
 }
 
-/// Logs an operator in: a new session, or invalid credentials.
-pub async fn login(s: &Services, username: &str, password: SecretString) -> AppResult<Login> {
-    let operator = operators::find_by_username(&s.db, username.trim()).await?;
-    // A locked user is refused before the password is even checked.
-    if let Some(until) = operator.as_ref().and_then(|o| o.locked_until) {
-        let left = (utc(until) - chrono::Utc::now()).num_milliseconds();
-        if left > 0 {
-            let retry_after_secs = u64::try_from(left).unwrap_or(0).div_ceil(1000);
-            return Err(AppError::LoginLocked { retry_after_secs });
+/// Logs an operator in from `client` (its address): a new session, or
+/// invalid credentials. A known and an unknown name cost the same work and
+/// are counted alike ([`crate::team::login_guard`]).
+pub async fn login(
+    s: &Services,
+    username: &str,
+    password: SecretString,
+    client: &str,
+) -> AppResult<Login> {
+    use crate::team::login_guard::Admission;
+    let name = username.trim();
+    match s.logins.admit(name, client, std::time::Instant::now()) {
+        Admission::Locked(retry_after_secs) => {
+            return Err(AppError::LoginLocked { retry_after_secs })
         }
+        Admission::Slowed(wait) => tokio::time::sleep(wait).await,
+        Admission::Go => {}
     }
+    let operator = operators::find_by_username(&s.db, name).await?;
     let stored = operator.as_ref().map(|o| o.password_hash.clone());
     let verified = verify_password(password, stored).await?;
     // A disabled user is refused like a wrong password, after the same work.
-    if verified && operator.as_ref().is_some_and(|o| o.disabled) {
-        return Err(AppError::InvalidCredentials);
-    }
-    if !verified {
-        if let Some(o) = &operator {
-            let until = now_utc() + s.settings.lockout_for;
-            operators::record_failed_login(&s.db, o.id, s.settings.lockout_after, until).await?;
-            tracing::warn!(operator = %o.username, "failed login");
-        }
+    if !verified || operator.as_ref().is_some_and(|o| o.disabled) {
+        s.logins.failed(name, client, std::time::Instant::now());
+        tracing::warn!("failed login");
         return Err(AppError::InvalidCredentials);
     }
     let operator = operator.ok_or(AppError::InvalidCredentials)?;
-    operators::clear_failed_logins(&s.db, operator.id).await?;
+    s.logins.succeeded(name, client);
     sessions::purge_expired(&s.db).await?;
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);

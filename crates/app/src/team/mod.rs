@@ -4,6 +4,7 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod auth;
+pub mod login_guard;
 pub(crate) mod roles;
 pub mod sessions;
 pub mod users;

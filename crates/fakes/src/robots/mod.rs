@@ -65,6 +65,8 @@ pub(super) struct State {
     pub(super) outcomes: std::collections::HashMap<String, Outcome>,
     pub(super) publish_delay: std::time::Duration,
     pub(super) publish_requests: usize,
+    pub(super) answer_delay: std::time::Duration,
+    pub(super) callback_statuses: Vec<u16>,
 }
 
 /// A robot provider holding `robots` rows; stops when dropped.
@@ -110,6 +112,8 @@ impl FakeRobots {
             outcomes: Default::default(),
             publish_delay: std::time::Duration::ZERO,
             publish_requests: 0,
+            answer_delay: std::time::Duration::ZERO,
+            callback_statuses: Vec::new(),
         }));
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let port = listener.local_addr().expect("local addr").port();
@@ -140,6 +144,17 @@ impl FakeRobots {
     /// Holds every publish this long before answering (a call in flight).
     pub fn set_publish_delay(&self, delay: std::time::Duration) {
         self.lock().publish_delay = delay;
+    }
+
+    /// Answers an accepted publish only this long after its callback left
+    /// (a provider that calls back before its answer arrives).
+    pub fn set_answer_delay(&self, delay: std::time::Duration) {
+        self.lock().answer_delay = delay;
+    }
+
+    /// The HTTP status of every callback delivered so far (0: no answer).
+    pub fn callback_statuses(&self) -> Vec<u16> {
+        self.lock().callback_statuses.clone()
     }
 
     /// Publish requests that arrived, answered or not.

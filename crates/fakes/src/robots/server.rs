@@ -84,7 +84,7 @@ async fn publish(
     if !held.is_zero() {
         tokio::time::sleep(held).await;
     }
-    let (task_id, outcome, url, delay, token) = {
+    let (task_id, outcome, url, delay, token, answer_delay) = {
         let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
         if !token_ok(&req, &s.token) {
             return unauthorized();
@@ -121,6 +121,7 @@ async fn publish(
             s.callback_url.clone(),
             s.callback_delay,
             s.token.clone(),
+            s.answer_delay,
         )
     };
     if let Some(url) = url {
@@ -130,6 +131,7 @@ async fn publish(
             "https://www.xiaohongshu.com/explore/{:024x}",
             0x64a1_b2c3_d4e5_f607_u64 + n
         );
+        let callbacks = state.clone();
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
             let result = match &outcome {
@@ -144,14 +146,23 @@ async fn publish(
                 _ => 1,
             };
             for _ in 0..times {
-                let _ = reqwest::Client::new()
+                let status = reqwest::Client::new()
                     .post(&url)
                     .header("Merchant-Token", &token)
                     .json(&result)
                     .send()
-                    .await;
+                    .await
+                    .map_or(0, |r| r.status().as_u16());
+                callbacks
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .callback_statuses
+                    .push(status);
             }
         });
+    }
+    if !answer_delay.is_zero() {
+        tokio::time::sleep(answer_delay).await;
     }
     HttpResponse::Ok().json(json!({"code": 0, "msg": "success", "data": {"taskId": task_id}}))
 }

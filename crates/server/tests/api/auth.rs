@@ -112,9 +112,10 @@ async fn an_expired_session_is_refused() {
 async fn password_guessing_is_slowed_down_with_429() {
     let app = spawn_app().await;
     let mut statuses = Vec::new();
-    // An unknown user: no user to lock, so only the per-address limit acts.
-    for _ in 0..35 {
-        statuses.push(app.login("nobody", "guess").await.status());
+    // A new name each time: no name fails ten times here, so only the
+    // per-address limit acts (a name is locked per address, known or not).
+    for i in 0..35 {
+        statuses.push(app.login(&format!("nobody{i}"), "guess").await.status());
     }
     assert_eq!(statuses[0], StatusCode::UNAUTHORIZED);
     let limited = statuses

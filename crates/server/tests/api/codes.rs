@@ -257,6 +257,10 @@ async fn every_error_code_is_produced_by_some_request() {
     code(s, fresh.get(&format!("/api/share/{token}/publish")).await).await;
     // A full event queue (its writer held back).
     code(s, crate::event_queue::full_queue_response().await).await;
+    // A full media store.
+    app.state.app.media.fail_writes(true);
+    code(s, app.upload("full.png", crate::media::png(8, 8)).await).await;
+    app.state.app.media.fail_writes(false);
     // A lost database needs a database reached over the network: the relay
     // test in hardening::faults produces it on PostgreSQL and MariaDB.
     seen.insert("database_unavailable".to_owned());

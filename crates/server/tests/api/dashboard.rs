@@ -173,6 +173,6 @@ async fn the_dashboard_counts_today_and_the_week_and_ranks_live_notes_and_links(
     );
     assert_eq!(
         d["tasks"],
-        json!({"failed": 1, "unknown": 2, "paused": 1, "waiting": 0})
+        json!({"failed": 1, "unknown": 2, "paused": 1, "waiting": 0, "overdue": 0})
     );
 }

@@ -184,3 +184,92 @@ async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
         .unwrap();
     assert_eq!(records[0]["status"], "tapped");
 }
+
+#[tokio::test]
+async fn unknown_share_tokens_count_against_the_per_client_limit() {
+    let share = xhs_api::ShareSettings {
+        per_client_per_minute: 5,
+        per_token_per_minute: 1000,
+        ..Default::default()
+    };
+    let app = spawn_app_with(Options {
+        share,
+        ..Options::default()
+    })
+    .await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+
+    // Guessing: five a minute, then refused.
+    let mut statuses = Vec::new();
+    for i in 0..8 {
+        let guess = format!("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF{i}");
+        let res = app
+            .client
+            .get(app.url(&format!("/api/share/{guess}")))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status().as_u16());
+    }
+    assert_eq!(statuses[0], 404);
+    assert!(statuses.contains(&429), "guessing is stopped: {statuses:?}");
+    // The guesses spent the same quota the share page's calls use.
+    let (status, p) = problem(event(&app, token, json!({"kind": "opened"})).await).await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+    // Reading a real link is not a guess.
+    let res = app
+        .client
+        .get(app.url(&format!("/api/share/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_documented_event_kinds_are_exactly_those_the_server_takes() {
+    let app = spawn_app_with(Options {
+        share: xhs_api::ShareSettings {
+            per_client_per_minute: 100_000,
+            per_token_per_minute: 100_000,
+            ..Default::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let (_, link) = post_with_link(&app, json!({})).await;
+    let token = link["token"].as_str().unwrap();
+    let doc = xhs_api::openapi();
+    let doc = serde_json::to_value(&doc).unwrap();
+    let schema = &doc["paths"]["/api/share/{token}/events"]["post"]["requestBody"]["content"]
+        ["application/json"]["schema"]["$ref"];
+    let name = schema.as_str().unwrap().rsplit('/').next().unwrap();
+    let kind = &doc["components"]["schemas"][name]["properties"]["kind"]["$ref"];
+    let kind = kind.as_str().unwrap().rsplit('/').next().unwrap();
+    let documented: Vec<String> = doc["components"]["schemas"][kind]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+
+    assert!(
+        !documented.contains(&"confirmed".to_owned()),
+        "{documented:?}"
+    );
+    for k in &documented {
+        let body = json!({"kind": k, "reason": "x", "platform": "xhs"});
+        let res = event(&app, token, body).await;
+        assert_eq!(res.status(), StatusCode::NO_CONTENT, "{k} is taken");
+    }
+    let res = event(&app, token, json!({"kind": "confirmed"})).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "confirmed is not"
+    );
+}

@@ -27,7 +27,7 @@ const DASHBOARD: Dashboard = {
     { reason: 'SDK load timeout', count: 2 },
     { reason: 'user cancelled', count: 1 },
   ],
-  tasks: { failed: 2, unknown: 1, paused: 0, waiting: 3 },
+  tasks: { failed: 2, unknown: 1, paused: 0, waiting: 3, overdue: 1 },
 };
 
 const PLATFORMS = {
@@ -93,7 +93,7 @@ describe('DashboardView', () => {
   });
 
   it('hides the robot-task card when robots are not configured and no task exists', async () => {
-    const idle = { ...DASHBOARD, tasks: { failed: 0, unknown: 0, paused: 0, waiting: 0 } };
+    const idle = { ...DASHBOARD, tasks: { failed: 0, unknown: 0, paused: 0, waiting: 0, overdue: 0 } };
     const off = await mount(true, idle);
     await vi.waitFor(() => expect(off.urls).toContain('/api/robots'));
     await vi.waitFor(() => expect(off.el.querySelector('[data-testid="dash-tasks"]')).toBeNull());
@@ -124,6 +124,8 @@ describe('DashboardView', () => {
     expect(groups).toEqual(['timeout', 'cancelled']);
     expect(value(el, 'dash-task-failed')).toBe('2');
     expect(value(el, 'dash-task-waiting')).toBe('3');
+    expect(value(el, 'dash-task-overdue')).toBe('1');
+    expect(el.querySelector('[data-testid="dash-task-overdue"]')?.getAttribute('href')).toBe('/tasks?status=accepted');
     expect(el.querySelector('[data-testid="dash-task-failed"]')?.getAttribute('href')).toBe('/tasks?status=failed');
     expect(el.querySelector('[data-testid="dash-tasks-none"]')).toBeNull();
     app.unmount();

@@ -15,7 +15,7 @@ use xhs_domain::{ActorKind, AuditAction};
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, description = "wrong username or password", body = crate::Problem, content_type = "application/problem+json"),
     (status = 422, description = "an empty or over-long username or password", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 429, description = "too many attempts from this address; see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 429, description = "too many attempts from this address (`rate_limited`), or this username locked at this address after `auth.lockout_after` failures in a row (`login_locked`); see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/auth/login")]
 pub async fn login(
@@ -28,8 +28,8 @@ pub async fn login(
     let req = body.0;
     check_lengths(&req)?;
     let client = limits.client(&http);
-    let login = match auth::login(&state.app, &req.username, SecretString::from(req.password)).await
-    {
+    let password = SecretString::from(req.password);
+    let login = match auth::login(&state.app, &req.username, password, &client).await {
         Err(e @ (AppError::InvalidCredentials | AppError::LoginLocked { .. })) => {
             tracing::info!(username = ?req.username, "login refused");
             let detail = match e {

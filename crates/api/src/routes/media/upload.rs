@@ -5,7 +5,6 @@ use actix_multipart::Multipart;
 use actix_web::{http::header, post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use xhs_app::notes::media;
-use xhs_media::Spool;
 
 /// Room for the multipart framing around the file (boundaries, part headers,
 /// small extra fields) when judging `Content-Length` up front.
@@ -25,6 +24,7 @@ const FRAMING_BYTES: u64 = 64 * 1024;
     (status = 413, description = "larger than `media.max_image_bytes` / `media.max_video_bytes`", body = crate::Problem, content_type = "application/problem+json"),
     (status = 415, description = "not JPEG, PNG, WebP, MP4 or MOV by content (HEIC is refused)", body = crate::Problem, content_type = "application/problem+json"),
     (status = 422, description = "truncated or undecodable", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 507, description = "`insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item)", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/media")]
 pub async fn upload_media(
@@ -45,23 +45,11 @@ pub async fn upload_media(
         ));
     }
     let mut form = Multipart::new(req.headers(), payload);
-    let mut upload = None;
-    while let Some(field) = form.next().await {
-        let mut field = field.map_err(malformed)?;
-        if field.name() != Some("file") || upload.is_some() {
-            skip(&mut field).await?;
-            continue;
-        }
-        let name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .and_then(media::sanitize_name);
-        let mut spool = Spool::create(state.app.media.spool_dir(), limits).await?;
-        while let Some(chunk) = field.next().await {
-            spool.write(&chunk.map_err(malformed)?).await?;
-        }
-        upload = Some((spool.finish().await?, name));
-    }
+    let upload = match receive(&state, &mut form).await {
+        Ok(upload) => upload,
+        // The rest of the body is not read: the connection closes after this.
+        Err(e) => return Ok(crate::unread::refuse_unread(e, form)),
+    };
     let (spooled, name) = upload.ok_or_else(|| {
         ApiError::bad_request(
             "file",
@@ -80,6 +68,31 @@ pub async fn upload_media(
         HttpResponse::Ok().json(item)
     };
     Ok(res)
+}
+
+/// Reads the form, spooling the `file` field; stops at the first refusal.
+async fn receive(
+    state: &AppState,
+    form: &mut Multipart,
+) -> Result<Option<(xhs_media::Spooled, Option<String>)>, ApiError> {
+    let mut upload = None;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(malformed)?;
+        if field.name() != Some("file") || upload.is_some() {
+            skip(&mut field).await?;
+            continue;
+        }
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .and_then(media::sanitize_name);
+        let mut spool = state.app.media.spool().await?;
+        while let Some(chunk) = field.next().await {
+            spool.write(&chunk.map_err(malformed)?).await?;
+        }
+        upload = Some((spool.finish().await?, name));
+    }
+    Ok(upload)
 }
 
 /// Other fields are not used; they are read and dropped, up to a small size.

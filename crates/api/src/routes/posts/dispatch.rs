@@ -39,6 +39,9 @@ pub async fn dispatch_post(
     .await?;
     tracing::info!(tasks = tasks.len(), operator = %op.name, "note dispatched to robots");
     Ok(HttpResponse::Created().json(DispatchResult {
-        tasks: tasks.into_iter().map(Task::from).collect(),
+        tasks: tasks
+            .into_iter()
+            .map(|t| Task::new(t, &state.app.fleet))
+            .collect(),
     }))
 }

@@ -21,5 +21,5 @@ pub async fn cancel_task(
 ) -> Result<web::Json<Task>, ApiError> {
     let task = tasks::cancel(&state.app, &op, id.into_inner()).await?;
     tracing::info!(task_id = task.id, operator = %op.name, "task cancel");
-    Ok(web::Json(task.into()))
+    Ok(web::Json(Task::new(task, &state.app.fleet)))
 }

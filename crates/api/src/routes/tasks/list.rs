@@ -30,7 +30,10 @@ pub async fn list_tasks(
     )
     .await?;
     Ok(web::Json(TaskPage {
-        items: rows.into_iter().map(Task::from).collect(),
+        items: rows
+            .into_iter()
+            .map(|t| Task::new(t, &state.app.fleet))
+            .collect(),
         next_cursor,
     }))
 }

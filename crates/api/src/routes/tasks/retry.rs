@@ -21,5 +21,5 @@ pub async fn retry_task(
 ) -> Result<web::Json<Task>, ApiError> {
     let task = tasks::retry(&state.app, &op, id.into_inner()).await?;
     tracing::info!(task_id = task.id, operator = %op.name, "task retry");
-    Ok(web::Json(task.into()))
+    Ok(web::Json(Task::new(task, &state.app.fleet)))
 }

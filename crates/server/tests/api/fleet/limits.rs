@@ -127,8 +127,21 @@ async fn a_9400_answer_puts_the_task_back_to_wait_never_fails_it() {
         )
         .await;
     }
-    tokio::time::sleep(Duration::from_millis(2500)).await;
-    let t = tasks(&app, post).await;
+    // Waits for the provider's refusal to be recorded, however slow the step.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let t = loop {
+        let t = tasks(&app, post).await;
+        if t.iter().any(|t| {
+            status(t) == "waiting" && t["reason"].as_str().is_some_and(|r| r.contains("流量超限"))
+        }) {
+            break t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no 9400 recorded: {t:#?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     let waiting = t
         .iter()
         .find(|t| status(t) == "waiting")

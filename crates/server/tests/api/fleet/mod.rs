@@ -99,5 +99,6 @@ pub(super) fn status(t: &Value) -> &str {
     t["status"].as_str().unwrap_or_default()
 }
 
+mod callbacks;
 mod limits;
 mod results;

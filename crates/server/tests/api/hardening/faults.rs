@@ -4,17 +4,30 @@
 //! PostgreSQL and MariaDB (SQLite has no connection to lose).
 use crate::helpers::{problem, spawn_app_with, Options, TestApp};
 use reqwest::StatusCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
-/// Forwards 127.0.0.1:port to `target` until cut; cut closes every relayed
-/// connection and refuses new ones until restored.
+/// How the relay fails.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    /// Every relayed connection is closed, new ones are closed at once.
+    Refused,
+    /// Connections stay open and carry nothing, new ones are accepted and
+    /// never answered (a hung database, a black-holed network).
+    Silent,
+}
+
+const UP: u8 = 0;
+const REFUSED: u8 = 1;
+const SILENT: u8 = 2;
+
+/// Forwards 127.0.0.1:port to `target` until a fault; `restore` ends it.
 struct Relay {
     port: u16,
-    up: Arc<AtomicBool>,
+    mode: Arc<AtomicU8>,
     cuts: watch::Sender<u64>,
 }
 
@@ -22,16 +35,26 @@ impl Relay {
     async fn start(target: String) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let up = Arc::new(AtomicBool::new(true));
+        let mode = Arc::new(AtomicU8::new(UP));
         let (cuts, _) = watch::channel(0u64);
-        let (up2, cuts2) = (up.clone(), cuts.clone());
+        let (mode2, cuts2) = (mode.clone(), cuts.clone());
         tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
-                if !up2.load(Ordering::SeqCst) {
-                    continue; // dropped: the connection closes at once
+                let mut cut = cuts2.subscribe();
+                match mode2.load(Ordering::SeqCst) {
+                    REFUSED => continue, // dropped: the connection closes at once
+                    SILENT => {
+                        // Held open, never answered, until the next change.
+                        tokio::spawn(async move {
+                            let _held = client;
+                            let _ = cut.changed().await;
+                        });
+                        continue;
+                    }
+                    _ => {}
                 }
                 let target = target.clone();
-                let mut cut = cuts2.subscribe();
+                let mode = mode2.clone();
                 tokio::spawn(async move {
                     let Ok(server) = TcpStream::connect(&target).await else {
                         return;
@@ -39,21 +62,32 @@ impl Relay {
                     let (mut c, mut s) = (client, server);
                     tokio::select! {
                         _ = tokio::io::copy_bidirectional(&mut c, &mut s) => {}
-                        _ = cut.changed() => {}
+                        _ = cut.changed() => {
+                            if mode.load(Ordering::SeqCst) == SILENT {
+                                // Both ends stay open; nothing moves until restored.
+                                let _ = cut.changed().await;
+                            }
+                        }
                     }
                 });
             }
         });
-        Self { port, up, cuts }
+        Self { port, mode, cuts }
     }
 
-    fn cut(&self) {
-        self.up.store(false, Ordering::SeqCst);
+    fn fail(&self, fault: Fault) {
+        let mode = match fault {
+            Fault::Refused => REFUSED,
+            Fault::Silent => SILENT,
+        };
+        self.mode.store(mode, Ordering::SeqCst);
         self.cuts.send_modify(|n| *n += 1);
     }
 
     fn restore(&self) {
-        self.up.store(true, Ordering::SeqCst);
+        self.mode.store(UP, Ordering::SeqCst);
+        // Silent connections are released (closed) now.
+        self.cuts.send_modify(|n| *n += 1);
     }
 }
 
@@ -92,6 +126,15 @@ async fn timed(app: &TestApp, path: &str) -> (StatusCode, Option<String>, Durati
 
 #[tokio::test]
 async fn a_lost_database_is_a_prompt_503_and_the_server_recovers_by_itself() {
+    outage(Fault::Refused).await;
+}
+
+#[tokio::test]
+async fn a_database_that_never_answers_is_a_prompt_503_and_the_server_recovers_by_itself() {
+    outage(Fault::Silent).await;
+}
+
+async fn outage(fault: Fault) {
     let backend = std::env::var("TEST_DATABASE").unwrap_or_default();
     if backend != "postgres" && backend != "mysql" {
         println!("skipped: the relay test needs TEST_DATABASE=postgres or mysql");
@@ -116,7 +159,7 @@ async fn a_lost_database_is_a_prompt_503_and_the_server_recovers_by_itself() {
         );
     }
 
-    relay.cut();
+    relay.fail(fault);
     for path in paths {
         let (status, code, took) = timed(&app, path).await;
         assert_eq!(
@@ -130,17 +173,32 @@ async fn a_lost_database_is_a_prompt_503_and_the_server_recovers_by_itself() {
         println!("{path}: 503 after {took:?}");
         assert!(took < Duration::from_secs(2), "{path} took {took:?}");
     }
-    let share = app
-        .client
-        .get(app.url("/api/share/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        share.status(),
-        StatusCode::SERVICE_UNAVAILABLE,
-        "public endpoints too"
-    );
+    // Writes, a login and a public page too.
+    let requests = [
+        app.client
+            .post(app.url("/api/posts"))
+            .bearer_auth(&app.token)
+            .json(&crate::helpers::valid_post()),
+        app.client
+            .post(app.url("/api/auth/login"))
+            .json(&serde_json::json!({"username": "admin", "password": "not it"})),
+        app.client
+            .get(app.url("/api/share/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")),
+    ];
+    for req in requests {
+        let started = Instant::now();
+        let (status, p) = problem(req.timeout(Duration::from_secs(10)).send().await.unwrap()).await;
+        let took = started.elapsed();
+        assert_eq!(
+            (status, p["code"].as_str()),
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some("database_unavailable")
+            ),
+            "{p}"
+        );
+        assert!(took < Duration::from_secs(2), "took {took:?}: {p}");
+    }
 
     relay.restore();
     let deadline = Instant::now() + Duration::from_secs(10);

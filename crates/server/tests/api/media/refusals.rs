@@ -62,41 +62,73 @@ async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
     })
     .await;
     // A JPEG's first bytes (so it sniffs as an image) and then 64 MiB more,
-    // produced lazily and counted, sent chunked (no length up front).
+    // produced lazily and counted, sent chunked (no length up front). The
+    // stream stops at 8 MiB until the answer is in: a server that read the
+    // whole body before refusing would never answer, however fast or slow
+    // the machine. (Measuring the bytes sent when the answer arrived raced
+    // with the machine's load.)
     const TOTAL: u64 = 64 * 1024 * 1024;
+    const BEFORE_ANSWER: u64 = 8 * 1024 * 1024;
+    const CHUNK: u64 = 65_536;
     let sent = Arc::new(AtomicU64::new(0));
+    let (answered, gate) = tokio::sync::watch::channel(false);
+    // Closed when the stream is dropped: the client has stopped sending.
+    let (alive, mut gone) = tokio::sync::mpsc::channel::<()>(1);
+    let head = jpeg(32, 32)[..64].to_vec();
     let counter = sent.clone();
-    let head = jpeg(32, 32);
-    let chunks = stream::iter((0..TOTAL / 65_536).map(move |i| {
-        let chunk = if i == 0 {
-            head[..64].to_vec()
-        } else {
-            vec![0x55u8; 65_536]
-        };
-        counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
-        Ok::<_, std::io::Error>(chunk)
-    }));
+    let chunks = stream::unfold((0u64, gate, alive), move |(i, mut gate, alive)| {
+        let counter = counter.clone();
+        let head = head.clone();
+        async move {
+            if i >= TOTAL / CHUNK {
+                return None;
+            }
+            if counter.load(Ordering::Relaxed) >= BEFORE_ANSWER {
+                gate.wait_for(|a| *a).await.ok()?;
+                // After the answer, a client on a fast line (~10 MiB/s): a
+                // server that drains takes it all within seconds.
+                tokio::time::sleep(std::time::Duration::from_millis(6)).await;
+            }
+            let chunk = if i == 0 {
+                head
+            } else {
+                vec![0x55u8; CHUNK as usize]
+            };
+            counter.fetch_add(chunk.len() as u64, Ordering::Relaxed);
+            Some((Ok::<_, std::io::Error>(chunk), (i + 1, gate, alive)))
+        }
+    });
     let form = Form::new().part(
         "file",
         Part::stream(reqwest::Body::wrap_stream(chunks)).file_name("big.jpg"),
     );
-    let res = app
-        .client
-        .post(app.url("/api/media"))
-        .bearer_auth(&app.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let produced = sent.load(Ordering::Relaxed);
+    let res = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        app.client
+            .post(app.url("/api/media"))
+            .bearer_auth(&app.token)
+            .multipart(form)
+            .send(),
+    )
+    .await
+    .expect("answered while the rest of the body was held back")
+    .unwrap();
     let (status, body) = problem(res).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large"))
     );
+    // Let the client go on: the server closes the connection (after at most
+    // its one-second linger) rather than reading (draining) the rest of the
+    // body, so the stream is dropped long before its end.
+    answered.send_replace(true);
+    tokio::time::timeout(std::time::Duration::from_secs(120), gone.recv())
+        .await
+        .expect("the client stopped sending");
+    let produced = sent.load(Ordering::Relaxed);
     assert!(
-        produced < TOTAL / 4,
-        "refused after {produced} of {TOTAL} bytes"
+        produced < TOTAL / 2,
+        "the server read on after its answer: {produced} of {TOTAL} bytes"
     );
     assert!(
         files_under(&app.media_root()).is_empty(),
@@ -118,4 +150,32 @@ async fn an_upload_over_the_limit_is_refused_with_413_before_it_is_all_read() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn a_full_media_store_answers_507_keeps_nothing_and_works_again_once_space_returns() {
+    let app = spawn_app().await;
+    let photo = jpeg(300, 400);
+    app.state.app.media.fail_writes(true);
+
+    let (status, body) = problem(app.upload("photo.jpg", photo.clone()).await).await;
+
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::INSUFFICIENT_STORAGE,
+            Some("insufficient_storage")
+        )
+    );
+    assert!(
+        !body.to_string().contains("os error"),
+        "the cause stays in the log: {body}"
+    );
+    assert!(files_under(&app.media_root()).is_empty(), "no partial file");
+    let list: serde_json::Value = app.get("/api/media").await.json().await.unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 0, "no row");
+
+    app.state.app.media.fail_writes(false);
+    let res = app.upload("photo.jpg", photo).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "space is back");
 }

@@ -14,6 +14,7 @@ export const dashboardZh = {
   'dash.failures': '本周发布失败原因',
   'dash.tasks': '需要处理的机器人任务',
   'dash.tasksNone': '没有需要处理的任务',
+  'dash.overdue': '回调逾期',
   'dash.attention': '需要关注',
 } as const;
 
@@ -32,5 +33,6 @@ export const dashboardEn: Record<keyof typeof dashboardZh, string> = {
   'dash.failures': 'Publish failures this week',
   'dash.tasks': 'Robot tasks that need a look',
   'dash.tasksNone': 'No task needs a look',
+  'dash.overdue': 'Callback overdue',
   'dash.attention': 'Needs a look',
 };

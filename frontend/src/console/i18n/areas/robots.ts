@@ -72,6 +72,8 @@ export const robotsZh = {
   'tasks.cancelled': '已取消',
   'tasks.empty': '还没有发布任务',
   'tasks.unknownHint': '发送中断，服务商可能已收到：请先在账号上确认，再决定重发或取消',
+  'tasks.overdue': '回调逾期',
+  'tasks.overdueHint': '服务商已接收，但迟迟没有回调结果：回调可能已丢失，请在账号上确认是否已发布',
   ...statusZh,
 } as const;
 
@@ -146,5 +148,7 @@ export const robotsEn: Record<keyof typeof robotsZh, string> = {
   'tasks.cancelled': 'Cancelled',
   'tasks.empty': 'No tasks yet',
   'tasks.unknownHint': 'The send was interrupted and may have reached the provider: check the account, then resend or cancel',
+  'tasks.overdue': 'Callback overdue',
+  'tasks.overdueHint': 'The provider accepted it but has not called back: the result may be lost; check the account',
   ...statusEn,
 };
