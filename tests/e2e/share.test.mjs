@@ -125,6 +125,21 @@ describe('the share page', () => {
     });
   }
 
+  test('a link that opens later shows the note and when it opens, and no publish button', async () => {
+    const opens = new Date(Date.now() + 2 * 3600_000 + 30 * 60_000).toISOString();
+    const link = await server.api(`/api/posts/${post.id}/links`, { method: 'POST', token, body: { not_before: opens } });
+    assert.equal(link.status, 201, JSON.stringify(link.body));
+    const { page } = await phone();
+    await page.goto(`${server.baseUrl}/s/${link.body.token}`);
+    await hasText(page.locator(tid('share-title')), POST.title);
+    await hasText(page.locator(tid('share-not-open')), '开放时间：');
+    assert.match(await page.locator(tid('opens-countdown')).innerText(), /^2 小时 (29|30) 分钟$/);
+    assert.equal(await page.locator(tid('publish-button')).count(), 0, 'nothing to tap before it opens');
+    const publish = await server.api(`/api/share/${link.body.token}/publish`);
+    assert.equal(publish.status, 409);
+    assert.equal(publish.body.code, 'link_not_open_yet');
+  });
+
   test("the fail callback's message is shown on the page", async () => {
     const { page } = await phone({ xhsFail: { code: -1, msg: '用户未安装小红书' } });
     await page.goto(`${server.baseUrl}/p/${post.id}`);

@@ -9,7 +9,7 @@ import type { ShareStrings } from './strings';
  * A swipeable carousel: CSS scroll-snap does the swiping, JS only counts. The
  * track takes focus (a labelled region) so a keyboard can scroll it too.
  */
-function carousel(urls: string[], label: string): HTMLElement {
+function carousel(urls: string[], label: string, shown: string[] = urls): HTMLElement {
   const counter = h('span', { class: 'carousel-count', testid: 'carousel-count' }, `1/${urls.length}`);
   const track = h(
     'div',
@@ -18,7 +18,7 @@ function carousel(urls: string[], label: string): HTMLElement {
       h('img', {
         class: 'carousel-img',
         testid: 'carousel-image',
-        attrs: { src, alt: `${i + 1}/${urls.length}`, loading: i === 0 ? 'eager' : 'lazy', decoding: 'async' },
+        attrs: { src: shown[i] ?? src, alt: `${i + 1}/${urls.length}`, loading: i === 0 ? 'eager' : 'lazy', decoding: 'async' },
       }),
     ),
   );
@@ -43,7 +43,10 @@ function media(p: SharedNote, s: ShareStrings): HTMLElement | null {
     return h('section', { class: 'carousel' }, h('video', { class: 'carousel-video', testid: 'share-video', attrs }));
   }
   const urls = p.imageUrls.map(safeHttpUrl).filter((u): u is string => u !== null);
-  return urls.length ? carousel(urls, s.carousel) : null;
+  // The phone-sized rendition where the server has one (a 6 MB photo is
+  // not what a phone on 4G should load to preview a note).
+  const phone = (u: string): string => safeHttpUrl(p.images?.find((i) => i.url === u)?.phone_url) ?? u;
+  return urls.length ? carousel(urls, s.carousel, urls.map(phone)) : null;
 }
 
 /** The body with #topics highlighted; line breaks are kept by `white-space: pre-wrap`. */
@@ -60,6 +63,40 @@ export function formatExpiry(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleString(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
+/** How long until `iso`, in Chinese or English words (days, hours, minutes). */
+export function untilText(iso: string, now: number, lang: string): string {
+  const left = Math.max(0, new Date(iso).getTime() - now);
+  const mins = Math.ceil(left / 60000);
+  const d = Math.floor(mins / 1440);
+  const hrs = Math.floor((mins % 1440) / 60);
+  const m = mins % 60;
+  if (lang.startsWith('zh')) return `${d ? `${d} 天 ` : ''}${d || hrs ? `${hrs} 小时 ` : ''}${m} 分钟`;
+  return `${d ? `${d} d ` : ''}${d || hrs ? `${hrs} h ` : ''}${m} min`;
+}
+
+/**
+ * A link that opens later: when it opens and a countdown, in place of the
+ * buttons; the page reloads itself when the time comes.
+ */
+export function notOpenYet(opensAt: string, s: ShareStrings): HTMLElement {
+  const left = h('strong', { testid: 'opens-countdown' }, untilText(opensAt, Date.now(), s.lang));
+  const box = h(
+    'section',
+    { class: 'panel', testid: 'share-not-open', attrs: { role: 'status' } },
+    h('p', {}, s.opensAt, formatExpiry(opensAt, s.lang)),
+    h('p', {}, s.opensIn, left),
+  );
+  const tick = window.setInterval(() => {
+    if (new Date(opensAt).getTime() <= Date.now()) {
+      window.clearInterval(tick);
+      location.reload();
+    } else {
+      left.textContent = untilText(opensAt, Date.now(), s.lang);
+    }
+  }, 15000);
+  return box;
 }
 
 /** What a public link adds above the note: its label, account and expiry. */
