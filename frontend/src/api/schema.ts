@@ -1172,6 +1172,11 @@ export interface components {
          * @enum {string}
          */
         AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group";
+        /**
+         * Format: binary
+         * @description The bytes of a file (an image, a video), as its media type says.
+         */
+        BinaryFile: string;
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
             /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
@@ -3526,7 +3531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/png": number[];
+                    "image/png": components["schemas"]["BinaryFile"];
                 };
             };
             /** @description malformed path parameter, query or body (`bad_request`) */
@@ -3583,7 +3588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/svg+xml": string;
+                    "image/svg+xml": components["schemas"]["BinaryFile"];
                 };
             };
             /** @description malformed path parameter, query or body (`bad_request`) */

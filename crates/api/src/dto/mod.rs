@@ -28,3 +28,8 @@ where
         Some(s) => s.parse().map(Some).map_err(serde::de::Error::custom),
     }
 }
+
+/// The bytes of a file (an image, a video), as its media type says.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+pub struct BinaryFile(#[allow(dead_code)] Vec<u8>);

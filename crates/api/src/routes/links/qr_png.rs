@@ -8,7 +8,7 @@ use xhs_app::links::manage as links;
 
 /// The QR code of a link as PNG (the code only; the SVG carries the title).
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
-    (status = 200, description = "PNG image", content_type = "image/png", body = Vec<u8>),
+    (status = 200, description = "PNG image", content_type = "image/png", body = crate::dto::BinaryFile),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
 ))]

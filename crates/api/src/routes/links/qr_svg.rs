@@ -96,7 +96,7 @@ fn xml_escape(s: &str) -> String {
 
 /// The QR code of a link as SVG, with the post title (and label) under it for printing.
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
-    (status = 200, description = "SVG image", content_type = "image/svg+xml", body = String),
+    (status = 200, description = "SVG image", content_type = "image/svg+xml", body = crate::dto::BinaryFile),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
 ))]
