@@ -4,7 +4,7 @@
 run *ARGS:
     bash scripts/run.sh {{ARGS}}
 
-# Every test: lints, Rust on SQLite/MariaDB/PostgreSQL, frontend, browser
+# Every test: lints, Rust on SQLite/MariaDB/PostgreSQL, the document linted, frontend, browser
 test:
     bash scripts/test.sh
 

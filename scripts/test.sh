@@ -31,6 +31,10 @@ drop_test_databases
 step "fuzz: schemathesis on PostgreSQL"
 bash scripts/fuzz.sh
 
+step "contract: the OpenAPI document linted by Redocly (any error fails)"
+npm_install scripts/contract
+(cd scripts/contract && npm run --silent lint)
+
 step "frontend: generated types, typecheck, unit tests, build"
 npm_install frontend
 (cd frontend && npm run check:api && npm test && npm run build)
