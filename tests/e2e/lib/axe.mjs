@@ -13,6 +13,17 @@ const FAILING = new Set(['serious', 'critical']);
 
 /** Runs axe on the page (or `include`, a selector) and asserts no serious or critical violation. */
 export async function assertAccessible(page, what, { include } = {}) {
+  // axe reads colours as painted now: wait until transitions (a dialog and its
+  // overlay fading in, slower on a busy machine) have ended; endless ones
+  // (spinners) do not count.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    null,
+    { timeout: 15000 },
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const result = await page.evaluate(
     async (sel) => {
