@@ -3,15 +3,11 @@
  * the settings page, the editor's pre-flight and the links page, so they all
  * say the same thing about XHS without credentials.
  */
-import type { Client } from 'openapi-fetch';
 import { computed, ref } from 'vue';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { type PlatformStatus, type PlatformsPaths, xhsUsesKit } from '../lib/platformStatus';
+import { type PlatformStatus, xhsUsesKit } from '../lib/platformStatus';
 import { api } from '../session';
-
-// TODO: from schema.ts once GET /api/platforms lands (then call `api` directly).
-const platformsApi = api as unknown as Client<PlatformsPaths>;
 
 const list = ref<PlatformStatus[] | null>(null);
 const error = ref<ApiError | null>(null);
@@ -22,7 +18,7 @@ async function fetchList(): Promise<void> {
   loading.value = true;
   error.value = null;
   try {
-    const got = await call(platformsApi.GET('/api/platforms'));
+    const got = await call(api.GET('/api/platforms'));
     list.value = Array.isArray(got?.platforms) ? got.platforms : [];
   } catch (e) {
     error.value = e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e));

@@ -3,54 +3,16 @@
  * what the console says about it: whether XHS hands a phone the copy kit, and
  * the setup steps per platform. Pure, so it is tested without a page.
  */
-// TODO: from schema.ts once GET /api/platforms lands (these mirror the agreed contract exactly).
 import type { components } from '../../api/schema';
 
 export type SharePlatform = components['schemas']['SharePlatform'];
 export type Handoff = components['schemas']['Handoff'];
-
 /** The last token fetch of XHS (and Douyin); `error` is a stable code, never the platform's words. */
-export interface TokenCheck {
-  ok: boolean;
-  /** RFC 3339. */
-  checked_at: string;
-  error: string | null;
-}
-
+export type TokenCheck = components['schemas']['TokenCheck'];
 /** One platform as `GET /api/platforms` answers it. */
-export interface PlatformStatus {
-  platform: SharePlatform;
-  /** What a phone gets now (XHS without credentials: `copy_kit`). */
-  handoff: Handoff;
-  configured: boolean;
-  token: TokenCheck | null;
-}
-
+export type PlatformStatus = components['schemas']['PlatformStatus'];
 /** The answer of `GET /api/platforms`, in the server's platform order. */
-export interface PlatformList {
-  platforms: PlatformStatus[];
-}
-
-/** The path as openapi-fetch types it, to call it through the one typed client until schema.ts has it. */
-export interface PlatformsPaths {
-  '/api/platforms': {
-    parameters: { query?: never; header?: never; path?: never; cookie?: never };
-    get: {
-      parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: {
-        200: { headers: Record<string, unknown>; content: { 'application/json': PlatformList } };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-}
+export type PlatformList = components['schemas']['PlatformList'];
 
 /** Green: works now; amber: works through the copy kit or its last token fetch failed; grey: not set up. */
 export type StatusLevel = 'ok' | 'kit' | 'failing' | 'unconfigured';
