@@ -100,5 +100,6 @@ pub(super) fn status(t: &Value) -> &str {
 }
 
 mod callbacks;
+mod events;
 mod limits;
 mod results;
