@@ -5,7 +5,7 @@
 // per second, p50, p99 and the ratio to `GET /healthz` of the same run, the
 // server's peak memory and how many tokens it fetched.
 //
-// Usage: node scripts/bench.mjs [--postgres] [--notes N] [--events N] [--seconds S]
+// Usage: node scripts/bench.mjs [--postgres] [--notes N] [--events N] [--seconds S] [--only REGEX] [--profile]
 // Writes the figures as JSON to target/bench/result.json as well.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ const POSTGRES = args.includes('--postgres');
 // top of the report in target/bench/profile-<path>.txt (figures then include
 // perf's overhead: use a run without it for the table).
 const PROFILE = args.includes('--profile');
+// `--only REGEX`: drive only the paths whose name matches (healthz always runs).
+const ONLY = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1], 'i') : null;
 const NOTES = opt('notes', 100_000);
 const EVENTS = opt('events', 100_000);
 const SECONDS = opt('seconds', 8);
@@ -252,6 +254,7 @@ try {
     ...(asset ? [['share page script', asset]] : []),
   ];
   for (const [name, path, o] of runs) {
+    if (ONLY && name !== runs[0][0] && !ONLY.test(name)) continue;
     process.stderr.write(`  wrk: ${name}\n`);
     results.push(await wrk(name, path, o));
   }

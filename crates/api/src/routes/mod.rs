@@ -21,9 +21,20 @@ pub mod users;
 use actix_web::web;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-/// Registers every documented endpoint.
+/// Registers every documented endpoint. actix tries routes in this order,
+/// one pattern match each, so the paths phones wait on (the share page's
+/// data, its signed payload and events, the media it loads) come first:
+/// behind seventy console routes they lost a tenth of their throughput to
+/// pattern matching (`just bench --only` with `--profile`, BENCHMARKS.md).
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::healthz)
+        .service(share::show::show_share)
+        .service(share::publish::share_publish)
+        .service(share::events::share_event)
+        .service(share::confirm::share_confirm)
+        .service(media::serve::serve_media)
+        // HEAD of a media file (a `#[get]` resource does not answer HEAD).
+        .route("/media/{key:.*}", web::head().to(media::serve::serve))
         .service(health::readyz)
         .service(auth::login::login)
         .service(auth::logout::logout)
@@ -84,15 +95,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(posts::stats::post_stats)
         .service(links::stats::link_stats)
         .service(accounts::stats::account_stats)
-        .service(share::show::show_share)
-        .service(share::publish::share_publish)
-        .service(share::events::share_event)
-        .service(share::confirm::share_confirm)
         .service(media::upload::upload_media)
         .service(media::list::list_media)
         .service(media::get::get_media)
-        .service(media::delete::delete_media)
-        .service(media::serve::serve_media)
-        // HEAD of a media file (a `#[get]` resource does not answer HEAD).
-        .route("/media/{key:.*}", web::head().to(media::serve::serve));
+        .service(media::delete::delete_media);
 }

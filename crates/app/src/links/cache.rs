@@ -54,6 +54,9 @@ pub struct Resolution {
     pub account_name: Option<String>,
     /// The library rows of the note's hosted images (their renditions).
     pub images: Vec<xhs_persistence::Media>,
+    /// Douyin's schema fields of this note, URL-encoded on the first
+    /// Douyin tap; each later tap only signs them.
+    pub douyin_fields: std::sync::OnceLock<String>,
 }
 
 struct Entry<V> {

@@ -68,6 +68,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
         note,
         account_name,
         images,
+        douyin_fields: std::sync::OnceLock::new(),
     }))
 }
 
@@ -115,7 +116,7 @@ pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppRe
         return Err(AppError::LinkNotOpenYet { opens_at });
     }
     let platform = platforms::requested(platform, &resolved.link.stored.platforms)?;
-    platforms::handout(s, resolved.note()?, platform, token).await
+    platforms::handout(s, &resolved.found, resolved.note()?, platform, token).await
 }
 
 /// When a link that opens later opens, while it is not open yet.

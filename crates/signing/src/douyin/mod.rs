@@ -86,6 +86,12 @@ impl DouyinSigner {
     /// signed now with the shared ticket; `state` comes back in Douyin's
     /// share result.
     pub async fn schema(&self, share: &DouyinShare, state: &str) -> Result<String, SigningError> {
+        self.sign(&share.fields(state)).await
+    }
+
+    /// The schema of fields made once by [`DouyinShare::fields`], signed
+    /// now with the shared ticket.
+    pub async fn sign(&self, fields: &str) -> Result<String, SigningError> {
         let config = self.config.as_ref().ok_or(SigningError::NotConfigured)?;
         let ticket = self
             .ticket
@@ -97,6 +103,10 @@ impl DouyinSigner {
                 client::fetch_ticket(&self.http, config, token.value.expose_secret()).await
             })
             .await?;
-        Ok(share.schema(&config.client_key, ticket.value.expose_secret(), state))
+        Ok(schema::signed(
+            &config.client_key,
+            ticket.value.expose_secret(),
+            fields,
+        ))
     }
 }

@@ -27,18 +27,13 @@ pub fn douyin_signature(nonce_str: &str, ticket: &str, timestamp_secs: &str) -> 
 }
 
 impl DouyinShare {
-    /// The signed schema with a fresh nonce and the current second.
-    pub(crate) fn schema(&self, client_key: &str, ticket: &str, state: &str) -> String {
-        let nonce = new_nonce();
-        let timestamp = chrono::Utc::now().timestamp().to_string();
-        let signature = douyin_signature(&nonce, ticket, &timestamp);
+    /// The schema's fields that are the same on every tap of one link
+    /// (`share_type`, `state`, the note), URL-encoded: made once per link
+    /// and kept, so a tap only signs.
+    pub fn fields(&self, state: &str) -> String {
         let json = |v: &[String]| serde_json::Value::from(v.to_vec()).to_string();
         let mut q = form_urlencoded::Serializer::new(String::new());
-        q.append_pair("client_key", client_key)
-            .append_pair("nonce_str", &nonce)
-            .append_pair("timestamp", &timestamp)
-            .append_pair("signature", &signature)
-            .append_pair("share_type", "h5")
+        q.append_pair("share_type", "h5")
             .append_pair("state", state)
             .append_pair("title", &self.title)
             .append_pair("hashtag_list", &json(&self.hashtags));
@@ -46,8 +41,30 @@ impl DouyinShare {
             Some(video) => q.append_pair("video_path", video),
             None => q.append_pair("image_list_path", &json(&self.images)),
         };
-        format!("{SCHEMA_BASE}?{}", q.finish())
+        q.finish()
     }
+
+    /// The signed schema with a fresh nonce and the current second.
+    #[cfg(test)]
+    pub(crate) fn schema(&self, client_key: &str, ticket: &str, state: &str) -> String {
+        signed(client_key, ticket, &self.fields(state))
+    }
+}
+
+/// The schema of `fields` (see [`DouyinShare::fields`]) signed with a fresh
+/// nonce and the current second.
+pub(crate) fn signed(client_key: &str, ticket: &str, fields: &str) -> String {
+    let nonce = new_nonce();
+    let timestamp = chrono::Utc::now().timestamp().to_string();
+    let signature = douyin_signature(&nonce, ticket, &timestamp);
+    let mut q = form_urlencoded::Serializer::new(String::with_capacity(
+        SCHEMA_BASE.len() + 160 + fields.len(),
+    ));
+    q.append_pair("client_key", client_key)
+        .append_pair("nonce_str", &nonce)
+        .append_pair("timestamp", &timestamp)
+        .append_pair("signature", &signature);
+    format!("{SCHEMA_BASE}?{}&{fields}", q.finish())
 }
 
 #[cfg(test)]

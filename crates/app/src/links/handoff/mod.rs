@@ -11,6 +11,7 @@ pub mod xhs;
 
 pub use status::{handoff_now, list, PlatformStatus, TokenCheck, TokenFailure, TokenHealth};
 
+use crate::links::cache::Resolution;
 use crate::notes::posts;
 use crate::{AppError, AppResult, Platform, Services};
 use strum::IntoEnumIterator;
@@ -150,21 +151,28 @@ pub fn requested(name: Option<&str>, offered: &[SharePlatform]) -> AppResult<Sha
     Ok(p)
 }
 
-/// The handout of a note for `platform`, reached through the link `token`.
+/// The handout of a link's note (`found`, already checked: `note`) for
+/// `platform`, reached through the link `token`.
 pub async fn handout(
     s: &Services,
+    found: &Resolution,
     note: &PostDraft,
     platform: SharePlatform,
     token: &str,
 ) -> AppResult<Handout> {
     Ok(match platform.handoff() {
         Handoff::Sdk => Handout::Sdk(xhs::payload(s, note).await?),
-        Handoff::Schema => Handout::Link {
-            platform,
-            url: douyin::schema(s, note, &state_of(token))
-                .await
-                .map_err(|e| AppError::platform(Platform::Douyin, e))?,
-        },
+        Handoff::Schema => {
+            let fields = found
+                .douyin_fields
+                .get_or_init(|| douyin::fields(note, &state_of(token)));
+            Handout::Link {
+                platform,
+                url: douyin::schema(s, fields)
+                    .await
+                    .map_err(|e| AppError::platform(Platform::Douyin, e))?,
+            }
+        }
         Handoff::Url => Handout::Link {
             platform,
             url: weibo::share_url(s, note, token),
