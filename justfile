@@ -13,6 +13,10 @@ openapi:
     cargo run -q -p xhs-server -- openapi > openapi/openapi.json
     cd frontend && npm run gen:api
 
+# The integrator scenario through a Python client generated from openapi/openapi.json
+client:
+    bash scripts/client/run.sh
+
 # Formatting and lints only
 lint:
     cargo fmt --all -- --check

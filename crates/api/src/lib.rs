@@ -180,6 +180,10 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
     // A streamed body (files) goes out in more than one write; with Nagle on,
     // a keep-alive client's delayed ACK held each response ~40 ms (BENCHMARKS.md).
     .tcp_nodelay(true)
+    // SIGTERM is the caller's: actix's own handling stops the accept thread and
+    // the workers together, dropping connections accepted but not yet started
+    // (xhs-server's `shutdown.rs` stops them in order).
+    .disable_signals()
     .listen(listener)?
     .run();
     Ok(server)

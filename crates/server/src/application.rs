@@ -18,6 +18,8 @@ pub struct Application {
     server: actix_web::dev::Server,
     workers: Workers,
     state: actix_web::web::Data<AppState>,
+    /// A duplicate of the server's listening socket, shut on SIGTERM.
+    listener: TcpListener,
 }
 
 impl Application {
@@ -123,6 +125,7 @@ impl Application {
             std::time::Duration::from_secs(settings.robots.sync_interval_secs.max(60)),
             std::time::Duration::from_millis(settings.robots.dispatch_tick_ms.max(50)),
         );
+        let own_listener = listener.try_clone().context("duplicating the listener")?;
         let server = xhs_api::build_server(state.clone(), listener)?;
         if let Some(redis) = settings.redis.redacted_url() {
             tracing::info!(redis = %redis, "rate limits and the share-link cache's generation shared with every instance through Redis");
@@ -135,6 +138,7 @@ impl Application {
             server,
             workers,
             state,
+            listener: own_listener,
         })
     }
 
@@ -167,10 +171,15 @@ impl Application {
     }
 
     /// Serves until SIGTERM or SIGINT: then the server stops accepting,
-    /// drains the requests in flight, and the workers finish their current
-    /// step before this returns.
+    /// answers every connection it accepted (see `shutdown`), and the
+    /// workers finish their current step before this returns.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let on_signal = tokio::spawn(crate::shutdown::on_signal(
+            self.server.handle(),
+            self.listener,
+        ));
         let served = self.server.await;
+        on_signal.abort();
         self.workers.stop().await;
         served.context("serving")
     }

@@ -6,6 +6,7 @@ pub mod config;
 mod events_settings;
 mod media_settings;
 mod redis_settings;
+mod shutdown;
 mod startup;
 pub mod telemetry;
 mod workers;

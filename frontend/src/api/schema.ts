@@ -29,12 +29,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One live account. */
+        /**
+         * One live account.
+         * @description A deleted account answers 404 (its statistics stay readable at
+         *     `GET /api/accounts/{id}/stats`).
+         */
         get: operations["get_account"];
-        /** Replaces an account's fields. */
+        /**
+         * Replaces an account's fields.
+         * @description A deleted account answers 404.
+         */
         put: operations["update_account"];
         post?: never;
-        /** Removes an account from the lists; its links and records keep working. */
+        /**
+         * Removes an account from the lists; its links and records keep working.
+         * @description Afterwards `GET`, `PUT` and `DELETE` on it answer 404, new links and group
+         *     memberships naming it are refused (422), and its statistics
+         *     (`GET /api/accounts/{id}/stats`), its existing links' share pages and its
+         *     publish records keep answering.
+         */
         delete: operations["delete_account"];
         options?: never;
         head?: never;
@@ -48,7 +61,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one account, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one account, in total and per day.
+         * @description Keeps answering after the account is deleted: its links live on and
+         *     their counts are its history. 404 only for an id that never existed.
+         */
         get: operations["account_stats"];
         put?: never;
         post?: never;
@@ -177,7 +194,10 @@ export interface paths {
         /** Renames a group. */
         put: operations["update_group"];
         post?: never;
-        /** Deletes a group; its accounts stay, in their other groups too. */
+        /**
+         * Deletes a group; its accounts stay, in their other groups too.
+         * @description For good: afterwards every `/api/groups/{id}` operation answers 404.
+         */
         delete: operations["delete_group"];
         options?: never;
         head?: never;
@@ -232,7 +252,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One link (any status), for its statistics page. */
+        /**
+         * One link (any status), for its statistics page.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["get_link"];
         put?: never;
         post?: never;
@@ -249,7 +274,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code of a link as PNG (the code only; the SVG carries the title). */
+        /**
+         * The QR code of a link as PNG (the code only; the SVG carries the title).
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["qr_png"];
         put?: never;
         post?: never;
@@ -266,7 +296,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code of a link as SVG, with the post title (and label) under it for printing. */
+        /**
+         * The QR code of a link as SVG, with the post title (and label) under it for printing.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["qr_svg"];
         put?: never;
         post?: never;
@@ -300,7 +335,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one link, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one link, in total and per day.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["link_stats"];
         put?: never;
         post?: never;
@@ -347,6 +387,8 @@ export interface paths {
         /**
          * Removes an item and its files. Refused with 409 `media_in_use` while a
          *     post that is not deleted uses its URL as an image, cover or video.
+         * @description For good: afterwards the item (`GET /api/media/{id}`) and its files
+         *     (`GET /media/{key}`) answer 404.
          */
         delete: operations["delete_media"];
         options?: never;
@@ -443,7 +485,13 @@ export interface paths {
          */
         put: operations["update_post"];
         post?: never;
-        /** Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere. */
+        /**
+         * Soft-deletes a post (`is_deleted`, `deleted_at`).
+         * @description Afterwards every `/api/posts/{id}` operation, the preview and the publish
+         *     payload answer 404, and its links' share pages 410 `post_deleted`; its
+         *     links themselves (`GET /api/links/{id}`, their statistics and QR codes)
+         *     and its publish records stay readable, as history.
+         */
         delete: operations["delete_post"];
         options?: never;
         head?: never;
@@ -577,7 +625,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day.
+         * @description A deleted post answers 404 (its links' statistics stay readable at
+         *     `GET /api/links/{id}/stats`).
+         */
         get: operations["post_stats"];
         put?: never;
         post?: never;
@@ -707,6 +759,8 @@ export interface paths {
         /**
          * Confirms a publish with the note's URL (pasted back by the operator); the
          *     server checks it is an XHS note link.
+         * @description Works for the records of a deleted post or account too: records are
+         *     history and outlive both.
          */
         put: operations["confirm_record"];
         post?: never;
@@ -6115,6 +6169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,6 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,6 +6348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,7 @@ mod auth;
 mod codes;
 mod confirmations;
 mod dashboard;
+mod deleted;
 mod errors;
 mod event_queue;
 mod event_rollup_timing;

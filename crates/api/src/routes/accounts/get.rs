@@ -5,6 +5,9 @@ use actix_web::{get, web};
 use xhs_app::accounts;
 
 /// One live account.
+///
+/// A deleted account answers 404 (its statistics stay readable at
+/// `GET /api/accounts/{id}/stats`).
 #[utoipa::path(tag = "accounts", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "account id")), responses(
     (status = 200, body = Account),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

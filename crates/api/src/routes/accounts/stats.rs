@@ -5,6 +5,9 @@ use actix_web::{get, web};
 use xhs_app::stats;
 
 /// Opens, taps, app opens, failures by reason and confirmed publishes of one account, in total and per day.
+///
+/// Keeps answering after the account is deleted: its links live on and
+/// their counts are its history. 404 only for an id that never existed.
 #[utoipa::path(tag = "stats", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "account id"), StatsQuery), responses(
     (status = 200, body = Stats),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -6,6 +6,8 @@ use actix_web::{put, web};
 use xhs_app::accounts;
 
 /// Replaces an account's fields.
+///
+/// A deleted account answers 404.
 #[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "account id")), request_body = AccountInput, responses(
     (status = 200, body = Account),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),

@@ -5,6 +5,10 @@ use actix_web::{get, web};
 use xhs_app::links::manage as links;
 
 /// One link (any status), for its statistics page.
+///
+/// Keeps answering for a revoked or expired link, for a deleted account's
+/// link and after the link's post is deleted (its share page then answers
+/// 410 `post_deleted`); 404 only for an id that never existed.
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 200, body = Link),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

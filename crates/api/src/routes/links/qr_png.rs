@@ -7,6 +7,10 @@ use std::io::Cursor;
 use xhs_app::links::manage as links;
 
 /// The QR code of a link as PNG (the code only; the SVG carries the title).
+///
+/// Keeps answering for a revoked or expired link, for a deleted account's
+/// link and after the link's post is deleted (its share page then answers
+/// 410 `post_deleted`); 404 only for an id that never existed.
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 200, description = "PNG image", content_type = "image/png", body = crate::dto::BinaryFile),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

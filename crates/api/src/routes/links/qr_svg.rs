@@ -95,6 +95,10 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// The QR code of a link as SVG, with the post title (and label) under it for printing.
+///
+/// Keeps answering for a revoked or expired link, for a deleted account's
+/// link and after the link's post is deleted (its share page then answers
+/// 410 `post_deleted`); 404 only for an id that never existed.
 #[utoipa::path(tag = "links", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "link id")), responses(
     (status = 200, description = "SVG image", content_type = "image/svg+xml", body = crate::dto::BinaryFile),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -5,6 +5,9 @@ use xhs_app::notes::media;
 
 /// Removes an item and its files. Refused with 409 `media_in_use` while a
 /// post that is not deleted uses its URL as an image, cover or video.
+///
+/// For good: afterwards the item (`GET /api/media/{id}`) and its files
+/// (`GET /media/{key}`) answer 404.
 #[utoipa::path(tag = "media", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "media id")), responses(
     (status = 204, description = "deleted"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -3,7 +3,12 @@ use crate::{ApiError, AppState};
 use actix_web::{delete, web, HttpResponse};
 use xhs_app::notes::posts;
 
-/// Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere.
+/// Soft-deletes a post (`is_deleted`, `deleted_at`).
+///
+/// Afterwards every `/api/posts/{id}` operation, the preview and the publish
+/// payload answer 404, and its links' share pages 410 `post_deleted`; its
+/// links themselves (`GET /api/links/{id}`, their statistics and QR codes)
+/// and its publish records stay readable, as history.
 #[utoipa::path(tag = "posts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "post id")), responses(
     (status = 204, description = "deleted"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

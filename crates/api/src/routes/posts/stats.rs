@@ -5,6 +5,9 @@ use actix_web::{get, web};
 use xhs_app::stats;
 
 /// Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day.
+///
+/// A deleted post answers 404 (its links' statistics stay readable at
+/// `GET /api/links/{id}/stats`).
 #[utoipa::path(tag = "stats", security(("bearer" = ["viewer"])), params(("id" = i64, Path, description = "post id"), StatsQuery), responses(
     (status = 200, body = Stats),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -7,6 +7,9 @@ use xhs_app::stats::records;
 
 /// Confirms a publish with the note's URL (pasted back by the operator); the
 /// server checks it is an XHS note link.
+///
+/// Works for the records of a deleted post or account too: records are
+/// history and outlive both.
 #[utoipa::path(tag = "accounts", security(("bearer" = ["operator"])), params(("id" = i64, Path, description = "record id")), request_body = ConfirmInput, responses(
     (status = 200, body = PublishRecord),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),

@@ -10,7 +10,7 @@ use xhs_app::links::public as share;
 #[utoipa::path(tag = "share", params(("token" = String, Path, description = "link token")), request_body = ConfirmInput, responses(
     (status = 204, description = "confirmed"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
-    (status = 410, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`link_revoked`, `link_expired` or `post_deleted`", body = crate::Problem, content_type = "application/problem+json"),
     (status = 422, description = "not an XHS note link", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, body = crate::Problem, content_type = "application/problem+json"),
     (status = 503, description = "too many events wait to be written, retry after `Retry-After` (`event_queue_full`); or the database does not answer (`database_unavailable`)", body = crate::Problem, content_type = "application/problem+json"),

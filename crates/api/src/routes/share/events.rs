@@ -12,7 +12,7 @@ use xhs_app::links::public as share;
     (status = 204, description = "counted"),
     (status = 400, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
-    (status = 410, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`link_revoked`, `link_expired` or `post_deleted`", body = crate::Problem, content_type = "application/problem+json"),
     (status = 413, body = crate::Problem, content_type = "application/problem+json"),
     (status = 422, description = "unknown kind or reason too long", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, body = crate::Problem, content_type = "application/problem+json"),

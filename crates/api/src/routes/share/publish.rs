@@ -20,7 +20,7 @@ pub struct PublishQuery {
     (status = 422, description = "an unknown platform, or one the link does not offer", body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
     (status = 409, description = "`post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 410, body = crate::Problem, content_type = "application/problem+json"),
+    (status = 410, description = "`link_revoked`, `link_expired` or `post_deleted`", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, description = "too many calls; see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
     (status = 502, body = crate::Problem, content_type = "application/problem+json"),
     (status = 503, description = "`xhs_not_configured`, or `platform_not_configured` naming the platform", body = crate::Problem, content_type = "application/problem+json"),
