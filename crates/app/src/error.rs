@@ -24,6 +24,8 @@ pub enum Resource {
     Token,
     /// A group of accounts (`/api/groups/{id}`).
     Group,
+    /// A variant of a post (`/api/posts/{id}/variants/{variant_id}`).
+    Variant,
 }
 
 /// Why a share link no longer serves its note.

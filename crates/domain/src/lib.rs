@@ -15,6 +15,7 @@ mod image_list;
 mod image_shape;
 mod media_url;
 mod note_url;
+pub mod people;
 mod platform;
 mod post_type;
 mod preflight;

@@ -12,6 +12,7 @@ pub mod groups;
 pub mod links;
 pub mod media;
 pub mod operators;
+pub mod people;
 pub mod posts;
 pub mod quota;
 pub mod records;
@@ -24,6 +25,7 @@ pub mod tasks;
 pub mod tokens;
 pub mod users;
 mod values;
+pub mod variants;
 pub mod versions;
 
 pub use db::{begin_write, connect, connect_with, migrate, Backend};

@@ -148,15 +148,7 @@ pub async fn update(
         )
         .col_expr(x_post::Column::VideoUrl, Expr::value(f.video_url.clone()))
         .col_expr(x_post::Column::UpdatedAt, Expr::value(now_utc()))
-        .col_expr(
-            x_post::Column::ReviewStatus,
-            Expr::case(
-                x_post::Column::ReviewStatus.eq(ReviewStatus::Approved.as_str()),
-                ReviewStatus::Draft.as_str(),
-            )
-            .finally(Expr::col(x_post::Column::ReviewStatus))
-            .into(),
-        )
+        .col_expr(x_post::Column::ReviewStatus, demoted())
         .col_expr(
             x_post::Column::Version,
             Expr::col(x_post::Column::Version).add(1),
@@ -173,6 +165,33 @@ pub async fn update(
             current_version: row.version,
         }),
     }
+}
+
+/// Moves a live post's version on without changing its fields (a variant
+/// changed): an approved note goes back to `draft`, as with any edit.
+pub async fn bump(db: &impl ConnectionTrait, id: i64) -> Result<Option<Post>, PersistenceError> {
+    XPost::update_many()
+        .col_expr(x_post::Column::UpdatedAt, Expr::value(now_utc()))
+        .col_expr(x_post::Column::ReviewStatus, demoted())
+        .col_expr(
+            x_post::Column::Version,
+            Expr::col(x_post::Column::Version).add(1),
+        )
+        .filter(x_post::Column::Id.eq(id))
+        .filter(x_post::Column::IsDeleted.eq(false))
+        .exec(db)
+        .await?;
+    find_live(db, id).await
+}
+
+/// The review status after an edit: `approved` goes back to `draft`.
+fn demoted() -> sea_orm::sea_query::SimpleExpr {
+    Expr::case(
+        x_post::Column::ReviewStatus.eq(ReviewStatus::Approved.as_str()),
+        ReviewStatus::Draft.as_str(),
+    )
+    .finally(Expr::col(x_post::Column::ReviewStatus))
+    .into()
 }
 
 /// Marks a live post deleted; false when there was none.

@@ -2,6 +2,7 @@
 use crate::entities::x_post_version::{self, Entity as XPostVersion};
 use crate::posts::{image_json, PostFields};
 use crate::values::utc;
+use crate::variants::{self, VariantFields};
 use crate::{now_utc, PersistenceError, Post};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -14,6 +15,9 @@ use sea_orm::{
 pub struct PostVersion {
     pub summary: VersionSummary,
     pub fields: PostFields,
+    /// The note's variants as they were; `None` for versions saved before
+    /// variants existed.
+    pub variants: Option<Vec<VariantFields>>,
 }
 
 /// Who saved a version, when, and why (a restore says so).
@@ -32,7 +36,13 @@ impl TryFrom<x_post_version::Model> for PostVersion {
             column: "x_post_version.type",
             value: m.post_type.chars().take(40).collect(),
         })?;
+        let variants = m
+            .variants
+            .as_deref()
+            .map(variants::read_snapshot)
+            .transpose()?;
         Ok(Self {
+            variants,
             summary: VersionSummary {
                 version: m.version,
                 author: m.author,
@@ -55,7 +65,8 @@ impl TryFrom<x_post_version::Model> for PostVersion {
     }
 }
 
-/// Keeps the post's stored state as its version `post.version`.
+/// Keeps the post's stored state, its variants included, as its version
+/// `post.version`.
 pub async fn record(
     db: &impl ConnectionTrait,
     post: &Post,
@@ -63,6 +74,7 @@ pub async fn record(
     note: Option<&str>,
 ) -> Result<(), PersistenceError> {
     let f = PostFields::from(post);
+    let variants = variants::snapshot(db, post.id).await?;
     x_post_version::ActiveModel {
         post_id: Set(post.id),
         version: Set(post.version),
@@ -75,6 +87,7 @@ pub async fn record(
         cover_url: Set(f.cover_url),
         image_urls: Set(Some(image_json(&f.image_urls))),
         video_url: Set(f.video_url),
+        variants: Set(Some(variants)),
         ..Default::default()
     }
     .insert(db)

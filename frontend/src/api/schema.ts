@@ -560,6 +560,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复制笔记: copies a note, with its variants, as a new draft (version 1,
+         *     noted `copied from note {id}`). Links, reviews and statistics stay with
+         *     the original.
+         */
+        post: operations["duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/links": {
         parameters: {
             query?: never;
@@ -581,6 +602,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has published this note: every share link of the note (in or
+         *     outside a campaign), newest first, with its account and groups, where
+         *     its person stands, the first opened, tapped and published times, and
+         *     the pasted note link.
+         */
+        get: operations["post_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/preflight": {
         parameters: {
             query?: never;
@@ -590,6 +633,27 @@ export interface paths {
         };
         /** Every XHS rule's verdict on a stored post. */
         get: operations["post_preflight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reminders (催办) of a note: for every unfinished person a
+         *     ready-to-paste Chinese message with their link, and one text for the
+         *     whole list.
+         */
+        get: operations["post_reminders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -651,6 +715,53 @@ export interface paths {
         /** Submits a draft for review: `draft` -> `in_review`. */
         post: operations["submit_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The variants of a note, in order, with the note's current version. */
+        get: operations["list_variants"];
+        put?: never;
+        /**
+         * Adds a variant after the note's last one. The note's version moves on
+         *     (the new version keeps the variants) and an approved note goes back to
+         *     `draft`.
+         */
+        post: operations["create_variant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces a variant (its label and every override: a field left out
+         *     falls back to the note's). The note's version moves on and an approved
+         *     note goes back to `draft`.
+         */
+        put: operations["update_variant"];
+        post?: never;
+        /**
+         * Deletes a variant. The note's version moves on and an approved note
+         *     goes back to `draft`.
+         */
+        delete: operations["delete_variant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1328,8 +1439,9 @@ export interface components {
             after?: string | null;
             before?: string | null;
             /**
-             * @description `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line)
-             *     or `video_url`.
+             * @description `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line),
+             *     `video_url` or `variants` (a block per variant: `[label]`, then each
+             *     field it overrides as `name: value`).
              */
             field: string;
             lines: components["schemas"]["DiffLine"][];
@@ -1559,6 +1671,59 @@ export interface components {
             name: string;
             platform: components["schemas"]["SharePlatform"];
         };
+        /** @description One link of the note and where its person stands. */
+        Person: {
+            /** Format: int64 */
+            account_id?: number | null;
+            account_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** @description Why the last attempt failed (`status: failed`). */
+            failure_reason?: string | null;
+            /** @description The account's groups, by name. */
+            groups: components["schemas"]["GroupRef"][];
+            label?: string | null;
+            /** Format: int64 */
+            link_id: number;
+            /** @description The link's own status. */
+            link_status: components["schemas"]["LinkStatus"];
+            /**
+             * Format: date-time
+             * @description When the link opens (null: open from the start).
+             */
+            not_before?: string | null;
+            /** @description The published note's URL. */
+            note_url?: string | null;
+            /**
+             * Format: date-time
+             * @description The first time the share page was opened.
+             */
+            opened_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When publishing was confirmed (the note link pasted back, or an operator).
+             */
+            published_at?: string | null;
+            status: components["schemas"]["PersonStatus"];
+            /**
+             * Format: date-time
+             * @description The first tap on a publish button.
+             */
+            tapped_at?: string | null;
+            /** @description `{public_url}/s/{token}`. */
+            url: string;
+        };
+        /**
+         * @description Where the person of one link stands, in the words of campaign
+         *     assignments where they fit: `scheduled` (the link opens later),
+         *     `open` (not opened yet), `opened`, `tapped`, `published`, `failed`
+         *     (the last attempt failed), and `expired` or `revoked` (the link no
+         *     longer works; a published person stays `published`).
+         * @enum {string}
+         */
+        PersonStatus: "scheduled" | "open" | "opened" | "tapped" | "published" | "failed" | "expired" | "revoked";
         /**
          * @description An outside platform the server talks to.
          * @enum {string}
@@ -1714,6 +1879,11 @@ export interface components {
             note?: string | null;
             title: string;
             type: components["schemas"]["PostType"];
+            /**
+             * @description The note's variants as they were; null for versions saved before
+             *     variants existed.
+             */
+            variants?: components["schemas"]["VariantOverrides"][] | null;
             /** Format: int32 */
             version: number;
             video_url?: string | null;
@@ -1872,6 +2042,28 @@ export interface components {
          * @enum {string}
          */
         RecordStatus: "link_sent" | "opened" | "tapped" | "app_opened" | "failed" | "published";
+        /** @description A ready-to-paste reminder for one person. */
+        Reminder: {
+            /** Format: int64 */
+            account_id?: number | null;
+            /** Format: int64 */
+            link_id: number;
+            /** @description Chinese, with the person's link: paste it into a chat. */
+            message: string;
+            /** @description The account's name, else the link's label. */
+            name: string;
+            status: components["schemas"]["PersonStatus"];
+            url: string;
+        };
+        /** @description The reminders (催办) of a note's unfinished people. */
+        Reminders: {
+            items: components["schemas"]["Reminder"][];
+            /**
+             * @description One text for the whole list (a line per person with their link);
+             *     empty when everyone is done.
+             */
+            text: string;
+        };
         /**
          * @description The kinds a share page may report to `POST /api/share/{token}/events`:
          *     every [`EventKind`] but `confirmed`, which has its own endpoint.
@@ -1882,7 +2074,7 @@ export interface components {
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
-        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group";
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "variant";
         /**
          * @description A reviewer's verdict: a comment is optional when approving, required
          *     (1 to 500 characters) when requesting changes.
@@ -2311,6 +2503,76 @@ export interface components {
             /** @description The new generated password when `reset_password`; else null. */
             password?: string | null;
             user: components["schemas"]["User"];
+        };
+        /** @description A variant of a note. */
+        Variant: {
+            /** @description The body this variant uses; null: the note's. */
+            content?: string | null;
+            /** @description The cover this variant uses; null: the note's (or its first image). */
+            cover_url?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** @description The images this variant uses; null: the note's. */
+            image_urls?: string[] | null;
+            /** @description Unique per note; ASCII letters in either case are the same label. */
+            label: string;
+            /**
+             * Format: int32
+             * @description Its place among the note's variants (1, 2, ...).
+             */
+            position: number;
+            /** Format: int64 */
+            post_id: number;
+            /**
+             * Format: int32
+             * @description The note's `version` now: every change of a variant moves the note's
+             *     version on; send this with the next `PUT /api/posts/{id}`.
+             */
+            post_version: number;
+            /** @description The title this variant uses; null: the note's. */
+            title?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A variant to add or to replace. A field left out, null or blank (no
+         *     images) falls back to the note's own. The note merged with these
+         *     overrides must pass the note's rules; a 422 names the field and the
+         *     variant.
+         */
+        VariantInput: {
+            /** @description At most 1000 characters and 10 `#topics`. */
+            content?: string | null;
+            /** @description At most 2048 characters once encoded. */
+            cover_url?: string | null;
+            /** @description 1 to 18 absolute http(s) URLs (image notes). */
+            image_urls?: string[] | null;
+            /** @description 1 to 30 characters, unique per note (e.g. `A`, `品牌号版`). */
+            label: string;
+            /** @description At most 20 characters. */
+            title?: string | null;
+        };
+        /** @description The variants of a note, in order. */
+        VariantList: {
+            items: components["schemas"]["Variant"][];
+            /**
+             * Format: int32
+             * @description The note's `version` now.
+             */
+            post_version: number;
+        };
+        /**
+         * @description What a variant says, as a version keeps it: a field absent (null) falls
+         *     back to the note's own.
+         */
+        VariantOverrides: {
+            content?: string | null;
+            cover_url?: string | null;
+            image_urls?: string[] | null;
+            label: string;
+            title?: string | null;
         };
         /**
          * @description Step B's output, the page's `verifyConfig` for `xhs.share(...)`.
@@ -4922,6 +5184,71 @@ export interface operations {
             };
         };
     };
+    duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the note to copy */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_links: {
         parameters: {
             query?: never;
@@ -5074,6 +5401,76 @@ export interface operations {
             };
         };
     };
+    post_people: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only those still to publish with a link that works (`scheduled`,
+                 *     `open`, `opened`, `tapped`, `failed`).
+                 */
+                unfinished?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field breaks a rule, e.g. holds a control character (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     post_preflight: {
         parameters: {
             query?: never;
@@ -5092,6 +5489,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preflight"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminders"];
                 };
             };
             /** @description malformed path parameter, query or body (`bad_request`) */
@@ -5349,6 +5802,304 @@ export interface operations {
             };
             /** @description `invalid_review_state`: the note is not a draft; `review_status` says where it is */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_variants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a rule broken (the message names the variant), or the label taken (`unique`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description variant id */
+                variant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or variant (`resource: variant`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a rule broken (the message names the variant), or the label taken (`unique`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description variant id */
+                variant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or variant (`resource: variant`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7188,11 +7939,12 @@ export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
+export const personStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonStatus"]> = ["scheduled", "open", "opened", "tapped", "published", "failed", "expired", "revoked"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
 export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
-export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "variant"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];

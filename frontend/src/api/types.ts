@@ -60,3 +60,13 @@ export type DispatchInput = Json<NonNullable<paths['/api/posts/{id}/dispatch']['
 
 // The operator's home page (issue 9).
 export type Dashboard = Json<paths['/api/dashboard']['get']['responses'][200]>;
+
+// Variants of a note, the people of a note (issue 19).
+export type Variant = Json<paths['/api/posts/{id}/variants/{variant_id}']['put']['responses'][200]>;
+export type VariantList = Json<paths['/api/posts/{id}/variants']['get']['responses'][200]>;
+export type VariantInput = Json<NonNullable<paths['/api/posts/{id}/variants']['post']['requestBody']>>;
+export type Person = Json<paths['/api/posts/{id}/people']['get']['responses'][200]>[number];
+export type PersonStatus = components['schemas']['PersonStatus'];
+export type Reminders = Json<paths['/api/posts/{id}/reminders']['get']['responses'][200]>;
+export type Group = Json<paths['/api/groups']['get']['responses'][200]>[number];
+export type AccountQuery = NonNullable<paths['/api/accounts']['get']['parameters']['query']>;

@@ -36,6 +36,7 @@ export const router = createRouter({
     { path: '/posts/new', name: 'new', component: () => import('./views/EditorView.vue'), meta: { least: 'operator' } },
     { path: '/posts/:id(\\d+)/edit', name: 'edit', component: () => import('./views/EditorView.vue'), props: idProp },
     { path: '/posts/:id(\\d+)/links', name: 'links', component: () => import('./views/PostLinksView.vue'), props: idProp },
+    { path: '/posts/:id(\\d+)/people', name: 'people', component: () => import('./views/PostPeopleView.vue'), props: idProp },
     {
       path: '/posts/:id(\\d+)/stats',
       name: 'post-stats',

@@ -6,6 +6,7 @@ pub mod group;
 pub mod handout;
 pub mod link;
 pub mod media;
+pub mod people;
 pub mod post;
 pub mod publish;
 pub mod review;
@@ -15,6 +16,7 @@ pub mod stats;
 pub mod task;
 pub mod token;
 pub mod user;
+pub mod variant;
 pub mod version;
 
 /// An optional instant where `""` means none, as forms send it.

@@ -48,6 +48,9 @@ pub struct PostVersion {
     pub cover_url: Option<String>,
     pub image_urls: Vec<String>,
     pub video_url: Option<String>,
+    /// The note's variants as they were; null for versions saved before
+    /// variants existed.
+    pub variants: Option<Vec<crate::dto::variant::VariantOverrides>>,
 }
 
 impl From<Stored> for PostVersion {
@@ -63,6 +66,9 @@ impl From<Stored> for PostVersion {
             cover_url: v.fields.cover_url,
             image_urls: v.fields.image_urls,
             video_url: v.fields.video_url,
+            variants: v
+                .variants
+                .map(|all| all.into_iter().map(Into::into).collect()),
         }
     }
 }
@@ -89,8 +95,9 @@ pub struct DiffLine {
 /// One field that differs between the two versions.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FieldDiff {
-    /// `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line)
-    /// or `video_url`.
+    /// `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line),
+    /// `video_url` or `variants` (a block per variant: `[label]`, then each
+    /// field it overrides as `name: value`).
     pub field: String,
     pub before: Option<String>,
     pub after: Option<String>,

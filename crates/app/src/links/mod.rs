@@ -5,4 +5,5 @@
 pub mod cache;
 pub mod handoff;
 pub mod manage;
+pub mod people;
 pub mod public;

@@ -116,6 +116,7 @@ pub async fn update(
     raw: &RawPost,
 ) -> AppResult<Post> {
     let draft = PostDraft::parse(raw)?;
+    crate::notes::variants::check_all(s, id, raw).await?;
     let fields = hosted::to_stored(s, fields(&draft)).await?;
     let txn = s.write(actor).await?;
     match posts::update(&*txn, id, version, &fields).await? {
@@ -133,12 +134,14 @@ pub async fn update(
     }
 }
 
-/// Soft-deletes a post; afterwards it is not found everywhere and its links are gone.
+/// Soft-deletes a post and deletes its variants; afterwards it is not found
+/// everywhere and its links are gone.
 pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<()> {
     let w = s.write(actor).await?;
     if !posts::soft_delete(&*w, id).await? {
         return Err(AppError::NotFound(Resource::Post));
     }
+    xhs_persistence::variants::delete_all(&*w, id).await?;
     w.commit(Change::new(AuditAction::Delete, AuditTarget::Post, id).detail("post deleted"))
         .await
 }

@@ -14,6 +14,7 @@ pub mod share_event;
 pub mod share_event_count;
 pub mod share_link;
 pub mod x_post;
+pub mod x_post_variant;
 pub mod x_post_version;
 pub mod xhs_access_token;
 pub mod xhs_account;

@@ -22,6 +22,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub image_urls: Option<String>,
     pub video_url: Option<String>,
+    /// The note's variants as they were (JSON); NULL before variants existed.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub variants: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,12 +4,14 @@ use crate::notes::posts;
 use crate::{AppResult, Services};
 use xhs_domain::{line_diff, DiffLine, FieldError, Rule, ValidationErrors};
 use xhs_persistence::posts::PostFields;
+use xhs_persistence::variants::VariantFields;
 use xhs_persistence::versions as store;
 
 /// One field that differs between two versions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldDiff {
-    /// `type`, `title`, `content`, `cover_url`, `image_urls` or `video_url`.
+    /// `type`, `title`, `content`, `cover_url`, `image_urls`, `video_url`
+    /// or `variants`.
     pub field: &'static str,
     pub before: Option<String>,
     pub after: Option<String>,
@@ -58,6 +60,31 @@ fn texts(f: &PostFields) -> [(&'static str, Option<String>); 6] {
     ]
 }
 
+/// The variants as text, a block per variant (only what it overrides);
+/// absent when the version predates variants or has none.
+fn variants_text(all: Option<&[VariantFields]>) -> Option<String> {
+    let blocks: Vec<String> = all
+        .unwrap_or_default()
+        .iter()
+        .map(|v| {
+            let mut lines = vec![format!("[{}]", v.label)];
+            let fields = [
+                ("title", v.title.clone()),
+                ("content", v.content.clone()),
+                ("image_urls", v.image_urls.as_ref().map(|u| u.join(" "))),
+                ("cover_url", v.cover_url.clone()),
+            ];
+            for (name, value) in fields {
+                if let Some(value) = value {
+                    lines.push(format!("{name}: {value}"));
+                }
+            }
+            lines.join("\n")
+        })
+        .collect();
+    Some(blocks.join("\n")).filter(|t| !t.is_empty())
+}
+
 /// Compares two versions of a live note. `from` and `to` are the query's
 /// values: each must name a version of this note (422 naming it otherwise).
 pub async fn diff(
@@ -74,7 +101,19 @@ pub async fn diff(
     for (name, v) in [("from", from), ("to", to)] {
         let Some(v) = v else { continue };
         match store::find(&s.db, post.id, v).await? {
-            Some(row) => found.push((v, crate::notes::hosted::fields_to_public(s, row.fields))),
+            Some(row) => {
+                let public: Option<Vec<VariantFields>> = row.variants.map(|all| {
+                    all.into_iter()
+                        .map(|f| crate::notes::variants::fields_public(s, f))
+                        .collect()
+                });
+                let text = variants_text(public.as_deref());
+                found.push((
+                    v,
+                    crate::notes::hosted::fields_to_public(s, row.fields),
+                    text,
+                ))
+            }
             None => errs.push(FieldError::new(
                 name,
                 Rule::Exists,
@@ -82,13 +121,15 @@ pub async fn diff(
             )),
         }
     }
-    let [(from, before), (to, after)]: [(i32, PostFields); 2] = match found.try_into() {
+    type Found = (i32, PostFields, Option<String>);
+    let [(from, before, vb), (to, after, va)]: [Found; 2] = match found.try_into() {
         Ok(both) if errs.is_empty() => both,
         _ => return Err(errs.into()),
     };
     let fields = texts(&before)
         .into_iter()
-        .zip(texts(&after))
+        .chain([("variants", vb)])
+        .zip(texts(&after).into_iter().chain([("variants", va)]))
         .filter(|((_, b), (_, a))| b != a)
         .map(|((field, before), (_, after))| FieldDiff {
             lines: line_diff(before.as_deref(), after.as_deref()),

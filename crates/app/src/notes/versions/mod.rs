@@ -2,7 +2,7 @@
 //! (which saves it again as the newest version).
 mod diff;
 
-use crate::notes::{hosted, posts};
+use crate::notes::{hosted, posts, variants};
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
 use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::posts::{self as post_store, UpdateOutcome};
@@ -29,13 +29,19 @@ pub async fn get(s: &Services, post_id: i64, version: i32) -> AppResult<PostVers
 }
 
 fn public(s: &Services, v: PostVersion) -> PostVersion {
+    let variants = v.variants.map(|all| {
+        all.into_iter()
+            .map(|f| variants::fields_public(s, f))
+            .collect()
+    });
     PostVersion {
         fields: hosted::fields_to_public(s, v.fields),
+        variants,
         ..v
     }
 }
 
-/// Saves version `version`'s content as the note's newest version (by `by`,
+/// Saves version `version`'s content (and its variants) as the note's newest version (by `by`,
 /// noted `restored from version N`) and sends the note back to draft; the
 /// post's `version` moves on as with any save. All in one transaction.
 pub async fn restore(s: &Services, actor: &Actor, post_id: i64, version: i32) -> AppResult<Post> {
@@ -52,6 +58,11 @@ pub async fn restore(s: &Services, actor: &Actor, post_id: i64, version: i32) ->
             return Err(AppError::VersionConflict { current_version })
         }
         UpdateOutcome::NotFound => return Err(AppError::NotFound(Resource::Post)),
+    }
+    // Versions saved before variants existed say nothing of them: the
+    // variants stay as they are.
+    if let Some(variants) = &old.variants {
+        xhs_persistence::variants::replace_all(&*txn, post.id, variants).await?;
     }
     review::reset_to_draft(&*txn, post.id).await?;
     let restored = post_store::find_live(&*txn, post.id)
