@@ -16,28 +16,33 @@ use xhs_domain::{EventKind, TaskStatus};
 
 /// The `CASE` that reads the status (the instant decides `scheduled`
 /// against `open`). Names are the query's aliases: `a` the assignment,
-/// `r` the publish record, `l` the link, `t` the task.
+/// `r` the publish record, `l` the link, `t` the task. Only `now` is a
+/// parameter; the rest are literals, the same on every backend.
 fn status_expr(now: NaiveDateTime) -> SimpleExpr {
-    Expr::cust_with_values(
-        "CASE \
-           WHEN a.status <> 'scheduled' THEN a.status \
-           WHEN a.channel = 'link' THEN CASE \
-             WHEN r.status = 'published' THEN 'published' \
-             WHEN r.status = 'failed' THEN 'failed' \
-             WHEN l.revoked_at IS NOT NULL THEN 'cancelled' \
-             WHEN r.status IN ('tapped', 'app_opened') THEN 'tapped' \
-             WHEN r.status = 'opened' THEN 'opened' \
-             WHEN a.scheduled_at <= ? THEN 'open' \
-             ELSE 'scheduled' END \
-           ELSE CASE \
-             WHEN t.status = 'succeeded' THEN 'published' \
-             WHEN t.status IN ('failed', 'timed_out') THEN 'failed' \
-             WHEN t.status = 'cancelled' THEN 'cancelled' \
-             WHEN t.status IN ('sending', 'accepted', 'unknown') THEN 'open' \
-             ELSE 'scheduled' END \
-         END",
-        [now],
-    )
+    let lit = |s: &str| Expr::cust(format!("'{s}'"));
+    let when = |sql: &str| Expr::cust(sql.to_owned());
+    let link = Expr::case(when("r.status = 'published'"), lit("published"))
+        .case(when("r.status = 'failed'"), lit("failed"))
+        .case(when("l.revoked_at IS NOT NULL"), lit("cancelled"))
+        .case(when("r.status IN ('tapped', 'app_opened')"), lit("tapped"))
+        .case(when("r.status = 'opened'"), lit("opened"))
+        .case(
+            Expr::col((a(), ca::Column::ScheduledAt)).lte(now),
+            lit("open"),
+        )
+        .finally(lit("scheduled"));
+    let robot = Expr::case(when("t.status = 'succeeded'"), lit("published"))
+        .case(when("t.status IN ('failed', 'timed_out')"), lit("failed"))
+        .case(when("t.status = 'cancelled'"), lit("cancelled"))
+        .case(
+            when("t.status IN ('sending', 'accepted', 'unknown')"),
+            lit("open"),
+        )
+        .finally(lit("scheduled"));
+    Expr::case(when("a.status <> 'scheduled'"), Expr::cust("a.status"))
+        .case(when("a.channel = 'link'"), link)
+        .finally(robot)
+        .into()
 }
 
 fn a() -> Alias {
@@ -282,7 +287,9 @@ pub async fn counts(
     }
     q.expr_as(status_expr(now), Alias::new("derived"))
         .expr_as(Expr::col((a(), ca::Column::Id)).count(), Alias::new("n"))
-        .add_group_by([status_expr(now)]);
+        // By the output column's name: the expression repeated would bind
+        // `now` twice, which PostgreSQL does not see as the same expression.
+        .add_group_by([Expr::cust("derived")]);
     let stmt = db.get_database_backend().build(&q);
     StatusCount::find_by_statement(stmt)
         .all(db)

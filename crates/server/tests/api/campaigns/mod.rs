@@ -92,6 +92,9 @@ pub async fn step(app: &TestApp, id: i64, what: &str) -> (StatusCode, Value) {
         .post_json(&format!("/api/campaigns/{id}/{what}"), &json!({}))
         .await;
     let status = res.status();
+    if status.is_server_error() {
+        panic!("{what}: {status}: {:?}", failures());
+    }
     (status, res.json().await.unwrap())
 }
 
@@ -105,7 +108,7 @@ pub async fn assignments(app: &TestApp, id: i64, query: &str) -> Vec<Value> {
                 "/api/campaigns/{id}/assignments?limit=100&cursor={cursor}&{query}"
             ))
             .await;
-        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.status(), StatusCode::OK, "{:?}", failures());
         let page: Value = res.json().await.unwrap();
         out.extend(page["items"].as_array().unwrap().iter().cloned());
         match page["next_cursor"].as_str() {
@@ -117,9 +120,7 @@ pub async fn assignments(app: &TestApp, id: i64, query: &str) -> Vec<Value> {
 
 pub fn instant(v: &Value) -> DateTime<Utc> {
     let s = v.as_str().unwrap_or_else(|| panic!("not an instant: {v}"));
-    DateTime::parse_from_rfc3339(s)
-        .unwrap()
-        .to_utc()
+    DateTime::parse_from_rfc3339(s).unwrap().to_utc()
 }
 
 /// Checks the plan's rules over `(account, instant)` pairs: within
@@ -148,16 +149,26 @@ pub fn assert_rules(times: &[(i64, DateTime<Utc>)], per_day: usize, gap: i64) {
         }
         let mut days: HashMap<NaiveDate, usize> = HashMap::new();
         for t in &ts {
-            *days.entry(t.with_timezone(&Shanghai).date_naive()).or_default() += 1;
+            *days
+                .entry(t.with_timezone(&Shanghai).date_naive())
+                .or_default() += 1;
         }
-        assert!(days.values().all(|n| *n <= per_day), "account {a}: {days:?}");
+        assert!(
+            days.values().all(|n| *n <= per_day),
+            "account {a}: {days:?}"
+        );
     }
 }
 
 /// `(account, instant)` of assignments as listed.
 pub fn times(list: &[Value]) -> Vec<(i64, DateTime<Utc>)> {
     list.iter()
-        .map(|a| (a["account_id"].as_i64().unwrap(), instant(&a["scheduled_at"])))
+        .map(|a| {
+            (
+                a["account_id"].as_i64().unwrap(),
+                instant(&a["scheduled_at"]),
+            )
+        })
         .collect()
 }
 
@@ -172,12 +183,24 @@ pub async fn sql(app: &TestApp, stmt: &str) {
 /// task's due time move to when they were made.
 pub async fn arrive(app: &TestApp, assignment: &Value) {
     let id = assignment["id"].as_i64().unwrap();
-    sql(app, &format!("UPDATE campaign_assignment SET scheduled_at = created_at WHERE id = {id}")).await;
+    sql(
+        app,
+        &format!("UPDATE campaign_assignment SET scheduled_at = created_at WHERE id = {id}"),
+    )
+    .await;
     if let Some(l) = assignment["link_id"].as_i64() {
-        sql(app, &format!("UPDATE share_link SET not_before = created_at WHERE id = {l}")).await;
+        sql(
+            app,
+            &format!("UPDATE share_link SET not_before = created_at WHERE id = {l}"),
+        )
+        .await;
     }
     if let Some(t) = assignment["task_id"].as_i64() {
-        sql(app, &format!("UPDATE robot_task SET not_before = created_at WHERE id = {t}")).await;
+        sql(
+            app,
+            &format!("UPDATE robot_task SET not_before = created_at WHERE id = {t}"),
+        )
+        .await;
     }
 }
 
@@ -189,11 +212,29 @@ pub async fn until(app: &TestApp, id: i64, done: impl Fn(&Value) -> bool) -> Vec
         if list.iter().all(&done) {
             return list;
         }
-        assert!(std::time::Instant::now() < deadline, "not reached: {list:#?}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not reached: {list:#?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
 
 pub fn token_of(a: &Value) -> String {
-    a["link_url"].as_str().unwrap().rsplit('/').next().unwrap().to_owned()
+    a["link_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// The causes of 500s the server logged (to explain a failed test).
+pub fn failures() -> Vec<String> {
+    crate::helpers::captured_logs()
+        .lines()
+        .filter(|l| l.contains("request failed"))
+        .map(str::to_owned)
+        .collect()
 }

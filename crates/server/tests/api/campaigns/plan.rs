@@ -1,7 +1,9 @@
 //! The plan: spread inside the window, under the day's limit and the gap,
 //! counting other running campaigns and robot tasks; an infeasible window
 //! refused naming each account; planned again until launch.
-use super::{accounts, assert_rules, assignments, at, body, create, day, instant, notes, step, times};
+use super::{
+    accounts, assert_rules, assignments, at, body, create, day, instant, notes, step, times,
+};
 use crate::helpers::{count_rows, problem, spawn_app};
 use chrono::Timelike;
 use chrono_tz::Asia::Shanghai;
@@ -18,13 +20,26 @@ async fn a_plan_spreads_every_assignment_inside_the_window_under_the_limits() {
     let id = c["id"].as_i64().unwrap();
     let (status, planned) = step(&app, id, "plan").await;
     assert_eq!(status, StatusCode::OK, "{planned}");
-    assert_eq!((planned["status"].as_str(), planned["assignment_count"].as_u64()), (Some("planned"), Some(20)));
+    assert_eq!(
+        (
+            planned["status"].as_str(),
+            planned["assignment_count"].as_u64()
+        ),
+        (Some("planned"), Some(20))
+    );
     let list = assignments(&app, id, "").await;
     assert_eq!(list.len(), 20);
-    assert!(list.iter().all(|a| a["status"] == "planned" && a["channel"] == "link"));
+    assert!(list
+        .iter()
+        .all(|a| a["status"] == "planned" && a["channel"] == "link"));
     let pairs: HashSet<(i64, i64)> = list
         .iter()
-        .map(|a| (a["account_id"].as_i64().unwrap(), a["post_id"].as_i64().unwrap()))
+        .map(|a| {
+            (
+                a["account_id"].as_i64().unwrap(),
+                a["post_id"].as_i64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(pairs.len(), 20, "every account gets every note once");
     assert_rules(&times(&list), 1, 180);
@@ -39,7 +54,10 @@ async fn a_plan_spreads_every_assignment_inside_the_window_under_the_limits() {
 
     // Planned again: replaced, not added to.
     let (status, again) = step(&app, id, "plan").await;
-    assert_eq!((status, again["assignment_count"].as_u64()), (StatusCode::OK, Some(20)));
+    assert_eq!(
+        (status, again["assignment_count"].as_u64()),
+        (StatusCode::OK, Some(20))
+    );
     assert_eq!(count_rows(&app.db, "campaign_assignment").await, 20);
 }
 
@@ -48,19 +66,48 @@ async fn an_infeasible_window_is_refused_naming_each_account_and_the_slots_it_la
     let app = spawn_app().await;
     let posts = notes(&app, 3).await;
     let people = accounts(&app, "学生", 2, "student").await;
-    let id = create(&app, &body(&posts, &people, &[], 2)).await["id"].as_i64().unwrap();
-    let (status, p) = problem(app.post_json(&format!("/api/campaigns/{id}/plan"), &json!({})).await).await;
-    assert_eq!((status, p["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("schedule_infeasible")), "{p}");
+    let id = create(&app, &body(&posts, &people, &[], 2)).await["id"]
+        .as_i64()
+        .unwrap();
+    let (status, p) = problem(
+        app.post_json(&format!("/api/campaigns/{id}/plan"), &json!({}))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("schedule_infeasible")
+        ),
+        "{p}"
+    );
     let short = p["shortfalls"].as_array().unwrap();
     assert_eq!(short.len(), 2, "{p}");
     for (s, account) in short.iter().zip(&people) {
         assert_eq!(s["account_id"].as_i64(), Some(*account));
-        assert_eq!((s["needed"].as_u64(), s["available"].as_u64(), s["lacking"].as_u64()), (Some(3), Some(2), Some(1)));
+        assert_eq!(
+            (
+                s["needed"].as_u64(),
+                s["available"].as_u64(),
+                s["lacking"].as_u64()
+            ),
+            (Some(3), Some(2), Some(1))
+        );
         assert!(s["account_name"].as_str().unwrap().starts_with("学生"));
     }
     assert_eq!(p["errors"][0]["field"], "schedule");
-    assert_eq!(count_rows(&app.db, "campaign_assignment").await, 0, "nothing dropped, nothing stored");
-    let c: serde_json::Value = app.get(&format!("/api/campaigns/{id}")).await.json().await.unwrap();
+    assert_eq!(
+        count_rows(&app.db, "campaign_assignment").await,
+        0,
+        "nothing dropped, nothing stored"
+    );
+    let c: serde_json::Value = app
+        .get(&format!("/api/campaigns/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(c["status"], "draft");
 }
 
@@ -92,7 +139,13 @@ async fn the_gap_and_the_day_limit_hold_across_running_campaigns() {
     third["schedule"]["per_account_per_day"] = json!(2);
     let c = create(&app, &third).await["id"].as_i64().unwrap();
     let (status, p) = step(&app, c, "plan").await;
-    assert_eq!((status, p["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("schedule_infeasible")));
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("schedule_infeasible")
+        )
+    );
     assert_eq!(p["shortfalls"].as_array().unwrap().len(), 6, "{p}");
 }
 
@@ -125,5 +178,11 @@ async fn a_start_in_the_past_is_refused_at_plan_time_naming_the_field() {
     let id = create(&app, &b).await["id"].as_i64().unwrap();
     let (status, p) = step(&app, id, "plan").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!((p["errors"][0]["field"].as_str(), p["errors"][0]["rule"].as_str()), (Some("schedule.start_at"), Some("future")));
+    assert_eq!(
+        (
+            p["errors"][0]["field"].as_str(),
+            p["errors"][0]["rule"].as_str()
+        ),
+        (Some("schedule.start_at"), Some("future"))
+    );
 }
