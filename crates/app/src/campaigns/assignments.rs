@@ -65,9 +65,9 @@ pub(crate) async fn enrich(
     let group_of = groups::of_accounts(&s.db, &account_ids).await?;
     let mut titles: HashMap<i64, String> = HashMap::new();
     for r in &rows {
-        if !titles.contains_key(&r.post_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = titles.entry(r.post_id) {
             let t = xhs_persistence::posts::find_any(&s.db, r.post_id).await?;
-            titles.insert(r.post_id, t.map(|p| p.title).unwrap_or_default());
+            e.insert(t.map(|p| p.title).unwrap_or_default());
         }
     }
     let link_ids: Vec<i64> = rows.iter().filter_map(|r| r.link_id).collect();

@@ -51,9 +51,7 @@ async fn hold(db: &impl ConnectionTrait, id: i64, held: bool) -> AppResult<usize
                 n += 1;
             }
             (Channel::Robot, _, Some(t)) => {
-                if tasks::reschedule_if(db, t, &UNSENT, at.naive_utc()).await? {
-                    n += 1;
-                }
+                n += usize::from(tasks::reschedule_if(db, t, &UNSENT, at.naive_utc()).await?);
             }
             _ => {}
         }

@@ -238,3 +238,18 @@ pub fn failures() -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Answers carrying the campaigns' own codes, for `codes.rs`:
+/// `schedule_infeasible` and `campaign_state`.
+pub async fn error_codes() -> Vec<reqwest::Response> {
+    let app = crate::helpers::spawn_app().await;
+    let posts = notes(&app, 3).await;
+    let people = accounts(&app, "号", 1, "brand").await;
+    let id = create(&app, &body(&posts, &people, &[], 1)).await["id"]
+        .as_i64()
+        .unwrap();
+    let url = |what: &str| format!("/api/campaigns/{id}/{what}");
+    let infeasible = app.post_json(&url("plan"), &json!({})).await;
+    let not_planned = app.post_json(&url("launch"), &json!({})).await;
+    vec![infeasible, not_planned]
+}
