@@ -23,6 +23,7 @@ mod m20261206_000020_attribute_events_to_platforms;
 mod m20261206_120000_create_account_group;
 mod m20261206_130000_add_link_not_before;
 mod m20261206_140000_create_post_variant;
+mod m20261206_150000_create_campaign;
 mod util;
 
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_120000_create_account_group::Migration),
             Box::new(m20261206_130000_add_link_not_before::Migration),
             Box::new(m20261206_140000_create_post_variant::Migration),
+            Box::new(m20261206_150000_create_campaign::Migration),
         ]
     }
 }

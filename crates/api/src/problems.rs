@@ -61,6 +61,8 @@ fn to_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
         review_status: None,
         required_role: None,
         opens_at: None,
+        shortfalls: None,
+        campaign_status: None,
     };
     let (req, old) = res.into_parts();
     let mut new = HttpResponse::build(status);

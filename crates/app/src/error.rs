@@ -26,6 +26,19 @@ pub enum Resource {
     Group,
     /// A variant of a post (`/api/posts/{id}/variants/{variant_id}`).
     Variant,
+    /// A campaign (`/api/campaigns/{id}`).
+    Campaign,
+    /// One assignment of a campaign (`/api/campaigns/{id}/assignments/{assignment_id}`).
+    Assignment,
+}
+
+/// An account a campaign's schedule has no room for, with its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    pub account_id: i64,
+    pub account_name: String,
+    pub needed: u32,
+    pub available: u32,
 }
 
 /// Why a share link no longer serves its note.
@@ -100,6 +113,15 @@ pub enum AppError {
     #[error("this link opens at {opens_at}")]
     LinkNotOpenYet {
         opens_at: chrono::DateTime<chrono::Utc>,
+    },
+    /// The schedule has too few slots for these accounts (none dropped).
+    #[error("the schedule has too few slots for {} account(s)", .0.len())]
+    ScheduleInfeasible(Vec<Shortfall>),
+    /// A campaign step asked of a campaign in another state.
+    #[error("the campaign is {status}{}", if *.paused { " (paused)" } else { "" })]
+    CampaignState {
+        status: xhs_domain::campaign::CampaignStatus,
+        paused: bool,
     },
     #[error("{platform:?}: {failure:?}")]
     PlatformUnavailable {

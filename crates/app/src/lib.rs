@@ -7,6 +7,7 @@
 //! writes runs in one transaction through [`Services::write`], which appends
 //! its audit entry in that transaction and tells the link cache after it.
 pub mod accounts;
+pub mod campaigns;
 mod error;
 pub mod fleet;
 pub mod groups;
@@ -19,7 +20,7 @@ pub mod stats;
 pub mod team;
 mod write;
 
-pub use error::{AppError, GoneReason, Platform, PlatformFailure, Resource};
+pub use error::{AppError, GoneReason, Platform, PlatformFailure, Resource, Shortfall};
 pub use links::handoff::token_store::DbTokenStore;
 pub use services::{AppSettings, Services};
 pub use write::{Actor, Change, Write};

@@ -234,13 +234,19 @@ vocabulary! {
     /// a share link made for a note, `sync` a robot sync).
     AuditAction {
         Login, LoginFailed, Logout, Create, Update, Delete, Submit, Approve,
-        RequestChanges, Restore, Link, Revoke, Dispatch, Confirm, Retry, Cancel, Sync
+        RequestChanges, Restore, Link, Revoke, Dispatch, Confirm, Retry, Cancel, Sync,
+        /// A campaign's assignments placed (again) at their instants.
+        Plan,
+        /// A campaign's links and robot tasks made.
+        Launch,
+        Pause,
+        Resume,
     }
 }
 
 vocabulary! {
     /// What an audit entry is about.
-    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group }
+    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group, Campaign }
 }
 
 #[cfg(test)]

@@ -4,6 +4,9 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod campaign_assignments;
+mod campaign_status;
+pub mod campaigns;
 mod db;
 pub mod entities;
 mod error;

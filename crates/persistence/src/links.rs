@@ -94,3 +94,20 @@ pub async fn revoke(db: &impl ConnectionTrait, id: i64) -> Result<bool, Persiste
         .await?;
     Ok(r.rows_affected == 1)
 }
+
+/// Moves when a link opens (a campaign's move, pause or resume).
+pub async fn set_not_before(
+    db: &impl ConnectionTrait,
+    id: i64,
+    not_before: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<(), PersistenceError> {
+    LinkEntity::update_many()
+        .col_expr(
+            share_link::Column::NotBefore,
+            Expr::value(not_before.map(|t| t.naive_utc())),
+        )
+        .filter(share_link::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -182,6 +182,24 @@ pub async fn reschedule(
     Ok(())
 }
 
+/// Makes a task due at `at` if its status is one of `from` (not sent
+/// yet); false otherwise.
+pub async fn reschedule_if(
+    db: &impl ConnectionTrait,
+    id: i64,
+    from: &[TaskStatus],
+    at: NaiveDateTime,
+) -> Result<bool, PersistenceError> {
+    let r = TaskEntity::update_many()
+        .col_expr(robot_task::Column::NotBefore, Expr::value(at))
+        .col_expr(robot_task::Column::UpdatedAt, Expr::value(now_utc()))
+        .filter(robot_task::Column::Id.eq(id))
+        .filter(statuses(from))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
 /// Ids of tasks due now and not leased by a live dispatcher, oldest first.
 pub async fn due(
     db: &impl ConnectionTrait,

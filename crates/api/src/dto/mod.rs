@@ -2,6 +2,9 @@
 pub mod account;
 pub mod audit;
 pub mod auth;
+pub mod campaign;
+mod campaign_assignment;
+mod campaign_progress;
 pub mod group;
 pub mod handout;
 pub mod link;

@@ -60,4 +60,10 @@ pub enum ErrorCode {
     /// The media store is full or read-only (507): nothing of the upload
     /// was kept; retry once space is back.
     InsufficientStorage,
+    /// A campaign's schedule is too short (422): `shortfalls` names each
+    /// account and how many slots it lacks.
+    ScheduleInfeasible,
+    /// A campaign step asked of a campaign in another state (409);
+    /// `campaign_status` says where it is.
+    CampaignState,
 }

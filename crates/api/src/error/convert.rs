@@ -61,6 +61,8 @@ impl From<AppError> for ApiError {
             AppError::Storage(m) => Self::Internal(m),
             AppError::DatabaseUnavailable => Self::DatabaseUnavailable,
             AppError::EventQueueFull => Self::EventQueueFull,
+            AppError::ScheduleInfeasible(short) => Self::ScheduleInfeasible(short),
+            AppError::CampaignState { status, paused } => Self::CampaignState { status, paused },
         }
     }
 }

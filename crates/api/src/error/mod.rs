@@ -47,6 +47,37 @@ pub struct Problem {
     /// On 409 `link_not_open_yet`: when the link opens.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// On 422 `schedule_infeasible`: every account the schedule has no room for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shortfalls: Option<Vec<ProblemShortfall>>,
+    /// On 409 `campaign_state`: where the campaign stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign_status: Option<xhs_domain::campaign::CampaignStatus>,
+}
+
+/// An account a campaign's schedule has no room for.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemShortfall {
+    pub account_id: i64,
+    pub account_name: String,
+    /// Slots the account needs (its notes in this campaign).
+    pub needed: u32,
+    /// Slots free for it (its other campaigns and robot tasks counted).
+    pub available: u32,
+    /// `needed - available`.
+    pub lacking: u32,
+}
+
+impl From<&xhs_app::Shortfall> for ProblemShortfall {
+    fn from(s: &xhs_app::Shortfall) -> Self {
+        Self {
+            account_id: s.account_id,
+            account_name: s.account_name.clone(),
+            needed: s.needed,
+            available: s.available,
+            lacking: s.needed.saturating_sub(s.available),
+        }
+    }
 }
 
 /// One failing field of a request: the domain's field error, which is also
@@ -125,6 +156,13 @@ pub enum ApiError {
     LinkNotOpenYet(chrono::DateTime<chrono::Utc>),
     #[error("too many events are waiting to be written; retry shortly")]
     EventQueueFull,
+    #[error("{}", infeasible_detail(.0))]
+    ScheduleInfeasible(Vec<xhs_app::Shortfall>),
+    #[error("the campaign is {status}{}; it cannot do that now", if *.paused { " (paused)" } else { "" })]
+    CampaignState {
+        status: xhs_domain::campaign::CampaignStatus,
+        paused: bool,
+    },
     /// The media store is full or read-only; the cause goes to the log only.
     #[error("the media store is full or read-only: nothing was stored")]
     InsufficientStorage(String),
@@ -135,6 +173,28 @@ pub enum ApiError {
         platform: Platform,
         failure: PlatformFailure,
     },
+}
+
+fn infeasible_detail(short: &[xhs_app::Shortfall]) -> String {
+    let mut names: Vec<String> = short
+        .iter()
+        .take(5)
+        .map(|s| {
+            format!(
+                "{} ({} slot(s) short)",
+                s.account_name,
+                s.needed.saturating_sub(s.available)
+            )
+        })
+        .collect();
+    if short.len() > 5 {
+        names.push(format!("and {} more", short.len() - 5));
+    }
+    format!(
+        "the schedule has too few slots for {} account(s): {}; widen the window or the dates, or raise the day limit",
+        short.len(),
+        names.join(", ")
+    )
 }
 
 fn platform_detail(p: Platform, f: &PlatformFailure) -> String {
@@ -190,6 +250,8 @@ impl ApiError {
             Self::LinkNotOpenYet(_) => ErrorCode::LinkNotOpenYet,
             Self::EventQueueFull => ErrorCode::EventQueueFull,
             Self::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
+            Self::ScheduleInfeasible(_) => ErrorCode::ScheduleInfeasible,
+            Self::CampaignState { .. } => ErrorCode::CampaignState,
         }
     }
 
@@ -220,6 +282,25 @@ impl ApiError {
                 None,
             ),
             Self::VersionConflict { current_version } => (None, Some(*current_version)),
+            Self::ScheduleInfeasible(short) => (
+                Some(
+                    short
+                        .iter()
+                        .map(|s| {
+                            FieldError::new(
+                                "schedule",
+                                Rule::Range,
+                                format!(
+                                    "account {} ({}) needs {} slot(s); the schedule has {}",
+                                    s.account_id, s.account_name, s.needed, s.available
+                                ),
+                            )
+                            .counts(s.needed as usize, s.available as usize)
+                        })
+                        .collect(),
+                ),
+                None,
+            ),
             _ => (None, None),
         };
         let resource = match self {
@@ -266,6 +347,14 @@ impl ApiError {
             },
             opens_at: match self {
                 Self::LinkNotOpenYet(t) => Some(*t),
+                _ => None,
+            },
+            shortfalls: match self {
+                Self::ScheduleInfeasible(short) => Some(short.iter().map(Into::into).collect()),
+                _ => None,
+            },
+            campaign_status: match self {
+                Self::CampaignState { status, .. } => Some(*status),
                 _ => None,
             },
         }

@@ -37,6 +37,8 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::LastAdmin | Self::LinkNotOpenYet(_) => StatusCode::CONFLICT,
             Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
+            Self::ScheduleInfeasible(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::CampaignState { .. } => StatusCode::CONFLICT,
         }
     }
 

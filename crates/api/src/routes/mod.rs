@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod campaigns;
 pub mod dashboard;
 pub mod groups;
 pub mod health;
@@ -87,6 +88,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(groups::delete::delete_group)
         .service(groups::add_members::add_group_members)
         .service(groups::remove_member::remove_group_member)
+        .service(campaigns::list::list_campaigns)
+        .service(campaigns::create::create_campaign)
+        .service(campaigns::get::get_campaign)
+        .service(campaigns::update::update_campaign)
+        .service(campaigns::delete::delete_campaign)
+        .service(campaigns::plan::plan_campaign)
+        .service(campaigns::launch::launch_campaign)
+        .service(campaigns::pause::pause_campaign)
+        .service(campaigns::resume::resume_campaign)
+        .service(campaigns::cancel::cancel_campaign)
+        .service(campaigns::assignments::list::list_assignments)
+        .service(campaigns::assignments::update::move_assignment)
+        .service(campaigns::progress::campaign_progress)
+        .service(campaigns::reminders::campaign_reminders)
         .service(robots::sync::sync_robots)
         .service(robots::list::list_robots)
         .service(robots::callback::robot_callback)

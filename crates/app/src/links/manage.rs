@@ -23,7 +23,7 @@ pub struct Link {
 }
 
 /// A random 256-bit token, URL-safe: unguessable and unrelated to any id.
-fn new_token() -> String {
+pub(crate) fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)

@@ -233,6 +233,10 @@ async fn every_error_code_is_produced_by_some_request() {
         StatusCode::TOO_MANY_REQUESTS
     );
 
+    // A campaign's schedule too short, and a step from the wrong state.
+    for res in crate::campaigns::error_codes().await {
+        code(s, res).await;
+    }
     // The approval workflow: a step from the wrong state, a note not approved.
     for res in crate::review::error_codes().await {
         code(s, res).await;

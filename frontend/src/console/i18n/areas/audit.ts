@@ -38,6 +38,10 @@ export const auditZh = {
   'audit.act.retry': '重试',
   'audit.act.cancel': '取消',
   'audit.act.sync': '同步',
+  'audit.act.plan': '排期',
+  'audit.act.launch': '启动',
+  'audit.act.pause': '暂停',
+  'audit.act.resume': '继续',
 
   'audit.kind.user': '成员',
   'audit.kind.token': '令牌',
@@ -55,6 +59,7 @@ export const auditZh = {
   'audit.type.task': '任务',
   'audit.type.record': '发布记录',
   'audit.type.group': '分组',
+  'audit.type.campaign': '活动',
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -96,6 +101,10 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.act.retry': 'Retry',
   'audit.act.cancel': 'Cancel',
   'audit.act.sync': 'Sync',
+  'audit.act.plan': 'Plan',
+  'audit.act.launch': 'Launch',
+  'audit.act.pause': 'Pause',
+  'audit.act.resume': 'Resume',
 
   'audit.kind.user': 'User',
   'audit.kind.token': 'Token',
@@ -113,4 +122,5 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.type.task': 'Task',
   'audit.type.record': 'Publish record',
   'audit.type.group': 'Group',
+  'audit.type.campaign': 'Campaign',
 };

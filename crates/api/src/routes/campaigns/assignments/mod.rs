@@ -1,0 +1,3 @@
+//! A campaign's assignments: the list, and moving one.
+pub mod list;
+pub mod update;
