@@ -392,12 +392,13 @@ pub async fn delete(
 }
 
 /// The variants of each note given, as (variant id, label), in their order.
-/// Empty for now: the variants table (`x_post_variant`) arrives with the
-/// variants feature, which wires this function to it; the planner deals
-/// each note's own text meanwhile.
 pub async fn load_variants(
-    _db: &impl ConnectionTrait,
-    _post_ids: &[i64],
+    db: &impl ConnectionTrait,
+    post_ids: &[i64],
 ) -> Result<HashMap<i64, Vec<(i64, String)>>, PersistenceError> {
-    Ok(HashMap::new())
+    Ok(crate::variants::variants_of(db, post_ids)
+        .await?
+        .into_iter()
+        .map(|(post, vs)| (post, vs.into_iter().map(|v| (v.id, v.fields.label)).collect()))
+        .collect())
 }
