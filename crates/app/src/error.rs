@@ -24,6 +24,10 @@ pub enum Resource {
     Token,
     /// A group of accounts (`/api/groups/{id}`).
     Group,
+    /// A webhook endpoint (`/api/webhooks/{id}`).
+    Webhook,
+    /// One delivery of an endpoint (`/api/webhooks/{id}/deliveries/{delivery_id}`).
+    WebhookDelivery,
 }
 
 /// Why a share link no longer serves its note.

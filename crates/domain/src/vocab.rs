@@ -234,13 +234,20 @@ vocabulary! {
     /// a share link made for a note, `sync` a robot sync).
     AuditAction {
         Login, LoginFailed, Logout, Create, Update, Delete, Submit, Approve,
-        RequestChanges, Restore, Link, Revoke, Dispatch, Confirm, Retry, Cancel, Sync
+        RequestChanges, Restore, Link, Revoke, Dispatch, Confirm, Retry, Cancel, Sync,
+        RotateSecret, Test, Redeliver
     }
 }
 
 vocabulary! {
     /// What an audit entry is about.
-    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group }
+    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group, Webhook }
+}
+
+vocabulary! {
+    /// Where one event's delivery to one endpoint stands: `pending` until a
+    /// 2xx answer (`succeeded`) or the retry schedule runs out (`failed`).
+    WebhookDeliveryStatus { Pending, Succeeded, Failed }
 }
 
 #[cfg(test)]

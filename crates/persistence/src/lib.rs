@@ -25,6 +25,7 @@ pub mod tokens;
 pub mod users;
 mod values;
 pub mod versions;
+pub mod webhooks;
 
 pub use db::{begin_write, connect, connect_with, migrate, Backend};
 pub use error::PersistenceError;

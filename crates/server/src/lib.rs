@@ -8,6 +8,7 @@ mod media_settings;
 mod redis_settings;
 mod startup;
 pub mod telemetry;
+mod webhooks_settings;
 mod workers;
 
 pub use application::Application;

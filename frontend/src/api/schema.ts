@@ -1010,6 +1010,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook endpoint, oldest first (never their secrets). */
+        get: operations["list_webhooks"];
+        put?: never;
+        /** Adds a webhook endpoint; its secret is answered this once. */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (never its secret). */
+        get: operations["get_webhook"];
+        /**
+         * Replaces an endpoint's URL, events, description and enabled flag;
+         *     enabling one the server disabled clears its reason.
+         */
+        put: operations["update_webhook"];
+        post?: never;
+        /** Deletes an endpoint and its deliveries. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's deliveries, newest first: event, status, attempts, the
+         *     last answer (code, time, at most 1 KB of body) and the next attempt.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a delivery again (the same `webhook-id`), from the start of the
+         *     retry schedule.
+         */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret, answered this once; for 24 hours deliveries carry a
+         *     signature with the previous secret too.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a `webhook.test` event to this endpoint (enabled or not); answers
+         *     its delivery, sent by the worker within a moment.
+         */
+        post: operations["test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1137,12 +1257,24 @@ export interface components {
             /** @description What the token may do (capped by its creator's role). */
             role: components["schemas"]["Role"];
         };
+        /** @description `assignment.published`: one account of a campaign published its note. */
+        AssignmentEventData: {
+            /** Format: int64 */
+            account_id: number;
+            /** Format: int64 */
+            assignment_id: number;
+            /** Format: int64 */
+            campaign_id: number;
+            note_url?: string | null;
+            /** Format: int64 */
+            post_id: number;
+        };
         /**
          * @description What an audit entry records: each use case names its own (`link` is
          *     a share link made for a note, `sync` a robot sync).
          * @enum {string}
          */
-        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync";
+        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync" | "rotate_secret" | "test" | "redeliver";
         /** @description One thing someone did. */
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
@@ -1171,12 +1303,18 @@ export interface components {
          * @description What an audit entry is about.
          * @enum {string}
          */
-        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group";
+        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group" | "webhook";
         /**
          * Format: binary
          * @description The bytes of a file (an image, a video), as its media type says.
          */
         BinaryFile: string;
+        /** @description `campaign.*`. */
+        CampaignEventData: {
+            /** Format: int64 */
+            campaign_id: number;
+            name?: string | null;
+        };
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
             /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
@@ -1377,6 +1515,16 @@ export interface components {
             totals?: null | components["schemas"]["Totals"];
             /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
             url: string;
+        };
+        /** @description `link.*`: a share page was opened, or its publish button tapped. */
+        LinkEventData: {
+            /** Format: int64 */
+            account_id?: number | null;
+            /** Format: int64 */
+            link_id: number;
+            platform?: null | components["schemas"]["SharePlatform"];
+            /** Format: int64 */
+            post_id: number;
         };
         /** @description A link to create. */
         LinkInput: {
@@ -1781,6 +1929,18 @@ export interface components {
             /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
             rule: components["schemas"]["Rule"];
         };
+        /** @description `publish.confirmed`: a publish record reached `confirmed` with the note's link. */
+        PublishConfirmedData: {
+            /** Format: int64 */
+            account_id: number;
+            /** @description The published note's link, when one was given. */
+            note_url?: string | null;
+            platform?: null | components["schemas"]["SharePlatform"];
+            /** Format: int64 */
+            post_id: number;
+            /** Format: int64 */
+            record_id: number;
+        };
         /** @description Everything the page passes to `xhs.share`. */
         PublishPayload: {
             /** @description The `verifyConfig`: signed with the access token, fresh per call. */
@@ -1828,7 +1988,16 @@ export interface components {
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
-        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group";
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "webhook" | "webhook_delivery";
+        /** @description `post.*`: a step of the approval workflow. */
+        ReviewEventData: {
+            /** @description Who took the step (a username or `token:{name}`). */
+            by: string;
+            comment?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            review_status: components["schemas"]["ReviewStatus"];
+        };
         /**
          * @description A reviewer's verdict: a comment is optional when approving, required
          *     (1 to 500 characters) when requesting changes.
@@ -1874,6 +2043,20 @@ export interface components {
          * @enum {string}
          */
         RobotBlock: "disabled" | "captcha" | "offline";
+        /** @description `robot.*`: a robot account became (un)callable. */
+        RobotEventData: {
+            block?: null | components["schemas"]["RobotBlock"];
+            /**
+             * Format: int64
+             * @description The robot's account id.
+             */
+            robot_id: number;
+        };
+        /**
+         * @description The provider's functions, each with its own limits.
+         * @enum {string}
+         */
+        RobotFunction: "login" | "publish";
         /** @description One page of robots, newest first. */
         RobotPage: {
             items: components["schemas"]["Robot"][];
@@ -2088,6 +2271,20 @@ export interface components {
             /** Format: int64 */
             waiting: number;
         };
+        /** @description `task.*`: a robot task reached a final status. */
+        TaskEventData: {
+            function: components["schemas"]["RobotFunction"];
+            note_url?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            /** @description Why it failed or timed out (the provider's message). */
+            reason?: string | null;
+            /** Format: int64 */
+            robot_id: number;
+            status: components["schemas"]["TaskStatus"];
+            /** Format: int64 */
+            task_id: number;
+        };
         /** @description One page of tasks, newest first. */
         TaskPage: {
             items: components["schemas"]["Task"][];
@@ -2102,6 +2299,12 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "queued" | "waiting" | "sending" | "accepted" | "succeeded" | "failed" | "timed_out" | "paused" | "cancelled" | "unknown";
+        /** @description `webhook.test`. */
+        TestEventData: {
+            message: string;
+            /** Format: int64 */
+            webhook_id: number;
+        };
         /** @description The outcome of the last time this instance needed a platform's token. */
         TokenCheck: {
             /** Format: date-time */
@@ -2279,6 +2482,204 @@ export interface components {
              * @description Milliseconds since the epoch, signed as its decimal string.
              */
             timestamp: number;
+        };
+        /** @description An integrator's endpoint, without its secret. */
+        Webhook: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /**
+             * @description Why the server disabled it (every delivery failed for 5 days); null
+             *     when enabled or disabled by an operator.
+             */
+            disabled_reason?: string | null;
+            enabled: boolean;
+            events: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed; null after a success.
+             */
+            failing_since?: string | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry the previous secret's signature too.
+             */
+            previous_secret_until?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description Where events are POSTed: https on a public address (unless the server
+             *     allows private addresses).
+             */
+            url: string;
+        };
+        /** @description One event for one endpoint. */
+        WebhookDelivery: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            event: components["schemas"]["WebhookEventType"];
+            /** Format: int64 */
+            event_id: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /** @description Why the last attempt got no answer (timed out, refused address). */
+            last_error?: string | null;
+            /** @description At most 1 KB of the receiver's last answer. */
+            last_response_body?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's last HTTP status; null when it did not answer.
+             */
+            last_status_code?: number | null;
+            /** @description The `webhook-id` header, the same on every attempt. */
+            msg_id: string;
+            /**
+             * Format: date-time
+             * @description When it is tried next (pending only).
+             */
+            next_attempt_at?: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+        };
+        /** @description One page of deliveries, newest first. */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where one event's delivery to one endpoint stands: `pending` until a
+         *     2xx answer (`succeeded`) or the retry schedule runs out (`failed`).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @description The body of a delivery (the Standard Webhooks format): `type`,
+         *     `timestamp` (when the event happened) and `data`, whose shape
+         *     `type` decides.
+         */
+        WebhookEvent: {
+            data: components["schemas"]["PublishConfirmedData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "publish.confirmed";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.succeeded";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.failed";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.timed_out";
+        } | {
+            data: components["schemas"]["RobotEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "robot.blocked";
+        } | {
+            data: components["schemas"]["RobotEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "robot.unblocked";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.submitted";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.approved";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.changes_requested";
+        } | {
+            data: components["schemas"]["CampaignEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "campaign.launched";
+        } | {
+            data: components["schemas"]["CampaignEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "campaign.finished";
+        } | {
+            data: components["schemas"]["AssignmentEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "assignment.published";
+        } | {
+            data: components["schemas"]["LinkEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "link.opened";
+        } | {
+            data: components["schemas"]["LinkEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "link.tapped";
+        } | {
+            data: components["schemas"]["TestEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "webhook.test";
+        };
+        /**
+         * @description What happened, as an endpoint subscribes to it and as the body's `type` says.
+         * @enum {string}
+         */
+        WebhookEventType: "publish.confirmed" | "task.succeeded" | "task.failed" | "task.timed_out" | "robot.blocked" | "robot.unblocked" | "post.submitted" | "post.approved" | "post.changes_requested" | "campaign.launched" | "campaign.finished" | "assignment.published" | "link.opened" | "link.tapped" | "webhook.test";
+        /** @description An endpoint to create or replace. */
+        WebhookInput: {
+            /** @description Up to 200 characters. */
+            description?: string | null;
+            /** @description Default true. */
+            enabled?: boolean | null;
+            /** @description At least one; `link.opened` and `link.tapped` are busy: only when wanted. */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @example https://crm.example.com/hooks/xhs */
+            url: string;
+        };
+        /** @description An endpoint and its secret: shown once (on create and on rotate). */
+        WebhookWithSecret: {
+            /**
+             * @description `whsec_` + base64 of 32 bytes: verify deliveries with a Standard
+             *     Webhooks library.
+             */
+            secret: string;
+            webhook: components["schemas"]["Webhook"];
         };
     };
     responses: never;
@@ -6980,6 +7381,623 @@ export interface operations {
             };
         };
     };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a URL that is not https on a public address, an unknown event; every failing field is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+                /** @description delivery id */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     healthz: {
         parameters: {
             query?: never;
@@ -7122,8 +8140,8 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync"];
-export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync", "rotate_secret", "test", "redeliver"];
+export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group", "webhook"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage"];
@@ -7135,9 +8153,10 @@ export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
 export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
-export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "webhook", "webhook_delivery"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
+export const robotFunctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotFunction"]> = ["login", "publish"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
 export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique"];
 export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SchemaHandout"]["handoff"]> = ["schema"];
@@ -7146,3 +8165,50 @@ export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];
 export const tokenFailureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenFailure"]> = ["platform_rejected", "platform_timeout", "platform_unavailable"];
 export const urlHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UrlHandout"]["handoff"]> = ["url"];
+export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryStatus"]> = ["pending", "succeeded", "failed"];
+export const webhookEventOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["publish.confirmed"];
+export const webhookEventOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.succeeded"];
+export const webhookEventOneOf2TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.failed"];
+export const webhookEventOneOf3TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.timed_out"];
+export const webhookEventOneOf4TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["robot.blocked"];
+export const webhookEventOneOf5TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["robot.unblocked"];
+export const webhookEventOneOf6TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.submitted"];
+export const webhookEventOneOf7TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.approved"];
+export const webhookEventOneOf8TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.changes_requested"];
+export const webhookEventOneOf9TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["campaign.launched"];
+export const webhookEventOneOf10TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["campaign.finished"];
+export const webhookEventOneOf11TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["assignment.published"];
+export const webhookEventOneOf12TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["link.opened"];
+export const webhookEventOneOf13TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["link.tapped"];
+export const webhookEventOneOf14TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["webhook.test"];
+export const webhookEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventType"]> = ["publish.confirmed", "task.succeeded", "task.failed", "task.timed_out", "robot.blocked", "robot.unblocked", "post.submitted", "post.approved", "post.changes_requested", "campaign.launched", "campaign.finished", "assignment.published", "link.opened", "link.tapped", "webhook.test"];

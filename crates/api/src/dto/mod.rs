@@ -16,6 +16,7 @@ pub mod task;
 pub mod token;
 pub mod user;
 pub mod version;
+pub mod webhook;
 
 /// An optional instant where `""` means none, as forms send it.
 pub fn optional_instant<'de, D>(d: D) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error>

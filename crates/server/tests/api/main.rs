@@ -34,3 +34,4 @@ mod teams;
 mod transactions;
 mod validation;
 mod vocabulary;
+mod webhooks;

@@ -14,6 +14,7 @@ import { auditEn, auditZh } from './areas/audit';
 import { reviewEn, reviewZh } from './areas/review';
 import { teamEn, teamZh } from './areas/team';
 import { firstweekEn, firstweekZh } from './areas/firstweek';
+import { webhooksEn, webhooksZh } from './areas/webhooks';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -153,13 +154,15 @@ const coreZh = {
   'err.not_found.user': '用户不存在',
   'err.not_found.token': 'API 令牌不存在',
   'err.not_found.group': '分组不存在',
+  'err.not_found.webhook': 'Webhook 不存在',
+  'err.not_found.webhook_delivery': '这次投递不存在',
   'err.forbidden': '当前角色无权执行此操作',
   'err.last_admin': '不能停用或降级最后一位管理员',
   'err.link_not_open_yet': '这个链接还没到开放时间',
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...webhooksZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -174,7 +177,9 @@ type Required =
   | `role.${import('../../api/team-types').Role}`
   | `audit.act.${import('../../api/team-types').AuditAction}`
   | `audit.kind.${import('../../api/team-types').ActorKind}`
-  | `review.status.${import('../../api/team-types').ReviewStatus}`;
+  | `review.status.${import('../../api/team-types').ReviewStatus}`
+  | `webhooks.event.${import('../../api/webhook-types').WebhookEventType}`
+  | `webhooks.status.${import('../../api/webhook-types').WebhookDeliveryStatus}`;
 type Missing = Exclude<Required, MessageKey>;
 export const allCodesWorded: [Missing] extends [never] ? true : Missing = true;
 
@@ -316,10 +321,12 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.not_found.user': 'No such user',
   'err.not_found.token': 'No such API token',
   'err.not_found.group': 'No such group',
+  'err.not_found.webhook': 'No such webhook',
+  'err.not_found.webhook_delivery': 'No such delivery',
   'err.forbidden': 'Your role may not do this',
   'err.last_admin': 'The last admin cannot be disabled or demoted',
   'err.link_not_open_yet': 'This link is not open yet',
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...webhooksEn };

@@ -38,6 +38,9 @@ export const auditZh = {
   'audit.act.retry': '重试',
   'audit.act.cancel': '取消',
   'audit.act.sync': '同步',
+  'audit.act.rotate_secret': '更换密钥',
+  'audit.act.test': '发送测试',
+  'audit.act.redeliver': '重新投递',
 
   'audit.kind.user': '成员',
   'audit.kind.token': '令牌',
@@ -55,6 +58,7 @@ export const auditZh = {
   'audit.type.task': '任务',
   'audit.type.record': '发布记录',
   'audit.type.group': '分组',
+  'audit.type.webhook': 'Webhook',
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -96,6 +100,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.act.retry': 'Retry',
   'audit.act.cancel': 'Cancel',
   'audit.act.sync': 'Sync',
+  'audit.act.rotate_secret': 'Rotate secret',
+  'audit.act.test': 'Send test',
+  'audit.act.redeliver': 'Redeliver',
 
   'audit.kind.user': 'User',
   'audit.kind.token': 'Token',
@@ -113,4 +120,5 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.type.task': 'Task',
   'audit.type.record': 'Publish record',
   'audit.type.group': 'Group',
+  'audit.type.webhook': 'Webhook',
 };
