@@ -57,6 +57,19 @@ enum WebhookDelivery {
     UpdatedAt,
 }
 
+/// A timestamp with microseconds: MariaDB's plain `DATETIME` keeps whole
+/// seconds, and retries and leases count fractions of one in tests.
+fn precise<T: IntoIden>(manager: &SchemaManager, name: T) -> ColumnDef {
+    match manager.get_database_backend() {
+        DatabaseBackend::MySql => {
+            let mut col = ColumnDef::new(name);
+            col.custom(Alias::new("DATETIME(6)"));
+            col
+        }
+        _ => timestamp(name),
+    }
+}
+
 /// A column referencing an id: SQLite's `integer`, the others' `bigint`.
 fn reference<T: IntoIden>(manager: &SchemaManager, name: T) -> ColumnDef {
     let mut col = ColumnDef::new(name);
@@ -141,19 +154,19 @@ fn delivery(manager: &SchemaManager) -> TableCreateStatement {
                 .integer()
                 .not_null(),
         )
-        .col(timestamp(WebhookDelivery::NextAttemptAt).null())
+        .col(precise(manager, WebhookDelivery::NextAttemptAt).null())
         .col(
             ColumnDef::new(WebhookDelivery::LeaseOwner)
                 .string_len(64)
                 .null(),
         )
-        .col(timestamp(WebhookDelivery::LeaseUntil).null())
+        .col(precise(manager, WebhookDelivery::LeaseUntil).null())
         .col(
             ColumnDef::new(WebhookDelivery::LastStatusCode)
                 .integer()
                 .null(),
         )
-        .col(timestamp(WebhookDelivery::LastAttemptAt).null())
+        .col(precise(manager, WebhookDelivery::LastAttemptAt).null())
         .col(
             ColumnDef::new(WebhookDelivery::LastError)
                 .string_len(300)
