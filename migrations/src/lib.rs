@@ -24,6 +24,7 @@ mod m20261206_120000_create_account_group;
 mod m20261206_130000_add_link_not_before;
 mod m20261206_140000_create_post_variant;
 mod m20261206_150000_create_campaign;
+mod m20261206_160000_create_webhooks;
 mod util;
 
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_130000_add_link_not_before::Migration),
             Box::new(m20261206_140000_create_post_variant::Migration),
             Box::new(m20261206_150000_create_campaign::Migration),
+            Box::new(m20261206_160000_create_webhooks::Migration),
         ]
     }
 }

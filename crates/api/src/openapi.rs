@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "xhs-publisher", description = "Drafts for XiaoHongShu, checked against its rules, and signed payloads for its share SDK."),
-    components(schemas(crate::Problem, crate::error::ProblemField)),
+    components(schemas(crate::Problem, crate::error::ProblemField, xhs_domain::webhook::WebhookEvent)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Operator login"),
@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         (name = "platforms", description = "Each platform's hand-off on this server and whether its credentials work"),
         (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),
         (name = "robots", description = "Robot accounts driven by the provider (XHS_FACTS section 5)"),
+        (name = "webhooks", description = "Signed webhooks (Standard Webhooks) for integrators; the delivery body is the WebhookEvent schema (admin only)"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

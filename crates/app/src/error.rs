@@ -30,6 +30,10 @@ pub enum Resource {
     Campaign,
     /// One assignment of a campaign (`/api/campaigns/{id}/assignments/{assignment_id}`).
     Assignment,
+    /// A webhook endpoint (`/api/webhooks/{id}`).
+    Webhook,
+    /// One delivery of an endpoint (`/api/webhooks/{id}/deliveries/{delivery_id}`).
+    WebhookDelivery,
 }
 
 /// An account a campaign's schedule has no room for, with its name.

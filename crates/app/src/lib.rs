@@ -18,6 +18,7 @@ pub mod paging;
 mod services;
 pub mod stats;
 pub mod team;
+pub mod webhooks;
 mod write;
 
 pub use error::{AppError, GoneReason, Platform, PlatformFailure, Resource, Shortfall};

@@ -56,4 +56,6 @@ pub struct Services {
     pub token_health: crate::links::handoff::TokenHealth,
     /// Failed logins per username and address, and per username.
     pub logins: crate::team::login_guard::LoginGuard,
+    /// How webhook deliveries are made (`[webhooks]`).
+    pub webhooks: crate::webhooks::WebhookPolicy,
 }

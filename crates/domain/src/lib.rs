@@ -24,6 +24,7 @@ mod share_info;
 mod text;
 mod title;
 mod vocab;
+pub mod webhook;
 
 pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
 pub use check::Check;
@@ -46,8 +47,9 @@ pub use text::{check_instant, check_text, forbidden_control, MAX_NOTE_URL_CHARS,
 pub use title::{Title, MAX_TITLE_CHARS};
 pub use vocab::{
     AccountKind, ActorKind, AuditAction, AuditTarget, DiffOp, Level, LinkStatus, MediaKind,
-    ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus,
+    ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus, WebhookDeliveryStatus,
 };
+pub use webhook::{EventData, WebhookEventType};
 
 /// Counts characters the way the XHS app does: Unicode scalar values, so each
 /// 汉字 or emoji code point is one.

@@ -241,12 +241,19 @@ vocabulary! {
         Launch,
         Pause,
         Resume,
+        RotateSecret, Test, Redeliver
     }
 }
 
 vocabulary! {
     /// What an audit entry is about.
-    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group, Campaign }
+    AuditTarget { Post, Link, Account, Media, User, Token, Robot, Task, Record, Group, Campaign, Webhook }
+}
+
+vocabulary! {
+    /// Where one event's delivery to one endpoint stands: `pending` until a
+    /// 2xx answer (`succeeded`) or the retry schedule runs out (`failed`).
+    WebhookDeliveryStatus { Pending, Succeeded, Failed }
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub mod users;
 mod values;
 pub mod variants;
 pub mod versions;
+pub mod webhooks;
 
 pub use db::{begin_write, connect, connect_with, migrate, Backend};
 pub use error::PersistenceError;

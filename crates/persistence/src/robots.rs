@@ -66,6 +66,19 @@ pub async fn upsert(
     Ok((id, created))
 }
 
+/// Why the robot with this provider id got no calls before a change: None
+/// when there is no such robot, `Some(None)` when it could be called.
+pub async fn block_of(
+    db: &impl ConnectionTrait,
+    provider_id: &str,
+) -> Result<Option<Option<xhs_domain::RobotBlock>>, PersistenceError> {
+    Ok(AccountEntity::find()
+        .filter(xhs_account::Column::ProviderId.eq(provider_id))
+        .one(db)
+        .await?
+        .map(|m| xhs_domain::RobotBlock::of(m.online, m.enabled, m.captcha)))
+}
+
 /// What the robot list asks for; `before_id` is the keyset cursor.
 #[derive(Debug, Clone, Default)]
 pub struct RobotFilter {

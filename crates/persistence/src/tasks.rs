@@ -333,3 +333,19 @@ pub fn sent_before(t: NaiveDateTime) -> Condition {
 pub fn lease_expired(t: NaiveDateTime) -> Condition {
     Condition::all().add(robot_task::Column::LeaseUntil.lt(t))
 }
+
+/// Tasks of `from` matching `cond`, oldest first (at most `limit`).
+pub async fn matching(
+    db: &impl ConnectionTrait,
+    cond: Condition,
+    from: &[TaskStatus],
+    limit: u64,
+) -> Result<Vec<Task>, PersistenceError> {
+    all(TaskEntity::find()
+        .filter(cond)
+        .filter(statuses(from))
+        .order_by_asc(robot_task::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}

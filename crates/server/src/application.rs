@@ -58,6 +58,7 @@ impl Application {
             link_cache: startup::link_cache(&settings)?,
             events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
             token_health: Default::default(),
+            webhooks: settings.webhooks.policy()?,
             logins: xhs_app::team::login_guard::LoginGuard::new(
                 xhs_app::team::login_guard::GuardPolicy {
                     lock_after: u32::try_from(settings.auth.lockout_after.max(1)).unwrap_or(1),
@@ -124,6 +125,7 @@ impl Application {
             startup::events_db(&settings).await?,
             std::time::Duration::from_secs(settings.robots.sync_interval_secs.max(60)),
             std::time::Duration::from_millis(settings.robots.dispatch_tick_ms.max(50)),
+            settings.webhooks.tick(),
         );
         let own_listener = listener.try_clone().context("duplicating the listener")?;
         let server = xhs_api::build_server(state.clone(), listener)?;

@@ -20,6 +20,7 @@ pub struct Settings {
     pub redis: crate::redis_settings::RedisSettings,
     pub cache: CacheSettings,
     pub events: crate::events_settings::EventsSettings,
+    pub webhooks: crate::webhooks_settings::WebhooksSettings,
 }
 
 /// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).

@@ -9,6 +9,7 @@ mod redis_settings;
 mod shutdown;
 mod startup;
 pub mod telemetry;
+mod webhooks_settings;
 mod workers;
 
 pub use application::Application;

@@ -21,6 +21,7 @@ impl Workers {
         events_db: xhs_persistence::DatabaseConnection,
         robot_sync: Duration,
         dispatch_tick: Duration,
+        webhook_tick: Duration,
     ) -> Self {
         let (stop, stopped) = watch::channel(false);
         let mut handles = Vec::new();
@@ -57,6 +58,21 @@ impl Workers {
                             tracing::info!(synced = o.synced, created = o.created, "robots synced")
                         }
                         Err(e) => tracing::warn!(error = %e, "robot sync failed"),
+                    }
+                }
+            }));
+        }
+        {
+            // Leases name their holder: one id per process.
+            let owner = format!("webhooks-{}", uuid::Uuid::new_v4().simple());
+            let state = state.clone();
+            handles.push(every(webhook_tick, stopped.clone(), move || {
+                let (state, owner) = (state.clone(), owner.clone());
+                async move {
+                    match xhs_app::webhooks::worker::step(&state.app, &owner).await {
+                        Ok(r) if r != Default::default() => tracing::debug!(?r, "webhook step"),
+                        Ok(_) => {}
+                        Err(e) => tracing::warn!(error = %e, "webhook step failed"),
                     }
                 }
             }));

@@ -130,228 +130,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Campaigns, newest first, by status. */
-        get: operations["list_campaigns"];
-        put?: never;
-        /** Creates a campaign in `draft` (plan it with `POST /api/campaigns/{id}/plan`). */
-        post: operations["create_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One campaign. */
-        get: operations["get_campaign"];
-        /** Replaces a campaign not launched yet; a planned one goes back to `draft`. */
-        put: operations["update_campaign"];
-        post?: never;
-        /**
-         * Deletes a campaign that is not running (cancel a running one first),
-         *     with its assignments; links and tasks made by a launch stay.
-         */
-        delete: operations["delete_campaign"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A campaign's assignments by id, filtered by status, note, account or group. */
-        get: operations["list_assignments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/assignments/{assignment_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Moves one assignment to another instant, under the plan's rules; a
-         *     launched one moves its link's opening or its task's due time too.
-         */
-        put: operations["move_assignment"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancels a campaign: links not opened yet are revoked and tasks not sent
-         *     yet cancelled (their assignments become `cancelled`); nothing that
-         *     reached someone is touched.
-         */
-        post: operations["cancel_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/launch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Makes, in one transaction, a share link per assignment for people (it
-         *     opens at the assignment's instant) and a robot task per assignment for
-         *     robot accounts (sent at that instant, within the fleet's limits). A
-         *     second launch (even at once) finds the campaign running: 409.
-         */
-        post: operations["launch_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/pause": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Holds a running campaign: links nobody opened yet stop opening, tasks
-         *     not sent yet wait.
-         */
-        post: operations["pause_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/plan": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Places every (account, note) at an instant inside the schedule, spread
-         *     and jittered, never over an account's day limit nor closer than the gap,
-         *     counting its assignments in other running campaigns and its robot tasks.
-         *     Runs again until launch, replacing the plan.
-         */
-        post: operations["plan_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Counts per status overall, per note, per variant, per group and per
-         *     account, and the share published.
-         */
-        get: operations["campaign_progress"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/reminders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Reminders (催办): for every person who has not published, a message in
-         *     Chinese with their link; for each group and for everyone, one text.
-         */
-        get: operations["campaign_reminders"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/campaigns/{id}/resume": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Resumes a paused campaign: each held link opens, and each held task is
-         *     due, at its assignment's instant again (at once when that has passed).
-         */
-        post: operations["resume_campaign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -1232,6 +1010,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook endpoint, oldest first (never their secrets). */
+        get: operations["list_webhooks"];
+        put?: never;
+        /** Adds a webhook endpoint; its secret is answered this once. */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (never its secret). */
+        get: operations["get_webhook"];
+        /**
+         * Replaces an endpoint's URL, events, description and enabled flag;
+         *     enabling one the server disabled clears its reason.
+         */
+        put: operations["update_webhook"];
+        post?: never;
+        /** Deletes an endpoint and its deliveries. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's deliveries, newest first: event, status, attempts, the
+         *     last answer (code, time, at most 1 KB of body) and the next attempt.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a delivery again (the same `webhook-id`), from the start of the
+         *     retry schedule.
+         */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret, answered this once; for 24 hours deliveries carry a
+         *     signature with the previous secret too.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a `webhook.test` event to this endpoint (enabled or not); answers
+         *     its delivery, sent by the worker within a moment.
+         */
+        post: operations["test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1324,12 +1222,6 @@ export interface components {
          * @enum {string}
          */
         AccountKind: "brand" | "partner" | "test" | "student" | "owner" | "robot";
-        AccountProgress: {
-            /** Format: int64 */
-            account_id: number;
-            counts: components["schemas"]["StatusCounts"];
-            name: string;
-        };
         /**
          * @description Who acted: a logged-in user, an API token, nobody known (a failed
          *     login names the username tried), or the robot provider (its callbacks
@@ -1365,108 +1257,24 @@ export interface components {
             /** @description What the token may do (capped by its creator's role). */
             role: components["schemas"]["Role"];
         };
-        /**
-         * @description One account's note at an instant, and where it stands: `planned` (not
-         *     launched), `scheduled` (its link opens, or its task is sent, at
-         *     `scheduled_at`), `open` (the link is open, or the task was sent),
-         *     `opened`, `tapped` (the person's progress on the share page),
-         *     `published`, `failed`, `cancelled`.
-         */
-        Assignment: {
+        /** @description `assignment.published`: one account of a campaign published its note. */
+        AssignmentEventData: {
             /** Format: int64 */
             account_id: number;
-            account_name: string;
+            /** Format: int64 */
+            assignment_id: number;
             /** Format: int64 */
             campaign_id: number;
-            channel: components["schemas"]["Channel"];
-            /** @description The account's groups, by name. */
-            groups: components["schemas"]["GroupRef"][];
-            /** Format: int64 */
-            id: number;
-            /**
-             * Format: int64
-             * @description A person's share link (once launched).
-             */
-            link_id?: number | null;
-            /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
-            link_url?: string | null;
-            /** @description The published note's link (pasted by the person, or the robot's). */
             note_url?: string | null;
-            /**
-             * Format: date-time
-             * @description When the person first opened the share page.
-             */
-            opened_at?: string | null;
             /** Format: int64 */
             post_id: number;
-            post_title: string;
-            /** Format: date-time */
-            published_at?: string | null;
-            /** @description Why it failed or was cancelled. */
-            reason?: string | null;
-            /** Format: date-time */
-            scheduled_at: string;
-            status: components["schemas"]["AssignmentStatus"];
-            /**
-             * Format: date-time
-             * @description When the person first tapped publish.
-             */
-            tapped_at?: string | null;
-            /**
-             * Format: int64
-             * @description A robot's task (once launched).
-             */
-            task_id?: number | null;
-            task_status?: null | components["schemas"]["TaskStatus"];
-            /**
-             * Format: int64
-             * @description The note's variant; null: the note's own text.
-             */
-            variant_id?: number | null;
-            variant_label?: string | null;
-        };
-        /** @description Moves one assignment. */
-        AssignmentMoveInput: {
-            /**
-             * Format: date-time
-             * @description The new instant: inside the campaign and its daily window, in the
-             *     future, keeping the gap and the day's limit (422 naming the rule:
-             *     `range`, `daily_window`, `min_gap`, `day_limit`, `future`).
-             */
-            scheduled_at?: string | null;
-        };
-        AssignmentPage: {
-            /** @description By id (the plan's order: by time, then account). */
-            items: components["schemas"]["Assignment"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor?: string | null;
-        };
-        /**
-         * @description Where one assignment stands: `planned` (an instant, nothing made yet),
-         *     `scheduled` (its link or task waits for the instant), `open` (the link
-         *     opens, or the task was sent), `opened` and `tapped` (the person's
-         *     progress on the share page), `published`, `failed`, `cancelled`.
-         * @enum {string}
-         */
-        AssignmentStatus: "planned" | "scheduled" | "open" | "opened" | "tapped" | "published" | "failed" | "cancelled";
-        Audience: {
-            account_ids: number[];
-            group_ids: number[];
-        };
-        /**
-         * @description Who gets the notes: accounts and groups (each group's live accounts as
-         *     they are when planned); at least one of them.
-         */
-        AudienceInput: {
-            account_ids?: number[] | null;
-            group_ids?: number[] | null;
         };
         /**
          * @description What an audit entry records: each use case names its own (`link` is
          *     a share link made for a note, `sync` a robot sync).
          * @enum {string}
          */
-        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync" | "plan" | "launch" | "pause" | "resume";
+        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync" | "rotate_secret" | "test" | "redeliver";
         /** @description One thing someone did. */
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
@@ -1495,146 +1303,18 @@ export interface components {
          * @description What an audit entry is about.
          * @enum {string}
          */
-        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group" | "campaign";
+        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group" | "webhook";
         /**
          * Format: binary
          * @description The bytes of a file (an image, a video), as its media type says.
          */
         BinaryFile: string;
-        /**
-         * @description A campaign. `draft` → `planned` (`POST .../plan`) → `running`
-         *     (`POST .../launch`) → `finished` (every assignment published, failed or
-         *     cancelled) or `cancelled`. A running one may be paused (`paused_at`).
-         */
-        Campaign: {
-            /**
-             * Format: int64
-             * @description Planned assignments (0 in draft).
-             */
-            assignment_count: number;
-            audience: components["schemas"]["Audience"];
-            /** Format: date-time */
-            created_at: string;
-            created_by: string;
-            /** Format: int64 */
-            id: number;
-            /** Format: date-time */
-            launched_at?: string | null;
-            /** Format: date-time */
-            link_expires_at?: string | null;
-            name: string;
-            pairing: components["schemas"]["Pairing"];
-            /**
-             * Format: date-time
-             * @description Set while paused (the status stays `running`).
-             */
-            paused_at?: string | null;
-            platforms?: string[] | null;
-            post_ids: number[];
-            schedule: components["schemas"]["CampaignSchedule"];
-            status: components["schemas"]["CampaignStatus"];
-            /** Format: date-time */
-            updated_at: string;
-            /**
-             * Format: int32
-             * @description Send it back with `PUT`.
-             */
-            version: number;
-        };
-        /**
-         * @description A campaign to create. Every broken rule is a 422 naming its field;
-         *     nothing is created then.
-         */
-        CampaignInput: {
-            audience?: null | components["schemas"]["AudienceInput"];
-            /**
-             * Format: date-time
-             * @description When the links expire; after `schedule.end_at`. Absent: never.
-             */
-            link_expires_at?: string | null;
-            /** @description 1 to 100 characters. */
-            name?: string | null;
-            pairing?: null | components["schemas"]["Pairing"];
-            /**
-             * @description The platforms each link offers; each note must pass pre-flight for
-             *     each (422 `platforms[i]`). Absent: each note's default.
-             */
-            platforms?: string[] | null;
-            /**
-             * @description 1 to 50 live notes, in order (approved ones when approval is on: 409
-             *     `post_not_approved` otherwise).
-             */
-            post_ids?: number[] | null;
-            schedule?: null | components["schemas"]["ScheduleInput"];
-        };
-        CampaignPage: {
-            items: components["schemas"]["Campaign"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor?: string | null;
-        };
-        CampaignProgress: {
-            by_account: components["schemas"]["AccountProgress"][];
-            /** @description An account in several groups counts in each. */
-            by_group: components["schemas"]["GroupProgress"][];
-            by_post: components["schemas"]["PostProgress"][];
-            by_variant: components["schemas"]["VariantProgress"][];
+        /** @description `campaign.*`. */
+        CampaignEventData: {
             /** Format: int64 */
             campaign_id: number;
-            overall: components["schemas"]["StatusCounts"];
-            /**
-             * Format: double
-             * @description Published among the assignments not cancelled, 0 to 1.
-             */
-            published_share: number;
-            status: components["schemas"]["CampaignStatus"];
+            name?: string | null;
         };
-        /** @description Reminders (催办) for the people of a campaign who have not published. */
-        CampaignReminders: {
-            /** @description Everyone unfinished, in one text. */
-            all_text: string;
-            groups: components["schemas"]["GroupReminderText"][];
-            people: components["schemas"]["PersonReminder"][];
-        };
-        CampaignSchedule: {
-            daily_window: components["schemas"]["DailyWindow"];
-            /** Format: date-time */
-            end_at: string;
-            /** Format: int32 */
-            min_gap_minutes: number;
-            /** Format: int32 */
-            per_account_per_day: number;
-            /** Format: date-time */
-            start_at: string;
-            /**
-             * @description The zone of the daily window and of days (`stats.timezone`).
-             * @example Asia/Shanghai
-             */
-            time_zone: string;
-        };
-        /**
-         * @description Where a campaign stands: `draft` (being written), `planned` (every
-         *     assignment has an instant; it may be planned again), `running`
-         *     (launched: links and robot tasks exist), then `finished` or `cancelled`.
-         * @enum {string}
-         */
-        CampaignStatus: "draft" | "planned" | "running" | "finished" | "cancelled";
-        /**
-         * @description A campaign's replacement (draft or planned only; a planned one goes back
-         *     to `draft` and is planned again).
-         */
-        CampaignUpdate: components["schemas"]["CampaignInput"] & {
-            /**
-             * Format: int32
-             * @description The version you read (409 `version_conflict` when it changed).
-             */
-            version?: number | null;
-        };
-        /**
-         * @description How an assignment reaches XHS: a share link a person opens, or a
-         *     robot task.
-         * @enum {string}
-         */
-        Channel: "link" | "robot";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
             /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
@@ -1662,27 +1342,6 @@ export interface components {
              * @enum {string}
              */
             handoff: "copy_kit";
-        };
-        /** @description The daily window as stored. */
-        DailyWindow: {
-            from: string;
-            to: string;
-        };
-        /**
-         * @description The daily window in the statistics' time zone; `to` before `from` runs
-         *     across midnight (22:00 to 02:00 is four hours); `24:00` ends at midnight.
-         */
-        DailyWindowInput: {
-            /**
-             * @description `HH:MM`, e.g. `09:00`.
-             * @example 09:00
-             */
-            from?: string | null;
-            /**
-             * @description `HH:MM`, e.g. `22:00`.
-             * @example 22:00
-             */
-            to?: string | null;
         };
         Dashboard: {
             /** @description SDK failures this week by reason, most frequent first. */
@@ -1739,7 +1398,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "campaign_state";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -1794,29 +1453,11 @@ export interface components {
             /** @description 1 to 50 characters, unique (422 `unique` on `name` when taken). */
             name: string;
         };
-        GroupProgress: {
-            counts: components["schemas"]["StatusCounts"];
-            /** Format: int64 */
-            group_id: number;
-            name: string;
-        };
         /** @description A group as an account names it. */
         GroupRef: {
             /** Format: int64 */
             id: number;
             name: string;
-        };
-        /** @description One text for a group's chat, listing who still has to publish. */
-        GroupReminderText: {
-            /**
-             * Format: int64
-             * @description How many of the group's notes are unpublished.
-             */
-            count: number;
-            /** Format: int64 */
-            group_id: number;
-            name: string;
-            text: string;
         };
         /**
          * @description How a page hands a note over: XHS's JS SDK with a signed payload, a
@@ -1874,6 +1515,16 @@ export interface components {
             totals?: null | components["schemas"]["Totals"];
             /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
             url: string;
+        };
+        /** @description `link.*`: a share page was opened, or its publish button tapped. */
+        LinkEventData: {
+            /** Format: int64 */
+            account_id?: number | null;
+            /** Format: int64 */
+            link_id: number;
+            platform?: null | components["schemas"]["SharePlatform"];
+            /** Format: int64 */
+            post_id: number;
         };
         /** @description A link to create. */
         LinkInput: {
@@ -2001,18 +1652,6 @@ export interface components {
             /** @description The name people know it by, e.g. 抖音. */
             name: string;
             platform: components["schemas"]["SharePlatform"];
-        };
-        /**
-         * @description How notes meet accounts: every account gets every note, or one note
-         *     each, dealt out in turn.
-         * @enum {string}
-         */
-        Pairing: "each_account_every_post" | "each_account_one_post";
-        /** @description One person who has not published yet, with a message to paste. */
-        PersonReminder: {
-            assignment: components["schemas"]["Assignment"];
-            /** @description Chinese, ready to paste into a chat: the note, when, and the link. */
-            message: string;
         };
         /**
          * @description An outside platform the server talks to.
@@ -2145,12 +1784,6 @@ export interface components {
             updatedAt: string;
             videoUrl?: string | null;
         };
-        PostProgress: {
-            counts: components["schemas"]["StatusCounts"];
-            /** Format: int64 */
-            post_id: number;
-            title: string;
-        };
         /**
          * @description The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
          * @enum {string}
@@ -2249,7 +1882,6 @@ export interface components {
          *     translation in the console); `detail` is for people.
          */
         Problem: {
-            campaign_status?: null | components["schemas"]["CampaignStatus"];
             /** @description Stable snake_case code, e.g. `validation_failed`, `version_conflict`. */
             code: components["schemas"]["ErrorCode"];
             /**
@@ -2269,8 +1901,6 @@ export interface components {
             required_role?: null | components["schemas"]["Role"];
             resource?: null | components["schemas"]["Resource"];
             review_status?: null | components["schemas"]["ReviewStatus"];
-            /** @description On 422 `schedule_infeasible`: every account the schedule has no room for. */
-            shortfalls?: components["schemas"]["ProblemShortfall"][] | null;
             /** Format: int32 */
             status: number;
             /** @description The HTTP status text. */
@@ -2299,26 +1929,17 @@ export interface components {
             /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
             rule: components["schemas"]["Rule"];
         };
-        /** @description An account a campaign's schedule has no room for. */
-        ProblemShortfall: {
+        /** @description `publish.confirmed`: a publish record reached `confirmed` with the note's link. */
+        PublishConfirmedData: {
             /** Format: int64 */
             account_id: number;
-            account_name: string;
-            /**
-             * Format: int32
-             * @description Slots free for it (its other campaigns and robot tasks counted).
-             */
-            available: number;
-            /**
-             * Format: int32
-             * @description `needed - available`.
-             */
-            lacking: number;
-            /**
-             * Format: int32
-             * @description Slots the account needs (its notes in this campaign).
-             */
-            needed: number;
+            /** @description The published note's link, when one was given. */
+            note_url?: string | null;
+            platform?: null | components["schemas"]["SharePlatform"];
+            /** Format: int64 */
+            post_id: number;
+            /** Format: int64 */
+            record_id: number;
         };
         /** @description Everything the page passes to `xhs.share`. */
         PublishPayload: {
@@ -2367,7 +1988,16 @@ export interface components {
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
-        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "campaign" | "assignment";
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "webhook" | "webhook_delivery";
+        /** @description `post.*`: a step of the approval workflow. */
+        ReviewEventData: {
+            /** @description Who took the step (a username or `token:{name}`). */
+            by: string;
+            comment?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            review_status: components["schemas"]["ReviewStatus"];
+        };
         /**
          * @description A reviewer's verdict: a comment is optional when approving, required
          *     (1 to 500 characters) when requesting changes.
@@ -2413,6 +2043,20 @@ export interface components {
          * @enum {string}
          */
         RobotBlock: "disabled" | "captcha" | "offline";
+        /** @description `robot.*`: a robot account became (un)callable. */
+        RobotEventData: {
+            block?: null | components["schemas"]["RobotBlock"];
+            /**
+             * Format: int64
+             * @description The robot's account id.
+             */
+            robot_id: number;
+        };
+        /**
+         * @description The provider's functions, each with its own limits.
+         * @enum {string}
+         */
+        RobotFunction: "login" | "publish";
         /** @description One page of robots, newest first. */
         RobotPage: {
             items: components["schemas"]["Robot"][];
@@ -2461,30 +2105,6 @@ export interface components {
          * @enum {string}
          */
         Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique";
-        /** @description When a campaign's notes may go out. */
-        ScheduleInput: {
-            daily_window?: null | components["schemas"]["DailyWindowInput"];
-            /**
-             * Format: date-time
-             * @description After `start_at`, at most 366 days later.
-             */
-            end_at?: string | null;
-            /**
-             * Format: int64
-             * @description Minutes between two notes of one account, 1 to 10080 (default 180).
-             */
-            min_gap_minutes?: number | null;
-            /**
-             * Format: int64
-             * @description Notes one account gets on one local day, 1 to 50 (default 1).
-             */
-            per_account_per_day?: number | null;
-            /**
-             * Format: date-time
-             * @description The first instant (in the future when planned).
-             */
-            start_at?: string | null;
-        };
         SchemaHandout: components["schemas"]["PlatformLink"] & {
             /** @constant */
             handoff: "schema";
@@ -2574,27 +2194,6 @@ export interface components {
             /** @description Over the chosen period (`days`). */
             totals: components["schemas"]["Totals"];
         };
-        /** @description How many assignments stand at each status. */
-        StatusCounts: {
-            /** Format: int64 */
-            cancelled: number;
-            /** Format: int64 */
-            failed: number;
-            /** Format: int64 */
-            open: number;
-            /** Format: int64 */
-            opened: number;
-            /** Format: int64 */
-            planned: number;
-            /** Format: int64 */
-            published: number;
-            /** Format: int64 */
-            scheduled: number;
-            /** Format: int64 */
-            tapped: number;
-            /** Format: int64 */
-            total: number;
-        };
         /** @description What a sync did. */
         SyncResult: {
             /**
@@ -2672,6 +2271,20 @@ export interface components {
             /** Format: int64 */
             waiting: number;
         };
+        /** @description `task.*`: a robot task reached a final status. */
+        TaskEventData: {
+            function: components["schemas"]["RobotFunction"];
+            note_url?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            /** @description Why it failed or timed out (the provider's message). */
+            reason?: string | null;
+            /** Format: int64 */
+            robot_id: number;
+            status: components["schemas"]["TaskStatus"];
+            /** Format: int64 */
+            task_id: number;
+        };
         /** @description One page of tasks, newest first. */
         TaskPage: {
             items: components["schemas"]["Task"][];
@@ -2686,6 +2299,12 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "queued" | "waiting" | "sending" | "accepted" | "succeeded" | "failed" | "timed_out" | "paused" | "cancelled" | "unknown";
+        /** @description `webhook.test`. */
+        TestEventData: {
+            message: string;
+            /** Format: int64 */
+            webhook_id: number;
+        };
         /** @description The outcome of the last time this instance needed a platform's token. */
         TokenCheck: {
             /** Format: date-time */
@@ -2842,16 +2461,6 @@ export interface components {
             password?: string | null;
             user: components["schemas"]["User"];
         };
-        /** @description One text of a note: a variant, or (`variant_id` null) the note's own. */
-        VariantProgress: {
-            counts: components["schemas"]["StatusCounts"];
-            /** @description The variant's label, or the note's title for its own text. */
-            label: string;
-            /** Format: int64 */
-            post_id: number;
-            /** Format: int64 */
-            variant_id?: number | null;
-        };
         /**
          * @description Step B's output, the page's `verifyConfig` for `xhs.share(...)`.
          *
@@ -2873,6 +2482,204 @@ export interface components {
              * @description Milliseconds since the epoch, signed as its decimal string.
              */
             timestamp: number;
+        };
+        /** @description An integrator's endpoint, without its secret. */
+        Webhook: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: date-time */
+            disabled_at?: string | null;
+            /**
+             * @description Why the server disabled it (every delivery failed for 5 days); null
+             *     when enabled or disabled by an operator.
+             */
+            disabled_reason?: string | null;
+            enabled: boolean;
+            events: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed; null after a success.
+             */
+            failing_since?: string | null;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry the previous secret's signature too.
+             */
+            previous_secret_until?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * @description Where events are POSTed: https on a public address (unless the server
+             *     allows private addresses).
+             */
+            url: string;
+        };
+        /** @description One event for one endpoint. */
+        WebhookDelivery: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            event: components["schemas"]["WebhookEventType"];
+            /** Format: int64 */
+            event_id: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /** @description Why the last attempt got no answer (timed out, refused address). */
+            last_error?: string | null;
+            /** @description At most 1 KB of the receiver's last answer. */
+            last_response_body?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's last HTTP status; null when it did not answer.
+             */
+            last_status_code?: number | null;
+            /** @description The `webhook-id` header, the same on every attempt. */
+            msg_id: string;
+            /**
+             * Format: date-time
+             * @description When it is tried next (pending only).
+             */
+            next_attempt_at?: string | null;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+        };
+        /** @description One page of deliveries, newest first. */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where one event's delivery to one endpoint stands: `pending` until a
+         *     2xx answer (`succeeded`) or the retry schedule runs out (`failed`).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed";
+        /**
+         * @description The body of a delivery (the Standard Webhooks format): `type`,
+         *     `timestamp` (when the event happened) and `data`, whose shape
+         *     `type` decides.
+         */
+        WebhookEvent: {
+            data: components["schemas"]["PublishConfirmedData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "publish.confirmed";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.succeeded";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.failed";
+        } | {
+            data: components["schemas"]["TaskEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "task.timed_out";
+        } | {
+            data: components["schemas"]["RobotEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "robot.blocked";
+        } | {
+            data: components["schemas"]["RobotEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "robot.unblocked";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.submitted";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.approved";
+        } | {
+            data: components["schemas"]["ReviewEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "post.changes_requested";
+        } | {
+            data: components["schemas"]["CampaignEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "campaign.launched";
+        } | {
+            data: components["schemas"]["CampaignEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "campaign.finished";
+        } | {
+            data: components["schemas"]["AssignmentEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "assignment.published";
+        } | {
+            data: components["schemas"]["LinkEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "link.opened";
+        } | {
+            data: components["schemas"]["LinkEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "link.tapped";
+        } | {
+            data: components["schemas"]["TestEventData"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @enum {string} */
+            type: "webhook.test";
+        };
+        /**
+         * @description What happened, as an endpoint subscribes to it and as the body's `type` says.
+         * @enum {string}
+         */
+        WebhookEventType: "publish.confirmed" | "task.succeeded" | "task.failed" | "task.timed_out" | "robot.blocked" | "robot.unblocked" | "post.submitted" | "post.approved" | "post.changes_requested" | "campaign.launched" | "campaign.finished" | "assignment.published" | "link.opened" | "link.tapped" | "webhook.test";
+        /** @description An endpoint to create or replace. */
+        WebhookInput: {
+            /** @description Up to 200 characters. */
+            description?: string | null;
+            /** @description Default true. */
+            enabled?: boolean | null;
+            /** @description At least one; `link.opened` and `link.tapped` are busy: only when wanted. */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @example https://crm.example.com/hooks/xhs */
+            url: string;
+        };
+        /** @description An endpoint and its secret: shown once (on create and on rotate). */
+        WebhookWithSecret: {
+            /**
+             * @description `whsec_` + base64 of 32 bytes: verify deliveries with a Standard
+             *     Webhooks library.
+             */
+            secret: string;
+            webhook: components["schemas"]["Webhook"];
         };
     };
     responses: never;
@@ -3513,1047 +3320,6 @@ export interface operations {
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_campaigns: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1 to 100 (default 20). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string;
-                status?: components["schemas"]["CampaignStatus"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignPage"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignInput"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `post_not_approved`: approval is on and a note is not approved */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the body is over this endpoint's limit (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description a field breaks a rule (`validation_failed`, naming it): unknown or deleted notes and accounts, an empty audience, `end_at` before `start_at`, a malformed or empty daily window, a day limit below 1, a note failing pre-flight for a chosen platform */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CampaignUpdate"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `version_conflict`: changed since you read it; `campaign_state`: launched already (`campaign_status` says where it is); `post_not_approved` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the body is over this endpoint's limit (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description as for creating */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: it is running */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_assignments: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1 to 100 (default 20). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string;
-                status?: components["schemas"]["AssignmentStatus"];
-                post_id?: number;
-                account_id?: number;
-                /** @description Accounts of this group. */
-                group_id?: number;
-            };
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignmentPage"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    move_assignment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-                /** @description assignment id */
-                assignment_id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AssignmentMoveInput"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Assignment"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: the campaign is draft, finished or cancelled */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the body is over this endpoint's limit (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `scheduled_at` breaks a rule, named: `range`, `daily_window`, `min_gap`, `day_limit`, `future`, or the assignment no longer moves (`one_of`) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: finished or cancelled already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    launch_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: not planned (or launched already); `post_not_approved` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description a note no longer passes pre-flight for a chosen platform */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    pause_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: not running, or paused already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    plan_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: launched already; `post_not_approved` */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `schedule_infeasible`: the window is too short; `shortfalls` names each account and the slots it lacks. `validation_failed`: `schedule.start_at` has passed, or a note was deleted */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    campaign_progress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignProgress"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    campaign_reminders: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CampaignReminders"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the database does not answer (`database_unavailable`) */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    resume_campaign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description campaign id */
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Campaign"];
-                };
-            };
-            /** @description malformed path parameter, query or body (`bad_request`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `campaign_state`: not running, or not paused */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8615,6 +7381,623 @@ export interface operations {
             };
         };
     };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a URL that is not https on a public address, an unknown event; every failing field is listed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+                /** @description delivery id */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description webhook id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     healthz: {
         parameters: {
             query?: never;
@@ -8757,26 +8140,23 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
-export const assignmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssignmentStatus"]> = ["planned", "scheduled", "open", "opened", "tapped", "published", "failed", "cancelled"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync", "plan", "launch", "pause", "resume"];
-export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group", "campaign"];
-export const campaignStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignStatus"]> = ["draft", "planned", "running", "finished", "cancelled"];
-export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["link", "robot"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync", "rotate_secret", "test", "redeliver"];
+export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group", "webhook"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "campaign_state"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
-export const pairingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Pairing"]> = ["each_account_every_post", "each_account_one_post"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
 export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
-export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "campaign", "assignment"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "webhook", "webhook_delivery"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
+export const robotFunctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotFunction"]> = ["login", "publish"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
 export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique"];
 export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SchemaHandout"]["handoff"]> = ["schema"];
@@ -8785,3 +8165,50 @@ export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components
 export const taskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TaskStatus"]> = ["queued", "waiting", "sending", "accepted", "succeeded", "failed", "timed_out", "paused", "cancelled", "unknown"];
 export const tokenFailureValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenFailure"]> = ["platform_rejected", "platform_timeout", "platform_unavailable"];
 export const urlHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UrlHandout"]["handoff"]> = ["url"];
+export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryStatus"]> = ["pending", "succeeded", "failed"];
+export const webhookEventOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["publish.confirmed"];
+export const webhookEventOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.succeeded"];
+export const webhookEventOneOf2TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.failed"];
+export const webhookEventOneOf3TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["task.timed_out"];
+export const webhookEventOneOf4TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["robot.blocked"];
+export const webhookEventOneOf5TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["robot.unblocked"];
+export const webhookEventOneOf6TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.submitted"];
+export const webhookEventOneOf7TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.approved"];
+export const webhookEventOneOf8TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["post.changes_requested"];
+export const webhookEventOneOf9TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["campaign.launched"];
+export const webhookEventOneOf10TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["campaign.finished"];
+export const webhookEventOneOf11TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["assignment.published"];
+export const webhookEventOneOf12TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["link.opened"];
+export const webhookEventOneOf13TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["link.tapped"];
+export const webhookEventOneOf14TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["WebhookEvent"], {
+    type: unknown;
+}>["type"]> = ["webhook.test"];
+export const webhookEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventType"]> = ["publish.confirmed", "task.succeeded", "task.failed", "task.timed_out", "robot.blocked", "robot.unblocked", "post.submitted", "post.approved", "post.changes_requested", "campaign.launched", "campaign.finished", "assignment.published", "link.opened", "link.tapped", "webhook.test"];

@@ -63,6 +63,7 @@ export const router = createRouter({
     { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { least: 'reviewer' } },
     { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { least: 'admin' } },
     { path: '/tokens', name: 'tokens', component: () => import('./views/TokensView.vue'), meta: { least: 'admin' } },
+    { path: '/webhooks', name: 'webhooks', component: () => import('./views/WebhooksView.vue'), meta: { least: 'admin' } },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { least: 'admin' } },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },

@@ -21,6 +21,7 @@ pub mod token;
 pub mod user;
 pub mod variant;
 pub mod version;
+pub mod webhook;
 
 /// An optional instant where `""` means none, as forms send it.
 pub fn optional_instant<'de, D>(d: D) -> Result<Option<chrono::DateTime<chrono::Utc>>, D::Error>

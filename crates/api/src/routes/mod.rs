@@ -18,6 +18,7 @@ pub mod share;
 pub mod tasks;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use actix_web::web;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -110,6 +111,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(tasks::list::list_tasks)
         .service(tasks::retry::retry_task)
         .service(tasks::cancel::cancel_task)
+        .service(webhooks::list::list_webhooks)
+        .service(webhooks::create::create_webhook)
+        .service(webhooks::get::get_webhook)
+        .service(webhooks::update::update_webhook)
+        .service(webhooks::delete::delete_webhook)
+        .service(webhooks::rotate_secret::rotate_webhook_secret)
+        .service(webhooks::test::test_webhook)
+        .service(webhooks::deliveries::list_webhook_deliveries)
+        .service(webhooks::redeliver::redeliver_webhook)
         .service(records::list::list_records)
         .service(records::confirm::confirm_record)
         .service(dashboard::get_dashboard)

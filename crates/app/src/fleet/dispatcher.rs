@@ -52,18 +52,7 @@ pub async fn step(s: &Services, owner: &str) -> AppResult<StepReport> {
     };
     let now = Utc::now();
     let mut report = StepReport {
-        timed_out: store::move_all(
-            &s.db,
-            store::sent_before((now - s.fleet.task_timeout).naive_utc()),
-            &[TaskStatus::Accepted],
-            TaskStatus::TimedOut,
-            Some(format!(
-                "not called back within {} s of the send",
-                s.fleet.task_timeout.num_seconds()
-            )),
-            true,
-        )
-        .await?,
+        timed_out: time_out(s, now).await?,
         unknown: store::move_all(
             &s.db,
             store::lease_expired(now.naive_utc()),
@@ -119,21 +108,63 @@ async fn finish(
         lease: Some(None),
         ..Change::default()
     };
-    if store::update_if(&s.db, task.id, from, Some(owner), change).await?
-        && status == TaskStatus::Failed
-    {
-        crate::stats::records::advance(
-            &s.db,
-            task.post_id,
-            task.robot_id,
-            EventKind::SdkFailed,
-            Some(reason),
-            // Robots publish on XHS.
-            Some(xhs_domain::SharePlatform::Xhs),
-        )
-        .await?;
+    // The task, its record and its webhook event move together.
+    let txn = xhs_persistence::begin_write(&s.db).await?;
+    if store::update_if(&txn, task.id, from, Some(owner), change).await? {
+        if let Some(event) = crate::webhooks::events::task(task, status, Some(reason.clone()), None)
+        {
+            crate::webhooks::outbox::emit(&txn, event).await?;
+        }
+        if status == TaskStatus::Failed {
+            crate::stats::records::advance(
+                &txn,
+                task.post_id,
+                task.robot_id,
+                EventKind::SdkFailed,
+                Some(reason),
+                // Robots publish on XHS.
+                Some(xhs_domain::SharePlatform::Xhs),
+            )
+            .await?;
+        }
     }
+    txn.commit().await?;
     Ok(())
+}
+
+/// Accepted tasks sent before the provider's timeout become `timed_out`,
+/// each with its webhook event in its transaction.
+async fn time_out(s: &Services, now: chrono::DateTime<Utc>) -> AppResult<u64> {
+    let reason = format!(
+        "not called back within {} s of the send",
+        s.fleet.task_timeout.num_seconds()
+    );
+    let cond = store::sent_before((now - s.fleet.task_timeout).naive_utc());
+    let mut n = 0;
+    for task in store::matching(&s.db, cond, &[TaskStatus::Accepted], 500).await? {
+        let change = Change {
+            status: Some(TaskStatus::TimedOut),
+            reason: Some(Some(reason.clone())),
+            finished_at: Some(Some(now.naive_utc())),
+            lease: Some(None),
+            ..Change::default()
+        };
+        let txn = xhs_persistence::begin_write(&s.db).await?;
+        if store::update_if(&txn, task.id, &[TaskStatus::Accepted], None, change).await? {
+            let event = crate::webhooks::events::task(
+                &task,
+                TaskStatus::TimedOut,
+                Some(reason.clone()),
+                None,
+            );
+            if let Some(event) = event {
+                crate::webhooks::outbox::emit(&txn, event).await?;
+            }
+            n += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(n)
 }
 
 async fn wait(

@@ -1,6 +1,7 @@
 //! What the provider sends: task results and robot events. Both carry the
 //! Merchant-Token, compared in constant time.
 use crate::fleet::robots::{client, observe_robot};
+use crate::webhooks::{events, outbox::emit};
 use crate::{Actor, AppError, AppResult, Change as AuditChange, Resource, Services};
 use serde_json::Value;
 use xhs_domain::{AuditAction, AuditTarget};
@@ -71,13 +72,17 @@ pub async fn callback(
         let change = Change {
             status: Some(TaskStatus::Succeeded),
             note_url: Some(note_url.clone()),
-            reason: Some(reason),
+            reason: Some(reason.clone()),
             finished_at: Some(Some(now)),
             lease: Some(None),
             ..Change::default()
         };
         if !store::update_if(&*txn, task.id, &from, None, change).await? {
             return Ok(CallbackOutcome::Unchanged);
+        }
+        let event = events::task(&task, TaskStatus::Succeeded, reason, note_url.clone());
+        if let Some(event) = event {
+            emit(&*txn, event).await?;
         }
         if let Some(u) = note_url {
             crate::stats::records::advance(
@@ -107,6 +112,9 @@ pub async fn callback(
         };
         if !store::update_if(&*txn, task.id, &from, None, change).await? {
             return Ok(CallbackOutcome::Unchanged);
+        }
+        if let Some(event) = events::task(&task, TaskStatus::Failed, Some(msg.clone()), None) {
+            emit(&*txn, event).await?;
         }
         crate::stats::records::advance(
             &*txn,

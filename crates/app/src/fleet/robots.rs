@@ -74,8 +74,13 @@ pub(crate) async fn observe_robot(
         enabled: r.enabled,
     };
     let block = RobotBlock::of(fields.online, fields.enabled, fields.captcha);
+    let before = store::block_of(db, &fields.provider_id).await?;
     let (id, created) = store::upsert(db, &fields).await?;
     crate::fleet::tasks::apply_block(db, id, block).await?;
+    // A new robot has no "before": it is not news that it is blocked.
+    if let Some(event) = before.and_then(|b| crate::webhooks::events::robot(id, b, block)) {
+        crate::webhooks::outbox::emit(db, event).await?;
+    }
     Ok(Observed { id, created, block })
 }
 

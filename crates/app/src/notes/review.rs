@@ -3,7 +3,8 @@
 //! serve approved notes only.
 use crate::notes::posts;
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
-use xhs_domain::{bounded_text, AuditAction, AuditTarget, ReviewStatus};
+use xhs_domain::webhook::ReviewEventData;
+use xhs_domain::{bounded_text, AuditAction, AuditTarget, EventData, ReviewStatus};
 use xhs_persistence::review::{self as store, Review};
 use xhs_persistence::{now_utc, Post};
 
@@ -72,7 +73,20 @@ async fn step(
     review: Option<Review<'_>>,
 ) -> AppResult<Post> {
     let w = s.write(actor).await?;
+    let comment = review.as_ref().and_then(|r| r.comment.map(str::to_owned));
     if store::transition(&*w, id, from, to, review).await? {
+        let data = ReviewEventData {
+            post_id: id,
+            review_status: to,
+            by: actor.name.clone(),
+            comment,
+        };
+        let event = match action {
+            AuditAction::Approve => EventData::PostApproved(data),
+            AuditAction::RequestChanges => EventData::PostChangesRequested(data),
+            _ => EventData::PostSubmitted(data),
+        };
+        crate::webhooks::outbox::emit(&*w, event).await?;
         let change = Change::new(action, AuditTarget::Post, id);
         w.commit(change.detail(format!("{from} -> {to}"))).await?;
         return posts::get(s, id).await;

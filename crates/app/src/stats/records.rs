@@ -1,8 +1,11 @@
 //! Publish records: where each post stands for each account. Every change
 //! goes through the same state machine ([`RecordStatus::after`]), whether a
 //! share page reported it or an operator confirmed it.
+use crate::webhooks::outbox::{emit, emit_to};
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
+use xhs_domain::webhook::{LinkEventData, PublishConfirmedData};
 use xhs_domain::{AuditAction, AuditTarget};
+use xhs_domain::{EventData, WebhookEventType};
 use xhs_domain::{EventKind, RecordStatus};
 use xhs_persistence::events::{self as event_store, NewEvent};
 use xhs_persistence::{records, ConnectionTrait, Record};
@@ -46,9 +49,27 @@ pub(crate) async fn advance(
         if next == current && reason.is_none() && note_url.is_none() {
             return Ok(());
         }
-        if records::compare_and_set_status(db, row.id, current, next, reason, note_url, platform)
-            .await?
+        if records::compare_and_set_status(
+            db,
+            row.id,
+            current,
+            next,
+            reason,
+            note_url.clone(),
+            platform,
+        )
+        .await?
         {
+            if next == RecordStatus::Published && current != RecordStatus::Published {
+                let data = PublishConfirmedData {
+                    record_id: row.id,
+                    post_id,
+                    account_id,
+                    note_url,
+                    platform: platform.or(row.platform),
+                };
+                emit(db, EventData::PublishConfirmed(data)).await?;
+            }
             return Ok(());
         }
     }
@@ -90,6 +111,7 @@ pub(crate) async fn record_events(
         })
         .collect();
     event_store::insert_many(db, &events).await?;
+    link_events(db, items).await?;
     for (e, detail) in items {
         if let Some(account_id) = e.account_id {
             advance(
@@ -101,6 +123,37 @@ pub(crate) async fn record_events(
                 e.platform,
             )
             .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The busy `link.opened` and `link.tapped` webhook events, only for the
+/// endpoints that chose them (looked up once per batch; none: nothing written).
+async fn link_events(
+    db: &impl ConnectionTrait,
+    items: &[(NewEvent, Option<String>)],
+) -> AppResult<()> {
+    for (kind, t) in [
+        (EventKind::Opened, WebhookEventType::LinkOpened),
+        (EventKind::PublishTapped, WebhookEventType::LinkTapped),
+    ] {
+        if !items.iter().any(|(e, _)| e.kind == kind) {
+            continue;
+        }
+        let ids = xhs_persistence::webhooks::subscribers(db, t).await?;
+        for (e, _) in items.iter().filter(|(e, _)| e.kind == kind) {
+            let data = LinkEventData {
+                link_id: e.link_id,
+                post_id: e.post_id,
+                account_id: e.account_id,
+                platform: e.platform,
+            };
+            let event = match t {
+                WebhookEventType::LinkOpened => EventData::LinkOpened(data),
+                _ => EventData::LinkTapped(data),
+            };
+            emit_to(db, &ids, event).await?;
         }
     }
     Ok(())

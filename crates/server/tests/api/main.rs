@@ -38,3 +38,4 @@ mod transactions;
 mod validation;
 mod variants;
 mod vocabulary;
+mod webhooks;

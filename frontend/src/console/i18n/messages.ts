@@ -15,6 +15,7 @@ import { reviewEn, reviewZh } from './areas/review';
 import { teamEn, teamZh } from './areas/team';
 import { firstweekEn, firstweekZh } from './areas/firstweek';
 import { variantsEn, variantsZh } from './areas/variants';
+import { webhooksEn, webhooksZh } from './areas/webhooks';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -159,6 +160,8 @@ const coreZh = {
   'err.not_found.assignment': '活动中没有这条安排',
   'err.schedule_infeasible': '排期时间不够：有账号放不下全部笔记，请放宽时间窗口、日期或每日上限',
   'err.campaign_state': '活动当前的状态不允许此操作',
+  'err.not_found.webhook': 'Webhook 不存在',
+  'err.not_found.webhook_delivery': '这次投递不存在',
   'err.forbidden': '当前角色无权执行此操作',
   'err.last_admin': '不能停用或降级最后一位管理员',
   'err.link_not_open_yet': '这个链接还没到开放时间',
@@ -166,6 +169,7 @@ const coreZh = {
 } as const;
 
 export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...webhooksZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -180,7 +184,9 @@ type Required =
   | `role.${import('../../api/team-types').Role}`
   | `audit.act.${import('../../api/team-types').AuditAction}`
   | `audit.kind.${import('../../api/team-types').ActorKind}`
-  | `review.status.${import('../../api/team-types').ReviewStatus}`;
+  | `review.status.${import('../../api/team-types').ReviewStatus}`
+  | `webhooks.event.${import('../../api/webhook-types').WebhookEventType}`
+  | `webhooks.status.${import('../../api/webhook-types').WebhookDeliveryStatus}`;
 type Missing = Exclude<Required, MessageKey>;
 export const allCodesWorded: [Missing] extends [never] ? true : Missing = true;
 
@@ -327,6 +333,8 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.not_found.assignment': 'The campaign has no such assignment',
   'err.schedule_infeasible': 'The schedule is too short: some accounts cannot fit all their notes; widen the window, the dates or the daily limit',
   'err.campaign_state': 'The campaign cannot do that in its current status',
+  'err.not_found.webhook': 'No such webhook',
+  'err.not_found.webhook_delivery': 'No such delivery',
   'err.forbidden': 'Your role may not do this',
   'err.last_admin': 'The last admin cannot be disabled or demoted',
   'err.link_not_open_yet': 'This link is not open yet',
@@ -334,3 +342,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
 };
 
 export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...webhooksEn };

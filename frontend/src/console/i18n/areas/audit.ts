@@ -42,6 +42,9 @@ export const auditZh = {
   'audit.act.launch': '启动',
   'audit.act.pause': '暂停',
   'audit.act.resume': '继续',
+  'audit.act.rotate_secret': '更换密钥',
+  'audit.act.test': '发送测试',
+  'audit.act.redeliver': '重新投递',
 
   'audit.kind.user': '成员',
   'audit.kind.token': '令牌',
@@ -60,6 +63,7 @@ export const auditZh = {
   'audit.type.record': '发布记录',
   'audit.type.group': '分组',
   'audit.type.campaign': '活动',
+  'audit.type.webhook': 'Webhook',
 } as const;
 
 export const auditEn: Record<keyof typeof auditZh, string> = {
@@ -105,6 +109,9 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.act.launch': 'Launch',
   'audit.act.pause': 'Pause',
   'audit.act.resume': 'Resume',
+  'audit.act.rotate_secret': 'Rotate secret',
+  'audit.act.test': 'Send test',
+  'audit.act.redeliver': 'Redeliver',
 
   'audit.kind.user': 'User',
   'audit.kind.token': 'Token',
@@ -123,4 +130,5 @@ export const auditEn: Record<keyof typeof auditZh, string> = {
   'audit.type.record': 'Publish record',
   'audit.type.group': 'Group',
   'audit.type.campaign': 'Campaign',
+  'audit.type.webhook': 'Webhook',
 };
