@@ -29,12 +29,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One live account. */
+        /**
+         * One live account.
+         * @description A deleted account answers 404 (its statistics stay readable at
+         *     `GET /api/accounts/{id}/stats`).
+         */
         get: operations["get_account"];
-        /** Replaces an account's fields. */
+        /**
+         * Replaces an account's fields.
+         * @description A deleted account answers 404.
+         */
         put: operations["update_account"];
         post?: never;
-        /** Removes an account from the lists; its links and records keep working. */
+        /**
+         * Removes an account from the lists; its links and records keep working.
+         * @description Afterwards `GET`, `PUT` and `DELETE` on it answer 404, new links and group
+         *     memberships naming it are refused (422), and its statistics
+         *     (`GET /api/accounts/{id}/stats`), its existing links' share pages and its
+         *     publish records keep answering.
+         */
         delete: operations["delete_account"];
         options?: never;
         head?: never;
@@ -48,7 +61,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one account, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one account, in total and per day.
+         * @description Keeps answering after the account is deleted: its links live on and
+         *     their counts are its history. 404 only for an id that never existed.
+         */
         get: operations["account_stats"];
         put?: never;
         post?: never;
@@ -130,6 +147,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first, by status. */
+        get: operations["list_campaigns"];
+        put?: never;
+        /** Creates a campaign in `draft` (plan it with `POST /api/campaigns/{id}/plan`). */
+        post: operations["create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign. */
+        get: operations["get_campaign"];
+        /** Replaces a campaign not launched yet; a planned one goes back to `draft`. */
+        put: operations["update_campaign"];
+        post?: never;
+        /**
+         * Deletes a campaign that is not running (cancel a running one first),
+         *     with its assignments; links and tasks made by a launch stay.
+         */
+        delete: operations["delete_campaign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's assignments by id, filtered by status, note, account or group. */
+        get: operations["list_assignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assignments/{assignment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Moves one assignment to another instant, under the plan's rules; a
+         *     launched one moves its link's opening or its task's due time too.
+         */
+        put: operations["move_assignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a campaign: links not opened yet are revoked and tasks not sent
+         *     yet cancelled (their assignments become `cancelled`); nothing that
+         *     reached someone is touched.
+         */
+        post: operations["cancel_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Makes, in one transaction, a share link per assignment for people (it
+         *     opens at the assignment's instant) and a robot task per assignment for
+         *     robot accounts (sent at that instant, within the fleet's limits). A
+         *     second launch (even at once) finds the campaign running: 409.
+         */
+        post: operations["launch_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Holds a running campaign: links nobody opened yet stop opening, tasks
+         *     not sent yet wait.
+         */
+        post: operations["pause_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Places every (account, note) at an instant inside the schedule, spread
+         *     and jittered, never over an account's day limit nor closer than the gap,
+         *     counting its assignments in other running campaigns and its robot tasks.
+         *     Runs again until launch, replacing the plan.
+         */
+        post: operations["plan_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts per status overall, per note, per variant, per group and per
+         *     account, and the share published.
+         */
+        get: operations["campaign_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reminders (催办): for every person who has not published, a message in
+         *     Chinese with their link; for each group and for everyone, one text.
+         */
+        get: operations["campaign_reminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resumes a paused campaign: each held link opens, and each held task is
+         *     due, at its assignment's instant again (at once when that has passed).
+         */
+        post: operations["resume_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -177,7 +416,10 @@ export interface paths {
         /** Renames a group. */
         put: operations["update_group"];
         post?: never;
-        /** Deletes a group; its accounts stay, in their other groups too. */
+        /**
+         * Deletes a group; its accounts stay, in their other groups too.
+         * @description For good: afterwards every `/api/groups/{id}` operation answers 404.
+         */
         delete: operations["delete_group"];
         options?: never;
         head?: never;
@@ -232,7 +474,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One link (any status), for its statistics page. */
+        /**
+         * One link (any status), for its statistics page.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["get_link"];
         put?: never;
         post?: never;
@@ -249,7 +496,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code of a link as PNG (the code only; the SVG carries the title). */
+        /**
+         * The QR code of a link as PNG (the code only; the SVG carries the title).
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["qr_png"];
         put?: never;
         post?: never;
@@ -266,7 +518,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The QR code of a link as SVG, with the post title (and label) under it for printing. */
+        /**
+         * The QR code of a link as SVG, with the post title (and label) under it for printing.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["qr_svg"];
         put?: never;
         post?: never;
@@ -300,7 +557,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one link, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one link, in total and per day.
+         * @description Keeps answering for a revoked or expired link, for a deleted account's
+         *     link and after the link's post is deleted (its share page then answers
+         *     410 `post_deleted`); 404 only for an id that never existed.
+         */
         get: operations["link_stats"];
         put?: never;
         post?: never;
@@ -347,6 +609,8 @@ export interface paths {
         /**
          * Removes an item and its files. Refused with 409 `media_in_use` while a
          *     post that is not deleted uses its URL as an image, cover or video.
+         * @description For good: afterwards the item (`GET /api/media/{id}`) and its files
+         *     (`GET /media/{key}`) answer 404.
          */
         delete: operations["delete_media"];
         options?: never;
@@ -443,7 +707,13 @@ export interface paths {
          */
         put: operations["update_post"];
         post?: never;
-        /** Soft-deletes a post (`is_deleted`, `deleted_at`); afterwards it is 404 everywhere. */
+        /**
+         * Soft-deletes a post (`is_deleted`, `deleted_at`).
+         * @description Afterwards every `/api/posts/{id}` operation, the preview and the publish
+         *     payload answer 404, and its links' share pages 410 `post_deleted`; its
+         *     links themselves (`GET /api/links/{id}`, their statistics and QR codes)
+         *     and its publish records stay readable, as history.
+         */
         delete: operations["delete_post"];
         options?: never;
         head?: never;
@@ -512,6 +782,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 复制笔记: copies a note, with its variants, as a new draft (version 1,
+         *     noted `copied from note {id}`). Links, reviews and statistics stay with
+         *     the original.
+         */
+        post: operations["duplicate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/links": {
         parameters: {
             query?: never;
@@ -533,6 +824,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has published this note: every share link of the note (in or
+         *     outside a campaign), newest first, with its account and groups, where
+         *     its person stands, the first opened, tapped and published times, and
+         *     the pasted note link.
+         */
+        get: operations["post_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/preflight": {
         parameters: {
             query?: never;
@@ -542,6 +855,27 @@ export interface paths {
         };
         /** Every XHS rule's verdict on a stored post. */
         get: operations["post_preflight"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reminders (催办) of a note: for every unfinished person a
+         *     ready-to-paste Chinese message with their link, and one text for the
+         *     whole list.
+         */
+        get: operations["post_reminders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -577,7 +911,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day. */
+        /**
+         * Opens, taps, app opens, failures by reason and confirmed publishes of one post, in total and per day.
+         * @description A deleted post answers 404 (its links' statistics stay readable at
+         *     `GET /api/links/{id}/stats`).
+         */
         get: operations["post_stats"];
         put?: never;
         post?: never;
@@ -599,6 +937,53 @@ export interface paths {
         /** Submits a draft for review: `draft` -> `in_review`. */
         post: operations["submit_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The variants of a note, in order, with the note's current version. */
+        get: operations["list_variants"];
+        put?: never;
+        /**
+         * Adds a variant after the note's last one. The note's version moves on
+         *     (the new version keeps the variants) and an approved note goes back to
+         *     `draft`.
+         */
+        post: operations["create_variant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces a variant (its label and every override: a field left out
+         *     falls back to the note's). The note's version moves on and an approved
+         *     note goes back to `draft`.
+         */
+        put: operations["update_variant"];
+        post?: never;
+        /**
+         * Deletes a variant. The note's version moves on and an approved note
+         *     goes back to `draft`.
+         */
+        delete: operations["delete_variant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -707,6 +1092,8 @@ export interface paths {
         /**
          * Confirms a publish with the note's URL (pasted back by the operator); the
          *     server checks it is an XHS note link.
+         * @description Works for the records of a deleted post or account too: records are
+         *     history and outlive both.
          */
         put: operations["confirm_record"];
         post?: never;
@@ -1222,6 +1609,12 @@ export interface components {
          * @enum {string}
          */
         AccountKind: "brand" | "partner" | "test" | "student" | "owner" | "robot";
+        AccountProgress: {
+            /** Format: int64 */
+            account_id: number;
+            counts: components["schemas"]["StatusCounts"];
+            name: string;
+        };
         /**
          * @description Who acted: a logged-in user, an API token, nobody known (a failed
          *     login names the username tried), or the robot provider (its callbacks
@@ -1257,6 +1650,66 @@ export interface components {
             /** @description What the token may do (capped by its creator's role). */
             role: components["schemas"]["Role"];
         };
+        /**
+         * @description One account's note at an instant, and where it stands: `planned` (not
+         *     launched), `scheduled` (its link opens, or its task is sent, at
+         *     `scheduled_at`), `open` (the link is open, or the task was sent),
+         *     `opened`, `tapped` (the person's progress on the share page),
+         *     `published`, `failed`, `cancelled`.
+         */
+        Assignment: {
+            /** Format: int64 */
+            account_id: number;
+            account_name: string;
+            /** Format: int64 */
+            campaign_id: number;
+            channel: components["schemas"]["Channel"];
+            /** @description The account's groups, by name. */
+            groups: components["schemas"]["GroupRef"][];
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description A person's share link (once launched).
+             */
+            link_id?: number | null;
+            /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
+            link_url?: string | null;
+            /** @description The published note's link (pasted by the person, or the robot's). */
+            note_url?: string | null;
+            /**
+             * Format: date-time
+             * @description When the person first opened the share page.
+             */
+            opened_at?: string | null;
+            /** Format: int64 */
+            post_id: number;
+            post_title: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** @description Why it failed or was cancelled. */
+            reason?: string | null;
+            /** Format: date-time */
+            scheduled_at: string;
+            status: components["schemas"]["AssignmentStatus"];
+            /**
+             * Format: date-time
+             * @description When the person first tapped publish.
+             */
+            tapped_at?: string | null;
+            /**
+             * Format: int64
+             * @description A robot's task (once launched).
+             */
+            task_id?: number | null;
+            task_status?: null | components["schemas"]["TaskStatus"];
+            /**
+             * Format: int64
+             * @description The note's variant; null: the note's own text.
+             */
+            variant_id?: number | null;
+            variant_label?: string | null;
+        };
         /** @description `assignment.published`: one account of a campaign published its note. */
         AssignmentEventData: {
             /** Format: int64 */
@@ -1269,12 +1722,48 @@ export interface components {
             /** Format: int64 */
             post_id: number;
         };
+        /** @description Moves one assignment. */
+        AssignmentMoveInput: {
+            /**
+             * Format: date-time
+             * @description The new instant: inside the campaign and its daily window, in the
+             *     future, keeping the gap and the day's limit (422 naming the rule:
+             *     `range`, `daily_window`, `min_gap`, `day_limit`, `future`).
+             */
+            scheduled_at?: string | null;
+        };
+        AssignmentPage: {
+            /** @description By id (the plan's order: by time, then account). */
+            items: components["schemas"]["Assignment"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where one assignment stands: `planned` (an instant, nothing made yet),
+         *     `scheduled` (its link or task waits for the instant), `open` (the link
+         *     opens, or the task was sent), `opened` and `tapped` (the person's
+         *     progress on the share page), `published`, `failed`, `cancelled`.
+         * @enum {string}
+         */
+        AssignmentStatus: "planned" | "scheduled" | "open" | "opened" | "tapped" | "published" | "failed" | "cancelled";
+        Audience: {
+            account_ids: number[];
+            group_ids: number[];
+        };
+        /**
+         * @description Who gets the notes: accounts and groups (each group's live accounts as
+         *     they are when planned); at least one of them.
+         */
+        AudienceInput: {
+            account_ids?: number[] | null;
+            group_ids?: number[] | null;
+        };
         /**
          * @description What an audit entry records: each use case names its own (`link` is
          *     a share link made for a note, `sync` a robot sync).
          * @enum {string}
          */
-        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync" | "rotate_secret" | "test" | "redeliver";
+        AuditAction: "login" | "login_failed" | "logout" | "create" | "update" | "delete" | "submit" | "approve" | "request_changes" | "restore" | "link" | "revoke" | "dispatch" | "confirm" | "retry" | "cancel" | "sync" | "plan" | "launch" | "pause" | "resume" | "rotate_secret" | "test" | "redeliver";
         /** @description One thing someone did. */
         AuditEntry: {
             action: components["schemas"]["AuditAction"];
@@ -1303,18 +1792,152 @@ export interface components {
          * @description What an audit entry is about.
          * @enum {string}
          */
-        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group" | "webhook";
+        AuditTarget: "post" | "link" | "account" | "media" | "user" | "token" | "robot" | "task" | "record" | "group" | "campaign" | "webhook";
         /**
          * Format: binary
          * @description The bytes of a file (an image, a video), as its media type says.
          */
         BinaryFile: string;
+        /**
+         * @description A campaign. `draft` → `planned` (`POST .../plan`) → `running`
+         *     (`POST .../launch`) → `finished` (every assignment published, failed or
+         *     cancelled) or `cancelled`. A running one may be paused (`paused_at`).
+         */
+        Campaign: {
+            /**
+             * Format: int64
+             * @description Planned assignments (0 in draft).
+             */
+            assignment_count: number;
+            audience: components["schemas"]["Audience"];
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            launched_at?: string | null;
+            /** Format: date-time */
+            link_expires_at?: string | null;
+            name: string;
+            pairing: components["schemas"]["Pairing"];
+            /**
+             * Format: date-time
+             * @description Set while paused (the status stays `running`).
+             */
+            paused_at?: string | null;
+            platforms?: string[] | null;
+            post_ids: number[];
+            schedule: components["schemas"]["CampaignSchedule"];
+            status: components["schemas"]["CampaignStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Send it back with `PUT`.
+             */
+            version: number;
+        };
         /** @description `campaign.*`. */
         CampaignEventData: {
             /** Format: int64 */
             campaign_id: number;
             name?: string | null;
         };
+        /**
+         * @description A campaign to create. Every broken rule is a 422 naming its field;
+         *     nothing is created then.
+         */
+        CampaignInput: {
+            audience?: null | components["schemas"]["AudienceInput"];
+            /**
+             * Format: date-time
+             * @description When the links expire; after `schedule.end_at`. Absent: never.
+             */
+            link_expires_at?: string | null;
+            /** @description 1 to 100 characters. */
+            name?: string | null;
+            pairing?: null | components["schemas"]["Pairing"];
+            /**
+             * @description The platforms each link offers; each note must pass pre-flight for
+             *     each (422 `platforms[i]`). Absent: each note's default.
+             */
+            platforms?: string[] | null;
+            /**
+             * @description 1 to 50 live notes, in order (approved ones when approval is on: 409
+             *     `post_not_approved` otherwise).
+             */
+            post_ids?: number[] | null;
+            schedule?: null | components["schemas"]["ScheduleInput"];
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        CampaignProgress: {
+            by_account: components["schemas"]["AccountProgress"][];
+            /** @description An account in several groups counts in each. */
+            by_group: components["schemas"]["GroupProgress"][];
+            by_post: components["schemas"]["PostProgress"][];
+            by_variant: components["schemas"]["VariantProgress"][];
+            /** Format: int64 */
+            campaign_id: number;
+            overall: components["schemas"]["StatusCounts"];
+            /**
+             * Format: double
+             * @description Published among the assignments not cancelled, 0 to 1.
+             */
+            published_share: number;
+            status: components["schemas"]["CampaignStatus"];
+        };
+        /** @description Reminders (催办) for the people of a campaign who have not published. */
+        CampaignReminders: {
+            /** @description Everyone unfinished, in one text. */
+            all_text: string;
+            groups: components["schemas"]["GroupReminderText"][];
+            people: components["schemas"]["PersonReminder"][];
+        };
+        CampaignSchedule: {
+            daily_window: components["schemas"]["DailyWindow"];
+            /** Format: date-time */
+            end_at: string;
+            /** Format: int32 */
+            min_gap_minutes: number;
+            /** Format: int32 */
+            per_account_per_day: number;
+            /** Format: date-time */
+            start_at: string;
+            /**
+             * @description The zone of the daily window and of days (`stats.timezone`).
+             * @example Asia/Shanghai
+             */
+            time_zone: string;
+        };
+        /**
+         * @description Where a campaign stands: `draft` (being written), `planned` (every
+         *     assignment has an instant; it may be planned again), `running`
+         *     (launched: links and robot tasks exist), then `finished` or `cancelled`.
+         * @enum {string}
+         */
+        CampaignStatus: "draft" | "planned" | "running" | "finished" | "cancelled";
+        /**
+         * @description A campaign's replacement (draft or planned only; a planned one goes back
+         *     to `draft` and is planned again).
+         */
+        CampaignUpdate: components["schemas"]["CampaignInput"] & {
+            /**
+             * Format: int32
+             * @description The version you read (409 `version_conflict` when it changed).
+             */
+            version?: number | null;
+        };
+        /**
+         * @description How an assignment reaches XHS: a share link a person opens, or a
+         *     robot task.
+         * @enum {string}
+         */
+        Channel: "link" | "robot";
         /** @description The link of the published note, pasted back by the operator or the account holder. */
         ConfirmInput: {
             /** @description The note's link, e.g. `https://www.xiaohongshu.com/explore/64a1…` or `http://xhslink.com/…`, or the text the XHS app copies (复制链接) with the link inside; at most 500 characters. The first note link in it is stored as `https://www.xiaohongshu.com/explore/{id}` when it names the note, the short link as given otherwise. */
@@ -1342,6 +1965,27 @@ export interface components {
              * @enum {string}
              */
             handoff: "copy_kit";
+        };
+        /** @description The daily window as stored. */
+        DailyWindow: {
+            from: string;
+            to: string;
+        };
+        /**
+         * @description The daily window in the statistics' time zone; `to` before `from` runs
+         *     across midnight (22:00 to 02:00 is four hours); `24:00` ends at midnight.
+         */
+        DailyWindowInput: {
+            /**
+             * @description `HH:MM`, e.g. `09:00`.
+             * @example 09:00
+             */
+            from?: string | null;
+            /**
+             * @description `HH:MM`, e.g. `22:00`.
+             * @example 22:00
+             */
+            to?: string | null;
         };
         Dashboard: {
             /** @description SDK failures this week by reason, most frequent first. */
@@ -1398,7 +2042,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "campaign_state";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -1412,8 +2056,9 @@ export interface components {
             after?: string | null;
             before?: string | null;
             /**
-             * @description `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line)
-             *     or `video_url`.
+             * @description `type`, `title`, `content`, `cover_url`, `image_urls` (one URL a line),
+             *     `video_url` or `variants` (a block per variant: `[label]`, then each
+             *     field it overrides as `name: value`).
              */
             field: string;
             lines: components["schemas"]["DiffLine"][];
@@ -1453,11 +2098,29 @@ export interface components {
             /** @description 1 to 50 characters, unique (422 `unique` on `name` when taken). */
             name: string;
         };
+        GroupProgress: {
+            counts: components["schemas"]["StatusCounts"];
+            /** Format: int64 */
+            group_id: number;
+            name: string;
+        };
         /** @description A group as an account names it. */
         GroupRef: {
             /** Format: int64 */
             id: number;
             name: string;
+        };
+        /** @description One text for a group's chat, listing who still has to publish. */
+        GroupReminderText: {
+            /**
+             * Format: int64
+             * @description How many of the group's notes are unpublished.
+             */
+            count: number;
+            /** Format: int64 */
+            group_id: number;
+            name: string;
+            text: string;
         };
         /**
          * @description How a page hands a note over: XHS's JS SDK with a signed payload, a
@@ -1654,6 +2317,71 @@ export interface components {
             platform: components["schemas"]["SharePlatform"];
         };
         /**
+         * @description How notes meet accounts: every account gets every note, or one note
+         *     each, dealt out in turn.
+         * @enum {string}
+         */
+        Pairing: "each_account_every_post" | "each_account_one_post";
+        /** @description One link of the note and where its person stands. */
+        Person: {
+            /** Format: int64 */
+            account_id?: number | null;
+            account_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /** @description Why the last attempt failed (`status: failed`). */
+            failure_reason?: string | null;
+            /** @description The account's groups, by name. */
+            groups: components["schemas"]["GroupRef"][];
+            label?: string | null;
+            /** Format: int64 */
+            link_id: number;
+            /** @description The link's own status. */
+            link_status: components["schemas"]["LinkStatus"];
+            /**
+             * Format: date-time
+             * @description When the link opens (null: open from the start).
+             */
+            not_before?: string | null;
+            /** @description The published note's URL. */
+            note_url?: string | null;
+            /**
+             * Format: date-time
+             * @description The first time the share page was opened.
+             */
+            opened_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When publishing was confirmed (the note link pasted back, or an operator).
+             */
+            published_at?: string | null;
+            status: components["schemas"]["PersonStatus"];
+            /**
+             * Format: date-time
+             * @description The first tap on a publish button.
+             */
+            tapped_at?: string | null;
+            /** @description `{public_url}/s/{token}`. */
+            url: string;
+        };
+        /** @description One person who has not published yet, with a message to paste. */
+        PersonReminder: {
+            assignment: components["schemas"]["Assignment"];
+            /** @description Chinese, ready to paste into a chat: the note, when, and the link. */
+            message: string;
+        };
+        /**
+         * @description Where the person of one link stands, in the words of campaign
+         *     assignments where they fit: `scheduled` (the link opens later),
+         *     `open` (not opened yet), `opened`, `tapped`, `published`, `failed`
+         *     (the last attempt failed), and `expired` or `revoked` (the link no
+         *     longer works; a published person stays `published`).
+         * @enum {string}
+         */
+        PersonStatus: "scheduled" | "open" | "opened" | "tapped" | "published" | "failed" | "expired" | "revoked";
+        /**
          * @description An outside platform the server talks to.
          * @enum {string}
          */
@@ -1784,6 +2512,12 @@ export interface components {
             updatedAt: string;
             videoUrl?: string | null;
         };
+        PostProgress: {
+            counts: components["schemas"]["StatusCounts"];
+            /** Format: int64 */
+            post_id: number;
+            title: string;
+        };
         /**
          * @description The two kinds of note the share SDK knows: an image note (`normal`) and a video note.
          * @enum {string}
@@ -1808,6 +2542,11 @@ export interface components {
             note?: string | null;
             title: string;
             type: components["schemas"]["PostType"];
+            /**
+             * @description The note's variants as they were; null for versions saved before
+             *     variants existed.
+             */
+            variants?: components["schemas"]["VariantOverrides"][] | null;
             /** Format: int32 */
             version: number;
             video_url?: string | null;
@@ -1882,6 +2621,7 @@ export interface components {
          *     translation in the console); `detail` is for people.
          */
         Problem: {
+            campaign_status?: null | components["schemas"]["CampaignStatus"];
             /** @description Stable snake_case code, e.g. `validation_failed`, `version_conflict`. */
             code: components["schemas"]["ErrorCode"];
             /**
@@ -1901,6 +2641,8 @@ export interface components {
             required_role?: null | components["schemas"]["Role"];
             resource?: null | components["schemas"]["Resource"];
             review_status?: null | components["schemas"]["ReviewStatus"];
+            /** @description On 422 `schedule_infeasible`: every account the schedule has no room for. */
+            shortfalls?: components["schemas"]["ProblemShortfall"][] | null;
             /** Format: int32 */
             status: number;
             /** @description The HTTP status text. */
@@ -1928,6 +2670,27 @@ export interface components {
             message: string;
             /** @description The rule it broke, e.g. `max_chars`, `absolute_http_url`, `required`. */
             rule: components["schemas"]["Rule"];
+        };
+        /** @description An account a campaign's schedule has no room for. */
+        ProblemShortfall: {
+            /** Format: int64 */
+            account_id: number;
+            account_name: string;
+            /**
+             * Format: int32
+             * @description Slots free for it (its other campaigns and robot tasks counted).
+             */
+            available: number;
+            /**
+             * Format: int32
+             * @description `needed - available`.
+             */
+            lacking: number;
+            /**
+             * Format: int32
+             * @description Slots the account needs (its notes in this campaign).
+             */
+            needed: number;
         };
         /** @description `publish.confirmed`: a publish record reached `confirmed` with the note's link. */
         PublishConfirmedData: {
@@ -1978,6 +2741,28 @@ export interface components {
          * @enum {string}
          */
         RecordStatus: "link_sent" | "opened" | "tapped" | "app_opened" | "failed" | "published";
+        /** @description A ready-to-paste reminder for one person. */
+        Reminder: {
+            /** Format: int64 */
+            account_id?: number | null;
+            /** Format: int64 */
+            link_id: number;
+            /** @description Chinese, with the person's link: paste it into a chat. */
+            message: string;
+            /** @description The account's name, else the link's label. */
+            name: string;
+            status: components["schemas"]["PersonStatus"];
+            url: string;
+        };
+        /** @description The reminders (催办) of a note's unfinished people. */
+        Reminders: {
+            items: components["schemas"]["Reminder"][];
+            /**
+             * @description One text for the whole list (a line per person with their link);
+             *     empty when everyone is done.
+             */
+            text: string;
+        };
         /**
          * @description The kinds a share page may report to `POST /api/share/{token}/events`:
          *     every [`EventKind`] but `confirmed`, which has its own endpoint.
@@ -1988,7 +2773,7 @@ export interface components {
          * @description The things a request can name that may not exist.
          * @enum {string}
          */
-        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "webhook" | "webhook_delivery";
+        Resource: "post" | "link" | "account" | "record" | "media" | "task" | "route" | "post_version" | "user" | "token" | "group" | "variant" | "campaign" | "assignment" | "webhook" | "webhook_delivery";
         /** @description `post.*`: a step of the approval workflow. */
         ReviewEventData: {
             /** @description Who took the step (a username or `token:{name}`). */
@@ -2105,6 +2890,30 @@ export interface components {
          * @enum {string}
          */
         Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique";
+        /** @description When a campaign's notes may go out. */
+        ScheduleInput: {
+            daily_window?: null | components["schemas"]["DailyWindowInput"];
+            /**
+             * Format: date-time
+             * @description After `start_at`, at most 366 days later.
+             */
+            end_at?: string | null;
+            /**
+             * Format: int64
+             * @description Minutes between two notes of one account, 1 to 10080 (default 180).
+             */
+            min_gap_minutes?: number | null;
+            /**
+             * Format: int64
+             * @description Notes one account gets on one local day, 1 to 50 (default 1).
+             */
+            per_account_per_day?: number | null;
+            /**
+             * Format: date-time
+             * @description The first instant (in the future when planned).
+             */
+            start_at?: string | null;
+        };
         SchemaHandout: components["schemas"]["PlatformLink"] & {
             /** @constant */
             handoff: "schema";
@@ -2193,6 +3002,27 @@ export interface components {
             robot: components["schemas"]["RobotTotals"];
             /** @description Over the chosen period (`days`). */
             totals: components["schemas"]["Totals"];
+        };
+        /** @description How many assignments stand at each status. */
+        StatusCounts: {
+            /** Format: int64 */
+            cancelled: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            opened: number;
+            /** Format: int64 */
+            planned: number;
+            /** Format: int64 */
+            published: number;
+            /** Format: int64 */
+            scheduled: number;
+            /** Format: int64 */
+            tapped: number;
+            /** Format: int64 */
+            total: number;
         };
         /** @description What a sync did. */
         SyncResult: {
@@ -2460,6 +3290,86 @@ export interface components {
             /** @description The new generated password when `reset_password`; else null. */
             password?: string | null;
             user: components["schemas"]["User"];
+        };
+        /** @description A variant of a note. */
+        Variant: {
+            /** @description The body this variant uses; null: the note's. */
+            content?: string | null;
+            /** @description The cover this variant uses; null: the note's (or its first image). */
+            cover_url?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** @description The images this variant uses; null: the note's. */
+            image_urls?: string[] | null;
+            /** @description Unique per note; ASCII letters in either case are the same label. */
+            label: string;
+            /**
+             * Format: int32
+             * @description Its place among the note's variants (1, 2, ...).
+             */
+            position: number;
+            /** Format: int64 */
+            post_id: number;
+            /**
+             * Format: int32
+             * @description The note's `version` now: every change of a variant moves the note's
+             *     version on; send this with the next `PUT /api/posts/{id}`.
+             */
+            post_version: number;
+            /** @description The title this variant uses; null: the note's. */
+            title?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A variant to add or to replace. A field left out, null or blank (no
+         *     images) falls back to the note's own. The note merged with these
+         *     overrides must pass the note's rules; a 422 names the field and the
+         *     variant.
+         */
+        VariantInput: {
+            /** @description At most 1000 characters and 10 `#topics`. */
+            content?: string | null;
+            /** @description At most 2048 characters once encoded. */
+            cover_url?: string | null;
+            /** @description 1 to 18 absolute http(s) URLs (image notes). */
+            image_urls?: string[] | null;
+            /** @description 1 to 30 characters, unique per note (e.g. `A`, `品牌号版`). */
+            label: string;
+            /** @description At most 20 characters. */
+            title?: string | null;
+        };
+        /** @description The variants of a note, in order. */
+        VariantList: {
+            items: components["schemas"]["Variant"][];
+            /**
+             * Format: int32
+             * @description The note's `version` now.
+             */
+            post_version: number;
+        };
+        /**
+         * @description What a variant says, as a version keeps it: a field absent (null) falls
+         *     back to the note's own.
+         */
+        VariantOverrides: {
+            content?: string | null;
+            cover_url?: string | null;
+            image_urls?: string[] | null;
+            label: string;
+            title?: string | null;
+        };
+        /** @description One text of a note: a variant, or (`variant_id` null) the note's own. */
+        VariantProgress: {
+            counts: components["schemas"]["StatusCounts"];
+            /** @description The variant's label, or the note's title for its own text. */
+            label: string;
+            /** Format: int64 */
+            post_id: number;
+            /** Format: int64 */
+            variant_id?: number | null;
         };
         /**
          * @description Step B's output, the page's `verifyConfig` for `xhs.share(...)`.
@@ -3320,6 +4230,1047 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_campaigns: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: components["schemas"]["CampaignStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `post_not_approved`: approval is on and a note is not approved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field breaks a rule (`validation_failed`, naming it): unknown or deleted notes and accounts, an empty audience, `end_at` before `start_at`, a malformed or empty daily window, a day limit below 1, a note failing pre-flight for a chosen platform */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version_conflict`: changed since you read it; `campaign_state`: launched already (`campaign_status` says where it is); `post_not_approved` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description as for creating */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: it is running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assignments: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100 (default 20). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: components["schemas"]["AssignmentStatus"];
+                post_id?: number;
+                account_id?: number;
+                /** @description Accounts of this group. */
+                group_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentPage"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_assignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+                /** @description assignment id */
+                assignment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentMoveInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: the campaign is draft, finished or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `scheduled_at` breaks a rule, named: `range`, `daily_window`, `min_gap`, `day_limit`, `future`, or the assignment no longer moves (`one_of`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: finished or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    launch_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: not planned (or launched already); `post_not_approved` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a note no longer passes pre-flight for a chosen platform */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: not running, or paused already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    plan_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: launched already; `post_not_approved` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `schedule_infeasible`: the window is too short; `shortfalls` names each account and the slots it lacks. `validation_failed`: `schedule.start_at` has passed, or a note was deleted */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgress"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReminders"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: not running, or not paused */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5269,6 +7220,71 @@ export interface operations {
             };
         };
     };
+    duplicate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the note to copy */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_links: {
         parameters: {
             query?: never;
@@ -5421,6 +7437,76 @@ export interface operations {
             };
         };
     };
+    post_people: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only those still to publish with a link that works (`scheduled`,
+                 *     `open`, `opened`, `tapped`, `failed`).
+                 */
+                unfinished?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a field breaks a rule, e.g. holds a control character (`validation_failed`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     post_preflight: {
         parameters: {
             query?: never;
@@ -5439,6 +7525,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preflight"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_reminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminders"];
                 };
             };
             /** @description malformed path parameter, query or body (`bad_request`) */
@@ -5696,6 +7838,304 @@ export interface operations {
             };
             /** @description `invalid_review_state`: the note is not a draft; `review_status` says where it is */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_variants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantList"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a rule broken (the message names the variant), or the label taken (`unique`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description variant id */
+                variant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Variant"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or variant (`resource: variant`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over this endpoint's limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a rule broken (the message names the variant), or the label taken (`unique`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_variant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+                /** @description variant id */
+                variant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such post (`resource: post`) or variant (`resource: variant`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6516,6 +8956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -6600,6 +9041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,6 +9135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `link_revoked`, `link_expired` or `post_deleted` */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -8140,20 +10583,25 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
-export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync", "rotate_secret", "test", "redeliver"];
-export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group", "webhook"];
+export const assignmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssignmentStatus"]> = ["planned", "scheduled", "open", "opened", "tapped", "published", "failed", "cancelled"];
+export const auditActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditAction"]> = ["login", "login_failed", "logout", "create", "update", "delete", "submit", "approve", "request_changes", "restore", "link", "revoke", "dispatch", "confirm", "retry", "cancel", "sync", "plan", "launch", "pause", "resume", "rotate_secret", "test", "redeliver"];
+export const auditTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AuditTarget"]> = ["post", "link", "account", "media", "user", "token", "robot", "task", "record", "group", "campaign", "webhook"];
+export const campaignStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignStatus"]> = ["draft", "planned", "running", "finished", "cancelled"];
+export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["link", "robot"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "campaign_state"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
+export const pairingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Pairing"]> = ["each_account_every_post", "each_account_one_post"];
+export const personStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonStatus"]> = ["scheduled", "open", "opened", "tapped", "published", "failed", "expired", "revoked"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["xhs", "douyin", "robots"];
 export const postTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostType"]> = ["normal", "video"];
 export const recordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordStatus"]> = ["link_sent", "opened", "tapped", "app_opened", "failed", "published"];
 export const reportedEventKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportedEventKind"]> = ["opened", "publish_tapped", "sdk_loaded", "sdk_failed", "app_opened", "fallback_used"];
-export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "webhook", "webhook_delivery"];
+export const resourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Resource"]> = ["post", "link", "account", "record", "media", "task", "route", "post_version", "user", "token", "group", "variant", "campaign", "assignment", "webhook", "webhook_delivery"];
 export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatus"]> = ["draft", "in_review", "approved"];
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const robotFunctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotFunction"]> = ["login", "publish"];

@@ -10,7 +10,8 @@ use super::{ensure_status, find, plan, CampaignView};
 use crate::{Actor, AppResult, Change, Services};
 use std::collections::HashMap;
 use xhs_domain::campaign::{AssignmentStatus, CampaignStatus, Channel};
-use xhs_domain::{AuditAction, AuditTarget, RobotFunction, SharePlatform};
+use xhs_domain::webhook::CampaignEventData;
+use xhs_domain::{AuditAction, AuditTarget, EventData, RobotFunction, SharePlatform};
 use xhs_persistence::campaign_assignments::{self as assignments, Carrier};
 use xhs_persistence::campaigns as store;
 use xhs_persistence::links::{self as links, NewLink};
@@ -94,6 +95,14 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
         };
         assignments::set(&*w, a.id, &carrier).await?;
     }
+    crate::webhooks::outbox::emit(
+        &*w,
+        EventData::CampaignLaunched(CampaignEventData {
+            campaign_id: id,
+            name: Some(c.fields.name.clone()),
+        }),
+    )
+    .await?;
     let change = Change::new(AuditAction::Launch, AuditTarget::Campaign, id);
     let detail = format!("{made_links} link(s), {made_tasks} robot task(s)");
     w.commit(change.detail(detail)).await?;
