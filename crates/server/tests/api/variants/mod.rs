@@ -3,12 +3,11 @@
 use crate::helpers::{count_rows, problem, spawn_app, valid_post, TestApp};
 use crate::teams::{add_user, audit_entries, login_as};
 use reqwest::{Method, Response, StatusCode};
+use serde_json::{json, Value};
 
 mod duplicate;
 mod history;
 mod rules;
-
-use serde_json::{json, Value};
 
 pub(super) async fn json_of(res: Response, want: StatusCode) -> Value {
     let status = res.status();
