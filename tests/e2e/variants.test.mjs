@@ -103,6 +103,29 @@ describe('variants, account pickers, the people of a note, copying a note', () =
     assert.equal((await server.api(`/api/posts/${post.id}/variants`, { token })).body.items.length, 1);
   });
 
+  test('the images are picture cards: dragged into order, one marked as cover', async () => {
+    await page.goto(`${server.baseUrl}/posts/${post.id}/edit`);
+    const urls = page.locator(tid('image-url'));
+    await hasCount(page.locator(tid('image-item')), 2);
+    assert.deepEqual(await urls.allTextContents(), POST.image_urls);
+    await page.locator(tid('image-item')).nth(1).dragTo(page.locator(tid('image-item')).nth(0));
+    await eventually(async () => (await urls.allTextContents())[0] === POST.image_urls[1], 'the dragged order');
+    assert.deepEqual(await urls.allTextContents(), [...POST.image_urls].reverse());
+    // The keyboard way: the → button moves it back.
+    await page.locator(tid('image-down')).first().click();
+    await page.locator(tid('image-set-cover')).first().click();
+    await hasText(page.locator(`${tid('image-item')}:first-child ${tid('image-cover-badge')}`), '封面');
+    assert.deepEqual(await urls.allTextContents(), [POST.image_urls[1], POST.image_urls[0]]);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/posts/${post.id}`) && r.request().method() === 'PUT'),
+      page.click(tid('editor-save')),
+    ]);
+    assert.equal(res.status(), 200);
+    const saved = (await server.api(`/api/posts/${post.id}`, { token })).body;
+    assert.equal(saved.cover_url, POST.image_urls[1]);
+    assert.deepEqual(saved.image_urls, [POST.image_urls[1], POST.image_urls[0]]);
+  });
+
   test('the account picker searches 46 accounts, two picks make two links, and it is empty afterwards', async () => {
     for (let i = 1; i <= 46; i++) {
       const name = i === 7 ? '王小明' : i === 8 ? '王小红' : `同学${String(i).padStart(2, '0')}`;
