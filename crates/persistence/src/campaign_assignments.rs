@@ -106,6 +106,23 @@ pub async fn find(
         .await?)
 }
 
+/// The launched assignments of (post, account) in running campaigns: those a
+/// publish of that note by that account fulfils (`assignment.published`).
+pub async fn launched_for(
+    db: &impl ConnectionTrait,
+    post_id: i64,
+    account_id: i64,
+) -> Result<Vec<Stored>, PersistenceError> {
+    Ok(AssignmentEntity::find()
+        .inner_join(CampaignEntity)
+        .filter(ca::Column::PostId.eq(post_id))
+        .filter(ca::Column::AccountId.eq(account_id))
+        .filter(ca::Column::Status.eq(AssignmentStatus::Scheduled.as_str()))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Running.as_str()))
+        .all(db)
+        .await?)
+}
+
 /// What launch (or cancel) sets on one assignment.
 #[derive(Debug, Clone, Default)]
 pub struct Carrier {

@@ -5,7 +5,8 @@ use crate::{Actor, AppResult, Change, Services};
 use chrono::Utc;
 use std::collections::{BTreeMap, HashMap};
 use xhs_domain::campaign::{AssignmentStatus, CampaignStatus};
-use xhs_domain::{AuditAction, AuditTarget};
+use xhs_domain::webhook::CampaignEventData;
+use xhs_domain::{AuditAction, AuditTarget, EventData};
 use xhs_persistence::campaign_assignments as store;
 use xhs_persistence::campaigns::{self as campaigns, Campaign};
 use xhs_persistence::{accounts, groups};
@@ -104,6 +105,11 @@ pub(crate) async fn settle(s: &Services, c: Campaign) -> AppResult<Campaign> {
     )
     .await?;
     if moved {
+        let data = CampaignEventData {
+            campaign_id: c.id,
+            name: Some(c.fields.name.clone()),
+        };
+        crate::webhooks::outbox::emit(&*w, EventData::CampaignFinished(data)).await?;
         let change = Change::new(AuditAction::Update, AuditTarget::Campaign, c.id);
         w.commit(change.detail("finished: every assignment is settled"))
             .await?;

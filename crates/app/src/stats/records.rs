@@ -3,10 +3,11 @@
 //! share page reported it or an operator confirmed it.
 use crate::webhooks::outbox::{emit, emit_to};
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
-use xhs_domain::webhook::{LinkEventData, PublishConfirmedData};
+use xhs_domain::webhook::{AssignmentEventData, LinkEventData, PublishConfirmedData};
 use xhs_domain::{AuditAction, AuditTarget};
 use xhs_domain::{EventData, WebhookEventType};
 use xhs_domain::{EventKind, RecordStatus};
+use xhs_persistence::campaign_assignments as assignments;
 use xhs_persistence::events::{self as event_store, NewEvent};
 use xhs_persistence::{records, ConnectionTrait, Record};
 
@@ -68,7 +69,18 @@ pub(crate) async fn advance(
                     note_url,
                     platform: platform.or(row.platform),
                 };
+                let note_url = data.note_url.clone();
                 emit(db, EventData::PublishConfirmed(data)).await?;
+                for a in assignments::launched_for(db, post_id, account_id).await? {
+                    let data = AssignmentEventData {
+                        campaign_id: a.campaign_id,
+                        assignment_id: a.id,
+                        post_id,
+                        account_id,
+                        note_url: note_url.clone(),
+                    };
+                    emit(db, EventData::AssignmentPublished(data)).await?;
+                }
             }
             return Ok(());
         }

@@ -139,7 +139,12 @@ async fn a_failure_carries_the_providers_reason_and_can_be_retried() {
         .json()
         .await
         .unwrap();
-    assert_eq!(retried["status"], "queued");
+    // Back in the queue; a dispatcher step may already hold it back for the
+    // robot's interval by the time the answer is read.
+    assert!(
+        ["queued", "waiting"].contains(&retried["status"].as_str().unwrap()),
+        "{retried}"
+    );
     until(&app, post, 30, |t| status(t) == "succeeded").await;
     let calls = fake.calls();
     assert_eq!(calls.len(), 2);
