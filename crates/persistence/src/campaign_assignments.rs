@@ -245,5 +245,6 @@ pub async fn others_of_account(
 }
 
 pub use crate::campaign_status::{
-    counts, first_events, page, AssignmentFilter, AssignmentRow, StatusCount,
+    counts_by_key, counts_by_text, first_events, page, AssignmentFilter, AssignmentRow, KeyCount,
+    TextCount,
 };
