@@ -401,3 +401,20 @@ pub async fn load_variants(
 ) -> Result<HashMap<i64, Vec<(i64, String)>>, PersistenceError> {
     Ok(HashMap::new())
 }
+
+/// The titles of the notes given (deleted ones too), in one query.
+pub async fn post_titles(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, String>, PersistenceError> {
+    use crate::entities::x_post;
+    let rows: Vec<(i64, String)> = x_post::Entity::find()
+        .select_only()
+        .column(x_post::Column::Id)
+        .column(x_post::Column::Title)
+        .filter(x_post::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}

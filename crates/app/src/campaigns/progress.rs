@@ -157,11 +157,7 @@ pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
         e.0.add(*st, n);
         e.1 = e.1.take().or_else(|| row.variant_label.clone());
     }
-    let mut titles: HashMap<i64, String> = HashMap::new();
-    for p in &c.fields.post_ids {
-        let t = xhs_persistence::posts::find_any(&s.db, *p).await?;
-        titles.insert(*p, t.map(|p| p.title).unwrap_or_default());
-    }
+    let titles = campaigns::post_titles(&s.db, &c.fields.post_ids).await?;
     let title = |p: i64| titles.get(&p).cloned().unwrap_or_default();
     let accounts_counted = store::counts_by_key(&s.db, id, Utc::now(), false).await?;
     let mut account_ids: Vec<i64> = accounts_counted.iter().map(|(r, _)| r.k).collect();
