@@ -364,18 +364,15 @@ pub async fn delete(
     from: &[CampaignStatus],
 ) -> Result<bool, PersistenceError> {
     use crate::entities::campaign_assignment as ca;
-    let r = CampaignEntity::delete_many()
-        .filter(campaign::Column::Id.eq(id))
-        .filter(campaign::Column::Status.is_in(from.iter().map(|s| s.as_str())))
-        .exec(db);
-    // Children first (SQLite enforces the cascade only with foreign_keys on).
+    let statuses = || campaign::Column::Status.is_in(from.iter().map(|s| s.as_str()));
     let found = CampaignEntity::find_by_id(id)
-        .filter(campaign::Column::Status.is_in(from.iter().map(|s| s.as_str())))
+        .filter(statuses())
         .one(db)
         .await?;
     if found.is_none() {
         return Ok(false);
     }
+    // Children first (SQLite enforces the cascade only with foreign_keys on).
     ca::Entity::delete_many()
         .filter(ca::Column::CampaignId.eq(id))
         .exec(db)
@@ -388,7 +385,12 @@ pub async fn delete(
         .filter(audience::Column::CampaignId.eq(id))
         .exec(db)
         .await?;
-    Ok(r.await?.rows_affected == 1)
+    let r = CampaignEntity::delete_many()
+        .filter(campaign::Column::Id.eq(id))
+        .filter(statuses())
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
 }
 
 /// The variants of each note given, as (variant id, label), in their order.

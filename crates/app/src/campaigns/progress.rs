@@ -168,12 +168,19 @@ pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let groups_counted = store::counts_by_key(&s.db, id, Utc::now(), true).await?;
-    let group_names: HashMap<i64, String> = groups::list(&s.db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
+    // Groups from the accounts' counts (an account in several groups
+    // counts in each): no second pass over the assignments.
+    let group_of = groups::of_accounts(&s.db, &account_ids).await?;
+    let mut groups_counted = Vec::new();
+    let mut group_names: HashMap<i64, String> = HashMap::new();
+    for (row, st) in &accounts_counted {
+        for g in group_of.get(&row.k).into_iter().flatten() {
+            group_names.insert(g.id, g.name.clone());
+            let mut r = row.clone();
+            r.k = g.id;
+            groups_counted.push((r, *st));
+        }
+    }
     Ok(Progress {
         campaign_id: id,
         status: c.status,
