@@ -261,6 +261,5 @@ pub async fn others_of_account(
     Ok(rows.into_iter().map(utc).collect())
 }
 
-pub use crate::campaign_status::{
-    counts, first_events, page, AssignmentFilter, AssignmentRow, StatusCount,
-};
+pub use crate::campaign_counts::{counts_by_key, counts_by_text, KeyCount, TextCount};
+pub use crate::campaign_status::{first_events, page, AssignmentFilter, AssignmentRow};

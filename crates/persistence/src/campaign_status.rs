@@ -18,7 +18,7 @@ use xhs_domain::{EventKind, TaskStatus};
 /// against `open`). Names are the query's aliases: `a` the assignment,
 /// `r` the publish record, `l` the link, `t` the task. Only `now` is a
 /// parameter; the rest are literals, the same on every backend.
-fn status_expr(now: NaiveDateTime) -> SimpleExpr {
+pub(crate) fn status_expr(now: NaiveDateTime) -> SimpleExpr {
     let lit = |s: &str| Expr::cust(format!("'{s}'"));
     let when = |sql: &str| Expr::cust(sql.to_owned());
     let link = Expr::case(when("r.status = 'published'"), lit("published"))
@@ -45,12 +45,12 @@ fn status_expr(now: NaiveDateTime) -> SimpleExpr {
         .into()
 }
 
-fn a() -> Alias {
+pub(crate) fn a() -> Alias {
     Alias::new("a")
 }
 
 /// `campaign_assignment a` joined to what its status is read from.
-fn joined(campaign_id: i64) -> SelectStatement {
+pub(crate) fn joined(campaign_id: i64) -> SelectStatement {
     let (r, l, t) = (Alias::new("r"), Alias::new("l"), Alias::new("t"));
     Query::select()
         .from_as(AssignmentEntity, a())
@@ -254,51 +254,6 @@ pub async fn page(
         .await?
         .into_iter()
         .map(AssignmentRow::try_from)
-        .collect()
-}
-
-/// How many assignments stand at one status, per note, text and account.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
-pub struct StatusCount {
-    pub post_id: i64,
-    pub variant_id: Option<i64>,
-    pub variant_label: Option<String>,
-    pub account_id: i64,
-    pub derived: String,
-    pub n: i64,
-}
-
-/// The counts behind a campaign's progress, in one grouped query.
-pub async fn counts(
-    db: &impl ConnectionTrait,
-    campaign_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Vec<(StatusCount, AssignmentStatus)>, PersistenceError> {
-    let now = now.naive_utc();
-    let mut q = joined(campaign_id);
-    for c in [
-        ca::Column::PostId,
-        ca::Column::VariantId,
-        ca::Column::VariantLabel,
-        ca::Column::AccountId,
-    ] {
-        q.column((a(), c))
-            .add_group_by([Expr::col((a(), c)).into()]);
-    }
-    q.expr_as(status_expr(now), Alias::new("derived"))
-        .expr_as(Expr::col((a(), ca::Column::Id)).count(), Alias::new("n"))
-        // By the output column's name: the expression repeated would bind
-        // `now` twice, which PostgreSQL does not see as the same expression.
-        .add_group_by([Expr::cust("derived")]);
-    let stmt = db.get_database_backend().build(&q);
-    StatusCount::find_by_statement(stmt)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| {
-            let s = parse("campaign_assignment.status", &c.derived)?;
-            Ok((c, s))
-        })
         .collect()
 }
 

@@ -2,14 +2,14 @@
 //! its audience as chosen. Status changes are compare-and-set on the stored
 //! status (a launch run twice, or by two instances, changes it once); `PUT`
 //! is checked against the version the caller read. Assignments live in
-//! [`crate::campaign_assignments`].
+//! [`crate::campaign_assignments`]; status steps in `campaign_steps.rs`.
+pub use crate::campaign_steps::{delete, move_status, set_paused};
 use crate::entities::campaign::{self, Entity as CampaignEntity};
 use crate::entities::campaign_audience::{self as audience, Entity as AudienceEntity};
 use crate::entities::campaign_post::{self as cpost, Entity as PostEntity};
 use crate::values::parse;
 use crate::{now_utc, utc, PersistenceError};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -297,100 +297,6 @@ pub async fn replace(
     Ok(true)
 }
 
-/// Moves the status from one of `from` to `to` (a compare-and-set: two
-/// launches at once move it once); false when it was not in `from`.
-pub async fn move_status(
-    db: &impl ConnectionTrait,
-    id: i64,
-    from: &[CampaignStatus],
-    to: CampaignStatus,
-) -> Result<bool, PersistenceError> {
-    let now = now_utc();
-    let mut q = CampaignEntity::update_many()
-        .col_expr(campaign::Column::Status, Expr::value(to.as_str()))
-        .col_expr(campaign::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            campaign::Column::Version,
-            Expr::col(campaign::Column::Version).add(1),
-        );
-    if to == CampaignStatus::Running {
-        q = q.col_expr(campaign::Column::LaunchedAt, Expr::value(Some(now)));
-    }
-    if matches!(to, CampaignStatus::Cancelled | CampaignStatus::Finished) {
-        q = q.col_expr(
-            campaign::Column::PausedAt,
-            Expr::value(None::<NaiveDateTime>),
-        );
-    }
-    let r = q
-        .filter(campaign::Column::Id.eq(id))
-        .filter(campaign::Column::Status.is_in(from.iter().map(|s| s.as_str())))
-        .exec(db)
-        .await?;
-    Ok(r.rows_affected == 1)
-}
-
-/// Pauses (`Some`) or resumes (`None`) a running campaign; false when it
-/// is not running or already so.
-pub async fn set_paused(
-    db: &impl ConnectionTrait,
-    id: i64,
-    paused: bool,
-) -> Result<bool, PersistenceError> {
-    let now = now_utc();
-    let at = paused.then_some(now);
-    let mut q = CampaignEntity::update_many()
-        .col_expr(campaign::Column::PausedAt, Expr::value(at))
-        .col_expr(campaign::Column::UpdatedAt, Expr::value(now))
-        .col_expr(
-            campaign::Column::Version,
-            Expr::col(campaign::Column::Version).add(1),
-        )
-        .filter(campaign::Column::Id.eq(id))
-        .filter(campaign::Column::Status.eq(CampaignStatus::Running.as_str()));
-    q = if paused {
-        q.filter(campaign::Column::PausedAt.is_null())
-    } else {
-        q.filter(campaign::Column::PausedAt.is_not_null())
-    };
-    Ok(q.exec(db).await?.rows_affected == 1)
-}
-
-/// Deletes a campaign that is in one of `from`, with its notes, audience
-/// and assignments; false when it is not (or is gone).
-pub async fn delete(
-    db: &impl ConnectionTrait,
-    id: i64,
-    from: &[CampaignStatus],
-) -> Result<bool, PersistenceError> {
-    use crate::entities::campaign_assignment as ca;
-    let r = CampaignEntity::delete_many()
-        .filter(campaign::Column::Id.eq(id))
-        .filter(campaign::Column::Status.is_in(from.iter().map(|s| s.as_str())))
-        .exec(db);
-    // Children first (SQLite enforces the cascade only with foreign_keys on).
-    let found = CampaignEntity::find_by_id(id)
-        .filter(campaign::Column::Status.is_in(from.iter().map(|s| s.as_str())))
-        .one(db)
-        .await?;
-    if found.is_none() {
-        return Ok(false);
-    }
-    ca::Entity::delete_many()
-        .filter(ca::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    PostEntity::delete_many()
-        .filter(cpost::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    AudienceEntity::delete_many()
-        .filter(audience::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    Ok(r.await?.rows_affected == 1)
-}
-
 /// The variants of each note given, as (variant id, label), in their order.
 pub async fn load_variants(
     db: &impl ConnectionTrait,
@@ -406,4 +312,21 @@ pub async fn load_variants(
             )
         })
         .collect())
+}
+
+/// The titles of the notes given (deleted ones too), in one query.
+pub async fn post_titles(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, String>, PersistenceError> {
+    use crate::entities::x_post;
+    let rows: Vec<(i64, String)> = x_post::Entity::find()
+        .select_only()
+        .column(x_post::Column::Id)
+        .column(x_post::Column::Title)
+        .filter(x_post::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

@@ -111,3 +111,53 @@ pub async fn set_not_before(
         .await?;
     Ok(())
 }
+
+/// Creates many links at once (a campaign's launch), in chunks; answers
+/// their ids in the order given.
+pub async fn create_many(
+    db: &impl ConnectionTrait,
+    links: &[NewLink],
+) -> Result<Vec<i64>, PersistenceError> {
+    use sea_orm::QuerySelect;
+    let now = now_utc();
+    let mut ids = Vec::with_capacity(links.len());
+    for chunk in links.chunks(500) {
+        let rows = chunk.iter().map(|l| share_link::ActiveModel {
+            token: Set(l.token.clone()),
+            post_id: Set(l.post_id),
+            account_id: Set(l.account_id),
+            label: Set(l.label.clone()),
+            expires_at: Set(l.expires_at.map(|e| e.naive_utc())),
+            revoked_at: Set(None),
+            created_at: Set(now),
+            platforms: Set(Some(crate::values::platforms_column(&l.platforms))),
+            not_before: Set(l.not_before.map(|t| t.naive_utc())),
+            ..Default::default()
+        });
+        LinkEntity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+        let found: Vec<(i64, String)> = LinkEntity::find()
+            .select_only()
+            .column(share_link::Column::Id)
+            .column(share_link::Column::Token)
+            .filter(share_link::Column::Token.is_in(chunk.iter().map(|l| l.token.clone())))
+            .into_tuple()
+            .all(db)
+            .await?;
+        let by_token: std::collections::HashMap<String, i64> =
+            found.into_iter().map(|(id, t)| (t, id)).collect();
+        for l in chunk {
+            ids.push(
+                by_token
+                    .get(&l.token)
+                    .copied()
+                    .ok_or_else(|| PersistenceError::Corrupt {
+                        column: "share_link.token",
+                        value: "a link just inserted is missing".into(),
+                    })?,
+            );
+        }
+    }
+    Ok(ids)
+}

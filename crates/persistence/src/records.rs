@@ -40,6 +40,48 @@ pub async fn ensure(
     Ok(())
 }
 
+/// [`ensure`] for many (post, account, link) at once, in chunks.
+pub async fn ensure_many(
+    db: &impl ConnectionTrait,
+    rows: &[(i64, i64, Option<i64>)],
+) -> Result<(), PersistenceError> {
+    let now = now_utc();
+    // One row per (post, account): PostgreSQL refuses to touch one twice.
+    let mut seen = std::collections::HashSet::new();
+    let rows: Vec<_> = rows
+        .iter()
+        .filter(|(p, a, _)| seen.insert((*p, *a)))
+        .collect();
+    for chunk in rows.chunks(500) {
+        let models =
+            chunk.iter().map(
+                |(post_id, account_id, link_id)| publish_record::ActiveModel {
+                    post_id: Set(*post_id),
+                    account_id: Set(*account_id),
+                    link_id: Set(*link_id),
+                    status: Set(RecordStatus::LinkSent.as_str().to_owned()),
+                    failure_reason: Set(None),
+                    note_url: Set(None),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                },
+            );
+        Record::insert_many(models)
+            .on_conflict(
+                OnConflict::columns([
+                    publish_record::Column::PostId,
+                    publish_record::Column::AccountId,
+                ])
+                .do_nothing_on([publish_record::Column::PostId])
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn find_for(
     db: &impl ConnectionTrait,
     post_id: i64,

@@ -63,13 +63,8 @@ pub(crate) async fn enrich(
         .map(|a| (a.id, a.name))
         .collect();
     let group_of = groups::of_accounts(&s.db, &account_ids).await?;
-    let mut titles: HashMap<i64, String> = HashMap::new();
-    for r in &rows {
-        if let std::collections::hash_map::Entry::Vacant(e) = titles.entry(r.post_id) {
-            let t = xhs_persistence::posts::find_any(&s.db, r.post_id).await?;
-            e.insert(t.map(|p| p.title).unwrap_or_default());
-        }
-    }
+    let post_ids: Vec<i64> = rows.iter().map(|r| r.post_id).collect();
+    let titles = xhs_persistence::campaigns::post_titles(&s.db, &post_ids).await?;
     let link_ids: Vec<i64> = rows.iter().filter_map(|r| r.link_id).collect();
     let firsts = store::first_events(&s.db, &link_ids).await?;
     Ok(rows

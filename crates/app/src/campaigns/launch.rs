@@ -49,52 +49,58 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
         drop(w);
         return Err(super::state_error(&find(&s.db, id).await?));
     }
-    let (mut made_links, mut made_tasks) = (0usize, 0usize);
-    for a in &rows {
-        let at = a.scheduled_at;
-        let carrier = if a.channel == Channel::Robot.as_str() {
-            let task = tasks::create(
-                &*w,
-                &NewTask {
-                    post_id: a.post_id,
-                    robot_id: a.account_id,
-                    function: RobotFunction::Publish,
-                    request_id: crate::fleet::tasks::uuid_like(),
-                    not_before: at,
-                },
-            )
-            .await?;
-            records::ensure(&*w, a.post_id, a.account_id, None).await?;
-            made_tasks += 1;
-            Carrier {
-                task_id: Some(task.id),
-                status: Some(AssignmentStatus::Scheduled),
-                ..Carrier::default()
-            }
-        } else {
-            let link = links::create(
-                &*w,
-                &NewLink {
-                    token: crate::links::manage::new_token(),
-                    post_id: a.post_id,
-                    account_id: Some(a.account_id),
-                    label: None,
-                    expires_at: c.fields.link_expires_at,
-                    platforms: platforms.get(&a.post_id).cloned().unwrap_or_default(),
-                    not_before: Some(xhs_persistence::utc(at)),
-                },
-            )
-            .await?;
-            records::ensure(&*w, a.post_id, a.account_id, Some(link.id)).await?;
-            made_links += 1;
-            Carrier {
-                link_id: Some(link.id),
-                status: Some(AssignmentStatus::Scheduled),
-                ..Carrier::default()
-            }
+    let (people, robots): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .partition(|a| a.channel != Channel::Robot.as_str());
+    // People's links and records in chunks; then each assignment its link.
+    let new_links: Vec<NewLink> = people
+        .iter()
+        .map(|a| NewLink {
+            token: crate::links::manage::new_token(),
+            post_id: a.post_id,
+            account_id: Some(a.account_id),
+            label: None,
+            expires_at: c.fields.link_expires_at,
+            platforms: platforms.get(&a.post_id).cloned().unwrap_or_default(),
+            not_before: Some(xhs_persistence::utc(a.scheduled_at)),
+        })
+        .collect();
+    let link_ids = links::create_many(&*w, &new_links).await?;
+    let records: Vec<_> = people
+        .iter()
+        .zip(&link_ids)
+        .map(|(a, l)| (a.post_id, a.account_id, Some(*l)))
+        .collect();
+    records::ensure_many(&*w, &records).await?;
+    for (a, l) in people.iter().zip(&link_ids) {
+        let carrier = Carrier {
+            link_id: Some(*l),
+            status: Some(AssignmentStatus::Scheduled),
+            ..Carrier::default()
         };
         assignments::set(&*w, a.id, &carrier).await?;
     }
+    for a in &robots {
+        let task = tasks::create(
+            &*w,
+            &NewTask {
+                post_id: a.post_id,
+                robot_id: a.account_id,
+                function: RobotFunction::Publish,
+                request_id: crate::fleet::tasks::uuid_like(),
+                not_before: a.scheduled_at,
+            },
+        )
+        .await?;
+        records::ensure(&*w, a.post_id, a.account_id, None).await?;
+        let carrier = Carrier {
+            task_id: Some(task.id),
+            status: Some(AssignmentStatus::Scheduled),
+            ..Carrier::default()
+        };
+        assignments::set(&*w, a.id, &carrier).await?;
+    }
+    let (made_links, made_tasks) = (people.len(), robots.len());
     crate::webhooks::outbox::emit(
         &*w,
         EventData::CampaignLaunched(CampaignEventData {

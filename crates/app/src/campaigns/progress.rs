@@ -81,18 +81,31 @@ pub struct Progress {
     pub by_account: Vec<ProgressRow>,
 }
 
-async fn overall(s: &Services, id: i64) -> AppResult<Counts> {
+/// Counts per note and text (the overall and per-note counts add up from them).
+async fn by_text(s: &Services, id: i64) -> AppResult<Vec<(store::TextCount, AssignmentStatus)>> {
+    Ok(store::counts_by_text(&s.db, id, Utc::now()).await?)
+}
+
+fn overall(rows: &[(store::TextCount, AssignmentStatus)]) -> Counts {
     let mut c = Counts::default();
-    for (row, st) in store::counts(&s.db, id, Utc::now()).await? {
-        c.add(st, row.n.max(0) as u64);
+    for (row, st) in rows {
+        c.add(*st, row.n.max(0) as u64);
     }
-    Ok(c)
+    c
 }
 
 /// A running campaign whose assignments are all settled becomes `finished`
 /// (a system write, audited); returns the campaign as it stands.
 pub(crate) async fn settle(s: &Services, c: Campaign) -> AppResult<Campaign> {
-    if c.status != CampaignStatus::Running || !overall(s, c.id).await?.settled() {
+    if c.status != CampaignStatus::Running {
+        return Ok(c);
+    }
+    let all = overall(&by_text(s, c.id).await?);
+    settle_with(s, c, &all).await
+}
+
+async fn settle_with(s: &Services, c: Campaign, all: &Counts) -> AppResult<Campaign> {
+    if c.status != CampaignStatus::Running || !all.settled() {
         return Ok(c);
     }
     let actor = Actor::system();
@@ -117,16 +130,20 @@ pub(crate) async fn settle(s: &Services, c: Campaign) -> AppResult<Campaign> {
     super::find(&s.db, c.id).await
 }
 
-fn rows(
-    map: BTreeMap<(i64, Option<i64>), Counts>,
-    name: impl Fn(i64, Option<i64>) -> String,
-    text: bool,
+/// Rows of counts by key, in key order, named by `name`.
+fn keyed(
+    rows: Vec<(store::KeyCount, AssignmentStatus)>,
+    name: impl Fn(i64) -> String,
 ) -> Vec<ProgressRow> {
+    let mut map: BTreeMap<i64, Counts> = BTreeMap::new();
+    for (row, st) in rows {
+        map.entry(row.k).or_default().add(st, row.n.max(0) as u64);
+    }
     map.into_iter()
-        .map(|((a, b), counts)| ProgressRow {
-            id: if text { b } else { Some(a) },
-            post_id: text.then_some(a),
-            name: name(a, b),
+        .map(|(k, counts)| ProgressRow {
+            id: Some(k),
+            post_id: None,
+            name: name(k),
             counts,
         })
         .collect()
@@ -134,85 +151,73 @@ fn rows(
 
 pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
     let c = super::find(&s.db, id).await?;
-    let c = settle(s, c).await?;
-    let counted = store::counts(&s.db, id, Utc::now()).await?;
-    let mut all = Counts::default();
-    let mut by_post: BTreeMap<(i64, Option<i64>), Counts> = BTreeMap::new();
-    let mut by_variant: BTreeMap<(i64, Option<i64>), Counts> = BTreeMap::new();
-    let mut by_account: BTreeMap<(i64, Option<i64>), Counts> = BTreeMap::new();
-    let mut labels: HashMap<i64, String> = HashMap::new();
-    for (row, st) in &counted {
+    let texts = by_text(s, id).await?;
+    let all = overall(&texts);
+    let c = settle_with(s, c, &all).await?;
+    let mut by_post: BTreeMap<i64, Counts> = BTreeMap::new();
+    let mut by_variant: BTreeMap<(i64, Option<i64>), (Counts, Option<String>)> = BTreeMap::new();
+    for (row, st) in &texts {
         let n = row.n.max(0) as u64;
-        all.add(*st, n);
-        by_post.entry((row.post_id, None)).or_default().add(*st, n);
-        by_variant
-            .entry((row.post_id, row.variant_id))
-            .or_default()
-            .add(*st, n);
-        by_account
-            .entry((row.account_id, None))
-            .or_default()
-            .add(*st, n);
-        if let (Some(v), Some(l)) = (row.variant_id, &row.variant_label) {
-            labels.insert(v, l.clone());
-        }
+        by_post.entry(row.post_id).or_default().add(*st, n);
+        let e = by_variant.entry((row.post_id, row.variant_id)).or_default();
+        e.0.add(*st, n);
+        e.1 = e.1.take().or_else(|| row.variant_label.clone());
     }
-    let account_ids: Vec<i64> = by_account.keys().map(|(a, _)| *a).collect();
+    let titles = campaigns::post_titles(&s.db, &c.fields.post_ids).await?;
+    let title = |p: i64| titles.get(&p).cloned().unwrap_or_default();
+    let accounts_counted = store::counts_by_key(&s.db, id, Utc::now(), false).await?;
+    let mut account_ids: Vec<i64> = accounts_counted.iter().map(|(r, _)| r.k).collect();
+    account_ids.sort_unstable();
+    account_ids.dedup();
     let names: HashMap<i64, String> = accounts::find_any(&s.db, &account_ids)
         .await?
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
+    // Groups from the accounts' counts (an account in several groups
+    // counts in each): no second pass over the assignments.
     let group_of = groups::of_accounts(&s.db, &account_ids).await?;
-    let mut by_group: BTreeMap<(i64, Option<i64>), Counts> = BTreeMap::new();
+    let mut groups_counted = Vec::new();
     let mut group_names: HashMap<i64, String> = HashMap::new();
-    for ((account, _), counts) in &by_account {
-        for g in group_of.get(account).into_iter().flatten() {
+    for (row, st) in &accounts_counted {
+        for g in group_of.get(&row.k).into_iter().flatten() {
             group_names.insert(g.id, g.name.clone());
-            let e = by_group.entry((g.id, None)).or_default();
-            for (st, n) in [
-                (AssignmentStatus::Planned, counts.planned),
-                (AssignmentStatus::Scheduled, counts.scheduled),
-                (AssignmentStatus::Open, counts.open),
-                (AssignmentStatus::Opened, counts.opened),
-                (AssignmentStatus::Tapped, counts.tapped),
-                (AssignmentStatus::Published, counts.published),
-                (AssignmentStatus::Failed, counts.failed),
-                (AssignmentStatus::Cancelled, counts.cancelled),
-            ] {
-                e.add(st, n);
-            }
+            let mut r = row.clone();
+            r.k = g.id;
+            groups_counted.push((r, *st));
         }
     }
-    let mut titles: HashMap<i64, String> = HashMap::new();
-    for p in &c.fields.post_ids {
-        let t = xhs_persistence::posts::find_any(&s.db, *p).await?;
-        titles.insert(*p, t.map(|p| p.title).unwrap_or_default());
-    }
-    let title = |p: i64| titles.get(&p).cloned().unwrap_or_default();
     Ok(Progress {
         campaign_id: id,
         status: c.status,
         overall: all,
         published_share: all.published_share(),
-        by_post: rows(by_post, |p, _| title(p), false),
-        by_variant: rows(
-            by_variant,
-            |p, v| match v {
-                Some(v) => labels.get(&v).cloned().unwrap_or_else(|| format!("#{v}")),
-                None => title(p),
-            },
-            true,
-        ),
-        by_group: rows(
-            by_group,
-            |g, _| group_names.get(&g).cloned().unwrap_or_default(),
-            false,
-        ),
-        by_account: rows(
-            by_account,
-            |a, _| names.get(&a).cloned().unwrap_or_default(),
-            false,
-        ),
+        by_post: by_post
+            .into_iter()
+            .map(|(p, counts)| ProgressRow {
+                id: Some(p),
+                post_id: None,
+                name: title(p),
+                counts,
+            })
+            .collect(),
+        by_variant: by_variant
+            .into_iter()
+            .map(|((p, v), (counts, label))| ProgressRow {
+                id: v,
+                post_id: Some(p),
+                name: match v {
+                    Some(v) => label.unwrap_or_else(|| format!("#{v}")),
+                    None => title(p),
+                },
+                counts,
+            })
+            .collect(),
+        by_group: keyed(groups_counted, |g| {
+            group_names.get(&g).cloned().unwrap_or_default()
+        }),
+        by_account: keyed(accounts_counted, |a| {
+            names.get(&a).cloned().unwrap_or_default()
+        }),
     })
 }
