@@ -164,6 +164,7 @@ describe('campaigns in the console', () => {
         await page.mouse.move(grab.x + ((col.x + col.width / 2 - grab.x) * i) / 10, grab.y + ((lane.y + 2 - grab.y) * i) / 10);
       }
       await page.mouse.up();
+      if (process.env.E2E_DEBUG) await shot(page, `campaign-drag-${time}`);
     }
 
     await drag(target.id, `${String(toHour).padStart(2, '0')}:00:00`);
