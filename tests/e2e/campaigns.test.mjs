@@ -212,4 +212,23 @@ describe('campaigns in the console', () => {
     await shot(p, 'campaign-390');
     await phone.close();
   });
+
+  test('pause, resume and cancel each ask first; cancelling cancels what has not opened', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.baseUrl}/campaigns/${campaignId}`);
+    await page.click(tid('campaign-pause'));
+    await hasText(page.locator(tid('confirm-message')), '暂停活动');
+    await page.click(tid('confirm-ok'));
+    await page.locator(tid('campaign-paused')).waitFor();
+    await page.click(tid('campaign-resume'));
+    await page.click(tid('confirm-ok'));
+    await hasCount(page.locator(tid('campaign-paused')), 0);
+    await page.click(tid('campaign-cancel'));
+    await hasText(page.locator(tid('confirm-message')), '此操作不能撤销');
+    await page.click(tid('confirm-ok'));
+    await page.locator(`${tid('campaign-status')}[data-status="cancelled"]`).waitFor();
+    await hasText(page.locator(`${tid('progress-card')}[data-status="cancelled"]`), '8');
+    const items = (await server.api(`/api/campaigns/${campaignId}/assignments?limit=100`, { token })).body.items;
+    assert.deepEqual([...new Set(items.map((a) => a.status))], ['cancelled']);
+  });
 });
