@@ -29,6 +29,9 @@ export type Resource = components['schemas']['Resource'];
 /** A rule of a field error or a pre-flight check (the `Rule` enum). */
 export type Rule = components['schemas']['Rule'];
 
+/** An account a campaign's schedule has no room for, and how many slots it lacks. */
+export type Shortfall = components['schemas']['ProblemShortfall'];
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -44,6 +47,8 @@ export class ApiError extends Error {
     readonly resource: Resource | (string & {}) | null = null,
     /** Only on 403 forbidden: the least role the action needs. */
     readonly requiredRole: string | null = null,
+    /** Only on 422 schedule_infeasible: each account the schedule has no room for. */
+    readonly shortfalls: Shortfall[] = [],
   ) {
     super(detail || code);
   }
@@ -81,6 +86,17 @@ function parseFieldErrors(v: unknown): FieldError[] {
   });
 }
 
+function parseShortfalls(v: unknown): Shortfall[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isRecord).map((e) => ({
+    account_id: finite(e.account_id) ?? 0,
+    account_name: str(e.account_name) ?? '',
+    needed: finite(e.needed) ?? 0,
+    available: finite(e.available) ?? 0,
+    lacking: finite(e.lacking) ?? 0,
+  }));
+}
+
 /**
  * Turns whatever came back with a non-2xx status into an ApiError. The body is
  * `unknown` on purpose: an error may come from a proxy, not from our server.
@@ -97,6 +113,7 @@ export function toApiError(status: number, body: unknown, retryAfter: number | n
       retryAfter,
       str(body.resource),
       str(body.required_role),
+      parseShortfalls(body.shortfalls),
     );
   }
   const text = typeof body === 'string' ? body.slice(0, 200) : '';

@@ -70,3 +70,16 @@ export type PersonStatus = components['schemas']['PersonStatus'];
 export type Reminders = Json<paths['/api/posts/{id}/reminders']['get']['responses'][200]>;
 export type Group = Json<paths['/api/groups']['get']['responses'][200]>[number];
 export type AccountQuery = NonNullable<paths['/api/accounts']['get']['parameters']['query']>;
+// Campaigns (issue 19).
+export type Campaign = Json<paths['/api/campaigns/{id}']['get']['responses'][200]>;
+export type CampaignPage = Json<paths['/api/campaigns']['get']['responses'][200]>;
+export type CampaignInput = Json<NonNullable<paths['/api/campaigns']['post']['requestBody']>>;
+export type CampaignStatus = components['schemas']['CampaignStatus'];
+export type Pairing = components['schemas']['Pairing'];
+export type Assignment = Json<paths['/api/campaigns/{id}/assignments']['get']['responses'][200]>['items'][number];
+export type AssignmentQuery = NonNullable<paths['/api/campaigns/{id}/assignments']['get']['parameters']['query']>;
+export type AssignmentStatus = components['schemas']['AssignmentStatus'];
+export type CampaignProgress = Json<paths['/api/campaigns/{id}/progress']['get']['responses'][200]>;
+export type StatusCounts = CampaignProgress['overall'];
+export type CampaignReminders = Json<paths['/api/campaigns/{id}/reminders']['get']['responses'][200]>;
+export type { Shortfall } from './errors';

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { draftToInput, emptyDraft, headCount } from './campaignForm';
+
+describe('campaign form', () => {
+  it('sends a window across midnight as typed and leaves empty choices to the server', () => {
+    const d = { ...emptyDraft(new Date(2026, 11, 6)), name: '  双十二 ', postIds: [5, 2], windowFrom: '22:00', windowTo: '02:00' };
+    const body = draftToInput(d);
+    expect(body.name).toBe('双十二');
+    expect(body.post_ids).toEqual([5, 2]);
+    expect(body.schedule?.daily_window).toEqual({ from: '22:00', to: '02:00' });
+    expect(body.platforms).toBeNull();
+    expect(body.link_expires_at).toBeNull();
+    expect(new Date(body.schedule?.start_at ?? '').getHours()).toBe(9);
+  });
+
+  it('counts an account chosen directly and through a group once', () => {
+    expect(headCount([1, 2], [[2, 3], [3, 4]])).toBe(4);
+    expect(headCount([], [])).toBe(0);
+  });
+});
