@@ -13,8 +13,6 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
-
-pub use super::history::{find, list, redeliver};
 use xhs_domain::{WebhookDeliveryStatus, WebhookEventType};
 
 /// One event for one endpoint, as the deliveries list shows it.
