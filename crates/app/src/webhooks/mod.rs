@@ -20,7 +20,7 @@ use xhs_domain::webhook::TestEventData;
 use xhs_domain::{bounded_text, AuditAction, AuditTarget, EventData, FieldError, Rule};
 use xhs_domain::{ValidationErrors, WebhookEventType};
 use xhs_persistence::now_utc;
-use xhs_persistence::webhooks::{self as store, deliveries, WebhookFields};
+use xhs_persistence::webhooks::{self as store, history, WebhookFields};
 
 /// How long the previous secret keeps signing after a rotation.
 pub const ROTATION_OVERLAP_HOURS: i64 = 24;
@@ -164,7 +164,7 @@ pub async fn test(s: &Services, actor: &Actor, id: i64) -> AppResult<Delivery> {
         message: format!("a test from {}", actor.name),
     };
     outbox::emit_to(&*w, &[id], EventData::WebhookTest(data)).await?;
-    let latest = deliveries::list(&*w, id, None, 1).await?;
+    let latest = history::list(&*w, id, None, 1).await?;
     let change = Change::new(AuditAction::Test, AuditTarget::Webhook, id);
     w.commit(change).await?;
     latest
@@ -186,7 +186,7 @@ pub async fn deliveries(
         return Err(errs.into());
     }
     get(s, id).await?;
-    let rows = deliveries::list(&s.db, id, page.before_id, page.fetch()).await?;
+    let rows = history::list(&s.db, id, page.before_id, page.fetch()).await?;
     Ok(page.finish(rows, |d| d.id))
 }
 
@@ -198,10 +198,10 @@ pub async fn redeliver(
     delivery_id: i64,
 ) -> AppResult<Delivery> {
     let w = s.write(actor).await?;
-    if !deliveries::redeliver(&*w, id, delivery_id, now_utc()).await? {
+    if !history::redeliver(&*w, id, delivery_id, now_utc()).await? {
         return Err(AppError::NotFound(Resource::WebhookDelivery));
     }
-    let d = deliveries::find(&*w, id, delivery_id)
+    let d = history::find(&*w, id, delivery_id)
         .await?
         .ok_or(AppError::NotFound(Resource::WebhookDelivery))?;
     let change = Change::new(AuditAction::Redeliver, AuditTarget::Webhook, id);

@@ -7,7 +7,7 @@ use super::{guard, signature, WebhookPolicy};
 use crate::{AppResult, Services};
 use chrono::NaiveDateTime;
 use futures_util::future::join_all;
-use xhs_domain::WebhookDeliveryStatus;
+use xhs_domain::{WebhookDeliveryStatus, WebhookEventType};
 use xhs_persistence::now_utc;
 use xhs_persistence::webhooks as store;
 use xhs_persistence::webhooks::deliveries::{self, Attempt};
@@ -85,6 +85,21 @@ async fn deliver(s: &Services, owner: &str, id: i64) -> AppResult<Option<Webhook
     ) else {
         return Ok(None);
     };
+    if !hook.enabled && event.event_type != WebhookEventType::WebhookTest {
+        // Disabled (by an admin, or by the server after days of failures):
+        // nothing more is sent; an admin may redeliver after enabling it.
+        let attempt = Attempt {
+            status: WebhookDeliveryStatus::Failed,
+            attempts: row.attempts,
+            next_attempt_at: None,
+            status_code: None,
+            error: Some("not sent: the endpoint is disabled".into()),
+            response_body: None,
+            at: now,
+        };
+        deliveries::record(&s.db, id, owner, &attempt).await?;
+        return Ok(Some(WebhookDeliveryStatus::Failed));
+    }
     let timestamp = chrono::Utc::now().timestamp();
     let body = format!(
         r#"{{"type":"{}","timestamp":"{}","data":{}}}"#,

@@ -2,6 +2,7 @@
 //! `webhook_delivery`, see [`deliveries`]). An endpoint's secret is read only
 //! by [`secrets`], for signing; [`Webhook`] does not carry it.
 pub mod deliveries;
+pub mod history;
 
 use crate::entities::webhook::{self, Entity as WebhookEntity};
 use crate::values::parse;

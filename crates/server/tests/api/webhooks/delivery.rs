@@ -185,3 +185,33 @@ async fn a_task_result_from_the_fake_provider_reaches_its_subscribers_once() {
     assert_eq!(r.received().len(), 1);
     assert!(quiet.received().is_empty());
 }
+
+#[tokio::test]
+async fn busy_link_events_go_only_to_endpoints_that_chose_them() {
+    let app = app().await;
+    let busy = Receiver::start(&[]).await;
+    let calm = Receiver::start(&[]).await;
+    let (_, secret) = endpoint(&app, &busy.url, &["link.opened"]).await;
+    endpoint(&app, &calm.url, &["publish.confirmed", "post.approved"]).await;
+    let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
+    let link: Value = app
+        .post_json(&format!("/api/posts/{post}/links"), &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = link["token"].as_str().unwrap();
+    let res = crate::share::event(&app, token, json!({"kind": "opened"})).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let got = until(
+        20,
+        || async { busy.received() },
+        |r: &Vec<Received>| !r.is_empty(),
+    )
+    .await;
+    let body = verify(&got[0], &secret);
+    assert_eq!(body["type"], "link.opened");
+    assert_eq!(body["data"]["post_id"], post);
+    assert_eq!(body["data"]["link_id"], link["id"]);
+    assert!(calm.received().is_empty());
+}

@@ -216,3 +216,36 @@ async fn the_address_is_checked_again_at_each_delivery() {
     assert!(d[0]["last_status_code"].is_null());
     assert!(r.received().is_empty());
 }
+
+#[tokio::test]
+async fn an_endpoint_failing_everything_for_five_days_is_disabled_and_says_why() {
+    let app = app().await;
+    let r = Receiver::start(&[500, 500, 500, 500]).await;
+    let (id, _) = endpoint(&app, &r.url, &["task.failed"]).await;
+    // Its failures began six days ago.
+    let since = (chrono::Utc::now() - chrono::Duration::days(6)).naive_utc();
+    xhs_persistence::entities::webhook::Entity::update_many()
+        .col_expr(
+            xhs_persistence::entities::webhook::Column::FailingSince,
+            Expr::value(Some(since)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    send_test(&app, id).await;
+    let w = until(
+        20,
+        || async {
+            app.get(&format!("/api/webhooks/{id}"))
+                .await
+                .json::<Value>()
+                .await
+                .unwrap()
+        },
+        |w: &Value| w["enabled"] == false,
+    )
+    .await;
+    let reason = w["disabled_reason"].as_str().unwrap();
+    assert!(reason.contains("5 days"), "{reason}");
+    assert!(w["disabled_at"].is_string());
+}
