@@ -8,12 +8,14 @@ COPY openapi/ /src/openapi/
 RUN npm run build
 
 FROM rust:1-bookworm AS server
+# HEIC/HEIF uploads are converted to JPEG through libheif.
+RUN apt-get update && apt-get install -y --no-install-recommends libheif-dev pkg-config && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN cargo build --release --locked -p xhs-server
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libheif1 && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=server /src/target/release/xhs-publisher /usr/local/bin/xhs-publisher
 COPY --from=frontend /src/frontend/dist /app/frontend/dist

@@ -52,6 +52,14 @@ ensure_moto() {
   python3 -m pip install --quiet 'moto[server]'
 }
 
+# libheif (HEIC/HEIF photos are converted to JPEG on upload) for building and
+# running the server: Debian's libheif-dev (1.15 on Debian 12) and pkg-config.
+ensure_libheif() {
+  if pkg-config --exists 'libheif >= 1.14' 2>/dev/null; then return; fi
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libheif-dev pkg-config >/dev/null
+}
+
 # Chromium for the browser tests, and a CJK font so screenshots show Chinese.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then return; fi

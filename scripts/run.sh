@@ -8,4 +8,5 @@ step "frontend: build"
 npm_install frontend
 (cd frontend && npm run build)
 step "server"
+ensure_libheif
 exec cargo run --release -p xhs-server --locked -- serve "$@"

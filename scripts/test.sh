@@ -12,6 +12,7 @@ ensure_postgres
 ensure_mariadb
 ensure_redis
 ensure_moto
+ensure_libheif
 drop_test_databases
 
 step "rust: fmt and clippy"

@@ -29,6 +29,7 @@ if grep -q "^WARNING" "$work/generate.log"; then
   cat "$work/generate.log"; echo "the generator skipped parts of the document" >&2; exit 1
 fi
 
+ensure_libheif
 cargo build -q -p xhs-server --locked
 PASSWORD="client-$RANDOM-$RANDOM-operator"
 # The fake XHS token endpoint of the browser tests: the server is configured

@@ -12,6 +12,7 @@ mod ratelimit;
 mod route_table;
 mod routes;
 mod routing;
+mod shared_logins;
 mod shared_redis;
 mod spa;
 mod state;
@@ -19,6 +20,7 @@ mod telemetry;
 mod unread;
 
 pub use error::{ApiError, ErrorCode, Problem};
+pub use shared_logins::RedisLogins;
 pub use shared_redis::RedisGeneration;
 pub use state::{ApiSettings, AppState, RedisSettings, ShareSettings};
 

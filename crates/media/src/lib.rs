@@ -10,6 +10,7 @@
 
 mod config;
 mod error;
+mod heic;
 mod image_probe;
 mod jpeg;
 mod key;

@@ -17,7 +17,10 @@ pub struct Sniffed {
     pub ext: &'static str,
 }
 
-const TAKEN: &str = "JPEG, PNG, WebP, MP4 or MOV";
+const TAKEN: &str = "JPEG, PNG, WebP, HEIC, MP4 or MOV";
+
+/// The MIME type [`sniff`] gives a HEIC/HEIF photo; no stored item has it.
+pub const HEIF: &str = "image/heif";
 
 /// Decides the type from the first bytes ([`SNIFF_BYTES`] or the whole file
 /// when shorter).
@@ -30,13 +33,8 @@ pub fn sniff(head: &[u8]) -> Result<Sniffed, MediaError> {
         // M4V is Apple's name for the same MP4 container.
         Some("video/mp4" | "video/x-m4v") => (MediaKind::Video, "video/mp4", "mp4"),
         Some("video/quicktime") => (MediaKind::Video, "video/quicktime", "mov"),
-        Some("image/heif") => {
-            return Err(MediaError::Unsupported(format!(
-                "HEIC/HEIF photos are not supported yet (no established pure-Rust decoder); \
-                 export the photo as JPEG (on an iPhone: Settings > Camera > Formats > \
-                 Most Compatible) and upload that. Accepted: {TAKEN}"
-            )))
-        }
+        // Converted to JPEG once whole (`Spool::finish`).
+        Some("image/heif") => (MediaKind::Image, HEIF, "heic"),
         Some(other) => {
             return Err(MediaError::Unsupported(format!(
                 "the file's content is {other}; accepted: {TAKEN}"
@@ -71,9 +69,8 @@ mod tests {
     }
 
     #[test]
-    fn heic_is_refused_with_advice() {
-        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
-        let err = sniff(heic).unwrap_err().to_string();
-        assert!(err.contains("HEIC") && err.contains("JPEG"), "{err}");
+    fn heic_is_taken_as_an_image_to_convert() {
+        let heic = sniff(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+        assert_eq!((heic.kind, heic.mime), (MediaKind::Image, HEIF));
     }
 }

@@ -112,6 +112,9 @@ impl Spool {
             });
         }
         self.file.flush().await?;
+        if sniffed.mime == crate::sniff::HEIF {
+            return as_jpeg(self.path).await;
+        }
         self.file.get_mut().sync_all().await?;
         Ok(Spooled {
             path: self.path,
@@ -120,4 +123,30 @@ impl Spool {
             sniffed,
         })
     }
+}
+
+/// A spooled HEIC/HEIF photo replaced by its JPEG, named by the JPEG's bytes
+/// (the HEIC's temp file is removed as `heic` drops).
+async fn as_jpeg(heic: TempPath) -> Result<Spooled, MediaError> {
+    let converted = tokio::task::spawn_blocking(move || {
+        let jpeg = crate::heic::to_jpeg(&heic)?;
+        let dir = heic.parent().unwrap_or_else(|| Path::new("."));
+        let mut out = tempfile::NamedTempFile::new_in(dir)?;
+        std::io::Write::write_all(&mut out, &jpeg)?;
+        out.as_file().sync_all()?;
+        Ok::<_, MediaError>((out.into_temp_path(), jpeg))
+    })
+    .await
+    .map_err(|e| MediaError::Io(std::io::Error::other(e)))??;
+    let (path, jpeg) = converted;
+    Ok(Spooled {
+        path,
+        sha256: hex::encode(Sha256::digest(&jpeg)),
+        size: jpeg.len() as u64,
+        sniffed: Sniffed {
+            kind: crate::MediaKind::Image,
+            mime: "image/jpeg",
+            ext: "jpg",
+        },
+    })
 }

@@ -59,16 +59,7 @@ impl Application {
             events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
             token_health: Default::default(),
             webhooks: settings.webhooks.policy()?,
-            logins: xhs_app::team::login_guard::LoginGuard::new(
-                xhs_app::team::login_guard::GuardPolicy {
-                    lock_after: u32::try_from(settings.auth.lockout_after.max(1)).unwrap_or(1),
-                    lock_for: std::time::Duration::from_secs(
-                        u64::try_from(settings.auth.lockout_minutes.max(1)).unwrap_or(15) * 60,
-                    ),
-                    slow_after: settings.auth.slow_after.max(1),
-                    slow_by: std::time::Duration::from_secs(1),
-                },
-            ),
+            logins: startup::login_guard(&settings)?,
             settings: AppSettings {
                 public_url: public_url.clone(),
                 session_ttl: chrono::Duration::hours(settings.auth.session_ttl_hours),

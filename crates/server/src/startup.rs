@@ -152,3 +152,25 @@ pub fn link_cache(settings: &Settings) -> anyhow::Result<xhs_app::links::cache::
         generation,
     ))
 }
+
+/// Failed-login counts: in Redis as well when several instances share one
+/// (`xhs_app::team::login_guard`), else in this process.
+pub(crate) fn login_guard(
+    settings: &Settings,
+) -> anyhow::Result<xhs_app::team::login_guard::LoginGuard> {
+    use xhs_app::team::login_guard::{GuardPolicy, LoginGuard};
+    let a = &settings.auth;
+    let policy = GuardPolicy {
+        lock_after: u32::try_from(a.lockout_after.max(1)).unwrap_or(1),
+        lock_for: std::time::Duration::from_secs(
+            u64::try_from(a.lockout_minutes.max(1)).unwrap_or(15) * 60,
+        ),
+        slow_after: a.slow_after.max(1),
+        slow_by: std::time::Duration::from_secs(1),
+    };
+    let guard = LoginGuard::new(policy);
+    Ok(match settings.redis.limits() {
+        Some(redis) => guard.with_shared(Arc::new(xhs_api::RedisLogins::new(&redis, policy)?)),
+        None => guard,
+    })
+}

@@ -3220,9 +3220,10 @@ export interface components {
         UploadForm: {
             /**
              * Format: binary
-             * @description JPEG, PNG or WebP (at most `media.max_image_bytes`), MP4 or MOV (at most
-             *     `media.max_video_bytes`). The type is decided by the content, not by the
-             *     name or the declared type.
+             * @description JPEG, PNG, WebP or HEIC/HEIF (at most `media.max_image_bytes`; a HEIC
+             *     photo is kept as a JPEG of the same size and orientation), MP4 or MOV
+             *     (at most `media.max_video_bytes`). The type is decided by the content,
+             *     not by the name or the declared type.
              */
             file: string;
         };

@@ -76,9 +76,10 @@ pub struct MediaListQuery {
 #[derive(Debug, ToSchema)]
 #[allow(dead_code)] // Documents the multipart body; the handler streams it field by field.
 pub struct UploadForm {
-    /// JPEG, PNG or WebP (at most `media.max_image_bytes`), MP4 or MOV (at most
-    /// `media.max_video_bytes`). The type is decided by the content, not by the
-    /// name or the declared type.
+    /// JPEG, PNG, WebP or HEIC/HEIF (at most `media.max_image_bytes`; a HEIC
+    /// photo is kept as a JPEG of the same size and orientation), MP4 or MOV
+    /// (at most `media.max_video_bytes`). The type is decided by the content,
+    /// not by the name or the declared type.
     #[schema(format = Binary, value_type = String)]
     pub file: Vec<u8>,
 }

@@ -69,7 +69,7 @@ pub async fn login(
 ) -> AppResult<Login> {
     use crate::team::login_guard::Admission;
     let name = username.trim();
-    match s.logins.admit(name, client, std::time::Instant::now()) {
+    match s.logins.admit(name, client).await {
         Admission::Locked(retry_after_secs) => {
             return Err(AppError::LoginLocked { retry_after_secs })
         }
@@ -81,12 +81,12 @@ pub async fn login(
     let verified = verify_password(password, stored).await?;
     // A disabled user is refused like a wrong password, after the same work.
     if !verified || operator.as_ref().is_some_and(|o| o.disabled) {
-        s.logins.failed(name, client, std::time::Instant::now());
+        s.logins.failed(name, client).await;
         tracing::warn!("failed login");
         return Err(AppError::InvalidCredentials);
     }
     let operator = operator.ok_or(AppError::InvalidCredentials)?;
-    s.logins.succeeded(name, client);
+    s.logins.succeeded(name, client).await;
     sessions::purge_expired(&s.db).await?;
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);

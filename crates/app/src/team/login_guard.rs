@@ -3,11 +3,12 @@
 //! A lock holds one username from one client address only: the owner, from
 //! another address, still logs in, so nobody can lock `admin` out from
 //! outside. A username failing from many addresses is slowed instead (each
-//! attempt waits), never locked for everyone. The counts live in this
-//! process: with several instances each counts its own attempts (the
-//! per-address limit of `auth.login_per_minute` is the shared one).
+//! attempt waits), never locked for everyone. With a [`SharedCounts`] store
+//! (Redis, when configured) every instance counts in it, so an attacker
+//! gains nothing by spreading attempts over instances; without one, or while
+//! it does not answer, each process counts its own attempts.
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Entries kept before idle ones are swept.
@@ -32,12 +33,31 @@ struct Count {
     locked_until: Option<Instant>,
 }
 
+/// Counts kept where every instance sees them, with the same rules as the
+/// local ones ([`GuardPolicy`]). `None` from a call: the store did not answer,
+/// and this process decides alone.
+#[async_trait::async_trait]
+pub trait SharedCounts: Send + Sync {
+    async fn admit(&self, name: &str, client: &str) -> Option<Admission>;
+    async fn failed(&self, name: &str, client: &str) -> Option<()>;
+    async fn succeeded(&self, name: &str, client: &str) -> Option<()>;
+}
+
 /// The counts; see the module.
-#[derive(Debug)]
 pub struct LoginGuard {
     policy: GuardPolicy,
     pairs: Mutex<HashMap<(String, String), Count>>,
     names: Mutex<HashMap<String, Count>>,
+    shared: Option<Arc<dyn SharedCounts>>,
+}
+
+impl std::fmt::Debug for LoginGuard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginGuard")
+            .field("policy", &self.policy)
+            .field("shared", &self.shared.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// What an attempt may do.
@@ -56,11 +76,46 @@ impl LoginGuard {
             policy,
             pairs: Mutex::default(),
             names: Mutex::default(),
+            shared: None,
+        }
+    }
+
+    /// Counts in `shared` too, and decides by it while it answers.
+    pub fn with_shared(self, shared: Arc<dyn SharedCounts>) -> Self {
+        Self {
+            shared: Some(shared),
+            ..self
         }
     }
 
     /// Before the password is checked.
-    pub fn admit(&self, name: &str, client: &str, now: Instant) -> Admission {
+    pub async fn admit(&self, name: &str, client: &str) -> Admission {
+        if let Some(shared) = &self.shared {
+            if let Some(admission) = shared.admit(name, client).await {
+                return admission;
+            }
+        }
+        self.admit_here(name, client, Instant::now())
+    }
+
+    /// A wrong password, or a name that does not exist: counted alike (here
+    /// always, so that a store that stops answering leaves fresh counts).
+    pub async fn failed(&self, name: &str, client: &str) {
+        if let Some(shared) = &self.shared {
+            shared.failed(name, client).await;
+        }
+        self.failed_here(name, client, Instant::now());
+    }
+
+    /// A success starts that address's count for the name again.
+    pub async fn succeeded(&self, name: &str, client: &str) {
+        if let Some(shared) = &self.shared {
+            shared.succeeded(name, client).await;
+        }
+        lock(&self.pairs).remove(&(name.to_owned(), client.to_owned()));
+    }
+
+    fn admit_here(&self, name: &str, client: &str, now: Instant) -> Admission {
         let key = (name.to_owned(), client.to_owned());
         if let Some(until) = lock(&self.pairs).get(&key).and_then(|c| c.locked_until) {
             if until > now {
@@ -76,8 +131,7 @@ impl LoginGuard {
         }
     }
 
-    /// A wrong password, or a name that does not exist: counted alike.
-    pub fn failed(&self, name: &str, client: &str, now: Instant) {
+    fn failed_here(&self, name: &str, client: &str, now: Instant) {
         let mut pairs = lock(&self.pairs);
         let pair = pairs
             .entry((name.to_owned(), client.to_owned()))
@@ -102,11 +156,6 @@ impl LoginGuard {
             pairs.retain(|_, c| c.locked_until.is_some_and(|u| u > now) || self.fresh(c, now));
             names.retain(|_, c| self.fresh(c, now));
         }
-    }
-
-    /// A success starts that address's count for the name again.
-    pub fn succeeded(&self, name: &str, client: &str) {
-        lock(&self.pairs).remove(&(name.to_owned(), client.to_owned()));
     }
 
     fn fresh(&self, c: &Count, now: Instant) -> bool {
@@ -137,13 +186,13 @@ mod tests {
         let g = guard();
         let t = Instant::now();
         for _ in 0..3 {
-            g.failed("admin", "1.1.1.1", t);
+            g.failed_here("admin", "1.1.1.1", t);
         }
-        assert_eq!(g.admit("admin", "1.1.1.1", t), Admission::Locked(60));
-        assert_eq!(g.admit("admin", "2.2.2.2", t), Admission::Go);
-        assert_eq!(g.admit("bob", "1.1.1.1", t), Admission::Go);
+        assert_eq!(g.admit_here("admin", "1.1.1.1", t), Admission::Locked(60));
+        assert_eq!(g.admit_here("admin", "2.2.2.2", t), Admission::Go);
+        assert_eq!(g.admit_here("bob", "1.1.1.1", t), Admission::Go);
         let later = t + Duration::from_secs(61);
-        assert_eq!(g.admit("admin", "1.1.1.1", later), Admission::Go);
+        assert_eq!(g.admit_here("admin", "1.1.1.1", later), Admission::Go);
     }
 
     #[test]
@@ -151,26 +200,26 @@ mod tests {
         let g = guard();
         let t = Instant::now();
         for i in 0..5 {
-            g.failed("admin", &format!("10.0.0.{i}"), t);
+            g.failed_here("admin", &format!("10.0.0.{i}"), t);
         }
         assert_eq!(
-            g.admit("admin", "192.168.1.1", t),
+            g.admit_here("admin", "192.168.1.1", t),
             Admission::Slowed(Duration::from_secs(1))
         );
-        assert_eq!(g.admit("bob", "10.0.0.1", t), Admission::Go);
+        assert_eq!(g.admit_here("bob", "10.0.0.1", t), Admission::Go);
         // The slowing ends once the failures are older than the window.
         let later = t + Duration::from_secs(61);
-        assert_eq!(g.admit("admin", "192.168.1.1", later), Admission::Go);
+        assert_eq!(g.admit_here("admin", "192.168.1.1", later), Admission::Go);
     }
 
     #[test]
     fn a_success_starts_the_count_again() {
         let g = guard();
         let t = Instant::now();
-        g.failed("admin", "1.1.1.1", t);
-        g.failed("admin", "1.1.1.1", t);
-        g.succeeded("admin", "1.1.1.1");
-        g.failed("admin", "1.1.1.1", t);
-        assert_eq!(g.admit("admin", "1.1.1.1", t), Admission::Go);
+        g.failed_here("admin", "1.1.1.1", t);
+        g.failed_here("admin", "1.1.1.1", t);
+        lock(&g.pairs).remove(&("admin".to_owned(), "1.1.1.1".to_owned()));
+        g.failed_here("admin", "1.1.1.1", t);
+        assert_eq!(g.admit_here("admin", "1.1.1.1", t), Admission::Go);
     }
 }

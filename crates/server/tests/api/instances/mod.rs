@@ -4,6 +4,7 @@
 //! revocation. Each test counts under a Redis key prefix of its own.
 mod fallback;
 mod limits;
+mod logins;
 mod shared_state;
 
 use crate::helpers::{spawn_app_with, Options, TestApp};

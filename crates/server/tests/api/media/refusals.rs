@@ -5,6 +5,7 @@ use crate::helpers::{problem, spawn_app, spawn_app_with, Options};
 use futures_util::stream;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
+use serde_json::json;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use xhs_media::{sample, Limits};
@@ -27,12 +28,47 @@ async fn a_text_file_named_jpg_is_refused_as_unsupported() {
 }
 
 #[tokio::test]
-async fn heic_is_refused_with_advice_to_export_jpeg() {
+async fn an_iphone_heic_photo_is_kept_as_a_jpeg_of_the_same_size_and_a_broken_one_is_refused() {
     let app = spawn_app().await;
-    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
-    let (status, body) = problem(app.upload("IMG_0001.HEIC", heic).await).await;
-    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert!(body["detail"].as_str().unwrap().contains("JPEG"), "{body}");
+    // 96x64, four coloured quadrants (see xhs-media's heic.rs).
+    let heic = include_bytes!("../../../../media/fixtures/quadrants.heic").to_vec();
+    let item = app.upload_new("IMG_0001.HEIC", heic).await;
+    assert_eq!(
+        (&item["mime"], &item["width"], &item["height"]),
+        (&json!("image/jpeg"), &json!(96), &json!(64)),
+        "{item}"
+    );
+    assert!(item["url"].as_str().unwrap().ends_with(".jpg"), "{item}");
+    let served = app
+        .client
+        .get(item["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    let bytes = served.bytes().await.unwrap();
+    let img = image::load_from_memory(&bytes).unwrap().to_rgb8();
+    assert_eq!(img.dimensions(), (96, 64));
+    assert!(
+        img.get_pixel(10, 10).0[0] > 150,
+        "red stays top left: {:?}",
+        img.get_pixel(10, 10)
+    );
+    assert!(
+        img.get_pixel(10, 54).0[2] > 150,
+        "blue bottom left: {:?}",
+        img.get_pixel(10, 54)
+    );
+
+    let broken = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
+    let (status, body) = problem(app.upload("IMG_0002.HEIC", broken).await).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("undecodable_media")),
+        "{body}"
+    );
+    let kept = files_under(&app.media_root());
+    assert_eq!(kept.len(), 2, "the JPEG and its thumbnail only: {kept:?}");
 }
 
 #[tokio::test]
