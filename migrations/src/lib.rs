@@ -22,6 +22,7 @@ mod m20261125_000019_add_post_search;
 mod m20261206_000020_attribute_events_to_platforms;
 mod m20261206_120000_create_account_group;
 mod m20261206_130000_add_link_not_before;
+mod m20261206_160000_add_account_xhs_id;
 mod util;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_attribute_events_to_platforms::Migration),
             Box::new(m20261206_120000_create_account_group::Migration),
             Box::new(m20261206_130000_add_link_not_before::Migration),
+            Box::new(m20261206_160000_add_account_xhs_id::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod accounts;
 mod error;
 pub mod fleet;
 pub mod groups;
+pub mod imports;
 pub mod links;
 pub mod lookup;
 pub mod notes;

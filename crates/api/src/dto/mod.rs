@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod group;
 pub mod handout;
+pub mod import;
 pub mod link;
 pub mod media;
 pub mod post;
