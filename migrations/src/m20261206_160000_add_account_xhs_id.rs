@@ -41,7 +41,12 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_index(Index::drop().name(INDEX).table(XhsAccount::Table).to_owned())
+            .drop_index(
+                Index::drop()
+                    .name(INDEX)
+                    .table(XhsAccount::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

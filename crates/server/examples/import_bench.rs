@@ -57,7 +57,10 @@ async fn main() {
     settings.server.static_dir = dir.path().join("none");
     settings.media.dir = dir.path().join("media");
     settings.database.url = std::env::var("DATABASE_URL").unwrap_or_else(|_| {
-        format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display())
+        format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("bench.db").display()
+        )
     });
     let app = Application::build(settings).await.unwrap();
     let state = app.state();
@@ -65,7 +68,10 @@ async fn main() {
     let actor = Actor::system();
     for (name, file) in [("xlsx", xlsx()), ("gbk csv", gbk_csv())] {
         for dry_run in [true, false] {
-            let opts = ImportOptions { dry_run, mode: ImportMode::AllOrNothing };
+            let opts = ImportOptions {
+                dry_run,
+                mode: ImportMode::AllOrNothing,
+            };
             let t = Instant::now();
             let report = posts::import(s, &actor, &file, opts).await.unwrap();
             let took = t.elapsed();

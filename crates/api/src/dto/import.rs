@@ -202,5 +202,15 @@ macro_rules! report {
     };
 }
 
-report!(PostImportReport, PostImportRow, PostRow, "A notes import, row by row.");
-report!(AccountImportReport, AccountImportRow, AccountRow, "A roster import, row by row.");
+report!(
+    PostImportReport,
+    PostImportRow,
+    PostRow,
+    "A notes import, row by row."
+);
+report!(
+    AccountImportReport,
+    AccountImportRow,
+    AccountRow,
+    "A roster import, row by row."
+);

@@ -16,11 +16,26 @@ use xhs_persistence::roster;
 
 /// The columns of a roster, as the template writes them first.
 pub const COLUMNS: &[Known] = &[
-    Known { key: "name", names: &["名称", "姓名", "name"] },
-    Known { key: "kind", names: &["类型", "kind"] },
-    Known { key: "groups", names: &["分组", "班级", "groups", "group"] },
-    Known { key: "xhs_id", names: &["小红书号", "xhs_id"] },
-    Known { key: "note", names: &["备注", "note", "notes"] },
+    Known {
+        key: "name",
+        names: &["名称", "姓名", "name"],
+    },
+    Known {
+        key: "kind",
+        names: &["类型", "kind"],
+    },
+    Known {
+        key: "groups",
+        names: &["分组", "班级", "groups", "group"],
+    },
+    Known {
+        key: "xhs_id",
+        names: &["小红书号", "xhs_id"],
+    },
+    Known {
+        key: "note",
+        names: &["备注", "note", "notes"],
+    },
 ];
 
 /// One roster row, read and matched.
@@ -76,7 +91,11 @@ fn read_row(cols: &Columns, row: &SheetRow, problems: &mut Vec<Problem>) -> Acco
     };
     match parse(&input) {
         Ok(f) => item.fields = Some(f),
-        Err(errs) => problems.extend(errs.0.into_iter().map(|e| Problem::from_field(column(&e.field), e))),
+        Err(errs) => problems.extend(
+            errs.0
+                .into_iter()
+                .map(|e| Problem::from_field(column(&e.field), e)),
+        ),
     }
     for g in &item.groups {
         if let Err(e) = bounded_text("groups", g, 50, true) {
@@ -109,8 +128,12 @@ pub async fn check(s: &Services, bytes: &[u8]) -> AppResult<Vec<RowReport<Accoun
     let (cols, data) = Columns::find(COLUMNS, &rows, &["name"]).map_err(super::file_error)?;
     super::check_row_count(data.len()).map_err(super::file_error)?;
     let (known, groups) = roster::snapshot(&s.db).await?;
-    let group_ids: HashMap<String, i64> = groups.iter().map(|g| (name_key(&g.name), g.id)).collect();
-    let by_xhs: HashMap<&str, i64> = known.iter().filter_map(|k| Some((k.xhs_id.as_deref()?, k.id))).collect();
+    let group_ids: HashMap<String, i64> =
+        groups.iter().map(|g| (name_key(&g.name), g.id)).collect();
+    let by_xhs: HashMap<&str, i64> = known
+        .iter()
+        .filter_map(|k| Some((k.xhs_id.as_deref()?, k.id)))
+        .collect();
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::with_capacity(data.len());
     for row in data {
@@ -119,22 +142,43 @@ pub async fn check(s: &Services, bytes: &[u8]) -> AppResult<Vec<RowReport<Accoun
         if let Some(first) = seen.get(&file_key(&item)) {
             problems.push(Problem::from_field(
                 cols.header("name"),
-                FieldError::new("name", Rule::Unique, format!("the same account as row {first}: imported once")),
+                FieldError::new(
+                    "name",
+                    Rule::Unique,
+                    format!("the same account as row {first}: imported once"),
+                ),
             ));
         } else {
             seen.insert(file_key(&item), row.number);
         }
-        let ids: Vec<i64> = item.groups.iter().filter_map(|g| group_ids.get(&name_key(g)).copied()).collect();
-        item.new_groups = item.groups.iter().filter(|g| !group_ids.contains_key(&name_key(g))).cloned().collect();
-        item.matched_id = item.xhs_id.as_deref().and_then(|x| by_xhs.get(x).copied()).or_else(|| {
-            known
-                .iter()
-                .find(|k| {
-                    k.name == item.name
-                        && if item.groups.is_empty() { k.group_ids.is_empty() } else { ids.iter().any(|g| k.group_ids.contains(g)) }
-                })
-                .map(|k| k.id)
-        });
+        let ids: Vec<i64> = item
+            .groups
+            .iter()
+            .filter_map(|g| group_ids.get(&name_key(g)).copied())
+            .collect();
+        item.new_groups = item
+            .groups
+            .iter()
+            .filter(|g| !group_ids.contains_key(&name_key(g)))
+            .cloned()
+            .collect();
+        item.matched_id = item
+            .xhs_id
+            .as_deref()
+            .and_then(|x| by_xhs.get(x).copied())
+            .or_else(|| {
+                known
+                    .iter()
+                    .find(|k| {
+                        k.name == item.name
+                            && if item.groups.is_empty() {
+                                k.group_ids.is_empty()
+                            } else {
+                                ids.iter().any(|g| k.group_ids.contains(g))
+                            }
+                    })
+                    .map(|k| k.id)
+            });
         let mut report = RowReport::new(row.number, item);
         if let Some(id) = report.item.matched_id {
             let k = known.iter().find(|k| k.id == id);
@@ -157,15 +201,23 @@ pub async fn import(
 ) -> AppResult<ImportReport<AccountRow>> {
     let mut rows = check(s, bytes).await?;
     let any_problem = rows.iter().any(|r| !r.ok());
-    let mut report = ImportReport { dry_run: opts.dry_run, mode: opts.mode, committed: false, rows: Vec::new() };
+    let mut report = ImportReport {
+        dry_run: opts.dry_run,
+        mode: opts.mode,
+        committed: false,
+        rows: Vec::new(),
+    };
     let nothing_to_do = rows.iter().all(|r| !r.ok() || r.unchanged);
     if opts.dry_run || nothing_to_do || (any_problem && opts.mode == ImportMode::AllOrNothing) {
         report.rows = rows;
         return Ok(report);
     }
     let w = s.write(actor).await?;
-    let mut group_ids: HashMap<String, i64> =
-        groups_store::list(&*w).await?.into_iter().map(|g| (name_key(&g.name), g.id)).collect();
+    let mut group_ids: HashMap<String, i64> = groups_store::list(&*w)
+        .await?
+        .into_iter()
+        .map(|g| (name_key(&g.name), g.id))
+        .collect();
     let (mut accounts, mut made_groups) = (0usize, 0usize);
     for r in rows.iter_mut().filter(|r| r.ok() && !r.unchanged) {
         let mut ids = Vec::new();
@@ -199,8 +251,10 @@ pub async fn import(
         }
     }
     let change = Change::of_all(AuditAction::Create, Some(AuditTarget::Account));
-    w.commit(change.detail(format!("imported a roster: {accounts} accounts, {made_groups} groups created")))
-        .await?;
+    w.commit(change.detail(format!(
+        "imported a roster: {accounts} accounts, {made_groups} groups created"
+    )))
+    .await?;
     report.committed = true;
     report.rows = rows;
     Ok(report)

@@ -1,6 +1,6 @@
 //! Finds the columns of a sheet by their header, in Chinese or English.
-use super::sheet::SheetRow;
 use super::limits::MAX_HEADER_ROW;
+use super::sheet::SheetRow;
 use xhs_domain::{FieldError, Rule};
 
 /// A column an import knows: its key and the headers that name it.

@@ -9,7 +9,7 @@ pub const MAX_COLUMNS: usize = 64;
 /// formatted cells included: a sheet formatted down to row 1 048 576).
 pub const MAX_CELLS: usize = 200_000;
 /// What a workbook's parts may unpack to in all (a zip bomb is refused).
-pub const MAX_UNZIPPED_BYTES: u64 = 100 * 1024 * 1024;
+pub const MAX_UNZIPPED_BYTES: u64 = 64 * 1024 * 1024;
 /// The header row is found among this many first non-empty rows (a merged
 /// title row above it is fine).
 pub const MAX_HEADER_ROW: usize = 5;

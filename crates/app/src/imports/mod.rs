@@ -23,12 +23,19 @@ pub(crate) fn check_row_count(n: usize) -> Result<(), FieldError> {
         return Err(FieldError::new(
             "file",
             Rule::MaxItems,
-            format!("{n} rows; one import takes at most {}: split the file", limits::MAX_ROWS),
+            format!(
+                "{n} rows; one import takes at most {}: split the file",
+                limits::MAX_ROWS
+            ),
         )
         .counts(n, limits::MAX_ROWS));
     }
     if n == 0 {
-        return Err(FieldError::new("file", Rule::Required, "no data rows under the header"));
+        return Err(FieldError::new(
+            "file",
+            Rule::Required,
+            "no data rows under the header",
+        ));
     }
     Ok(())
 }

@@ -12,14 +12,38 @@ use xhs_persistence::versions;
 
 /// The columns of the notes sheet, as the template writes them first.
 pub const COLUMNS: &[Known] = &[
-    Known { key: "title", names: &["标题", "title"] },
-    Known { key: "content", names: &["正文", "content", "body"] },
-    Known { key: "type", names: &["类型", "type"] },
-    Known { key: "images", names: &["图片", "images", "image_urls"] },
-    Known { key: "cover", names: &["封面", "cover", "cover_url"] },
-    Known { key: "video", names: &["视频", "video", "video_url"] },
-    Known { key: "variant", names: &["变体", "variant"] },
-    Known { key: "group", names: &["分组", "group"] },
+    Known {
+        key: "title",
+        names: &["标题", "title"],
+    },
+    Known {
+        key: "content",
+        names: &["正文", "content", "body"],
+    },
+    Known {
+        key: "type",
+        names: &["类型", "type"],
+    },
+    Known {
+        key: "images",
+        names: &["图片", "images", "image_urls"],
+    },
+    Known {
+        key: "cover",
+        names: &["封面", "cover", "cover_url"],
+    },
+    Known {
+        key: "video",
+        names: &["视频", "video", "video_url"],
+    },
+    Known {
+        key: "variant",
+        names: &["变体", "variant"],
+    },
+    Known {
+        key: "group",
+        names: &["分组", "group"],
+    },
 ];
 
 /// One row read as a note.
@@ -113,13 +137,21 @@ pub fn check(bytes: &[u8]) -> Result<Vec<RowReport<PostRow>>, FieldError> {
                     if !out[b].ok() {
                         problems.push(Problem::from_field(
                             cols.header("variant"),
-                            FieldError::new("variant", Rule::Exists, format!("its note (row {}) has problems", out[b].row)),
+                            FieldError::new(
+                                "variant",
+                                Rule::Exists,
+                                format!("its note (row {}) has problems", out[b].row),
+                            ),
                         ));
                     }
                 }
                 None => problems.push(Problem::from_field(
                     cols.header("variant"),
-                    FieldError::new("variant", Rule::Required, "a variant row follows the row of its note"),
+                    FieldError::new(
+                        "variant",
+                        Rule::Required,
+                        "a variant row follows the row of its note",
+                    ),
                 )),
             }
         }
@@ -166,7 +198,12 @@ pub async fn import(
 ) -> AppResult<ImportReport<PostRow>> {
     let mut rows = check(bytes).map_err(super::file_error)?;
     let any_problem = rows.iter().any(|r| !r.ok());
-    let mut report = ImportReport { dry_run: opts.dry_run, mode: opts.mode, committed: false, rows: Vec::new() };
+    let mut report = ImportReport {
+        dry_run: opts.dry_run,
+        mode: opts.mode,
+        committed: false,
+        rows: Vec::new(),
+    };
     if opts.dry_run || (any_problem && opts.mode == ImportMode::AllOrNothing) {
         report.rows = rows;
         return Ok(report);
@@ -187,12 +224,19 @@ pub async fn import(
     let mut ids: std::collections::HashMap<u32, i64> = std::collections::HashMap::new();
     let mut refused = false;
     for (r, ready) in rows.iter_mut().zip(stored) {
-        let Some((draft, fields)) = ready else { continue };
-        match (&r.item.variant, r.item.variant_of.and_then(|b| ids.get(&b).copied())) {
-            (Some(label), Some(post_id)) => match create_variant(&w, post_id, label, &draft).await {
-                Ok(id) => r.created_id = Some(id),
-                Err(e) => r.problems.push(Problem::from_field("变体".into(), e)),
-            },
+        let Some((draft, fields)) = ready else {
+            continue;
+        };
+        match (
+            &r.item.variant,
+            r.item.variant_of.and_then(|b| ids.get(&b).copied()),
+        ) {
+            (Some(label), Some(post_id)) => {
+                match create_variant(&w, post_id, label, &draft).await {
+                    Ok(id) => r.created_id = Some(id),
+                    Err(e) => r.problems.push(Problem::from_field("变体".into(), e)),
+                }
+            }
             (Some(_), None) => r.problems.push(Problem::from_field(
                 "变体".into(),
                 FieldError::new("variant", Rule::Exists, "its note was not imported"),
@@ -217,7 +261,8 @@ pub async fn import(
     let n = report.created();
     if n > 0 {
         let change = Change::of_all(AuditAction::Create, Some(AuditTarget::Post));
-        w.commit(change.detail(format!("imported {n} notes from a spreadsheet"))).await?;
+        w.commit(change.detail(format!("imported {n} notes from a spreadsheet")))
+            .await?;
         report.committed = true;
     }
     Ok(report)

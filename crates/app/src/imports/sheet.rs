@@ -202,9 +202,8 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, FieldError> {
     let mut rows = Vec::new();
     // Excel numbers records, not lines: a cell with a line break is one row.
     for (number, record) in (1u32..).zip(reader.records()) {
-        let record = record.map_err(|e| {
-            refuse(Rule::WellFormed, format!("not a readable CSV file: {e}"))
-        })?;
+        let record = record
+            .map_err(|e| refuse(Rule::WellFormed, format!("not a readable CSV file: {e}")))?;
         let cells: Vec<String> = record
             .iter()
             .take(MAX_COLUMNS)

@@ -14,6 +14,7 @@ import { auditEn, auditZh } from './areas/audit';
 import { reviewEn, reviewZh } from './areas/review';
 import { teamEn, teamZh } from './areas/team';
 import { firstweekEn, firstweekZh } from './areas/firstweek';
+import { importsEn, importsZh } from './areas/imports';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -159,7 +160,7 @@ const coreZh = {
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...importsZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -322,4 +323,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...importsEn };

@@ -1,5 +1,5 @@
 use crate::auth::Acting;
-use crate::dto::import::{ImportForm, ImportQuery, AccountImportReport};
+use crate::dto::import::{AccountImportReport, ImportForm, ImportQuery};
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use xhs_app::imports::accounts;

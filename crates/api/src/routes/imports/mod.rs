@@ -45,7 +45,11 @@ async fn read_file(form: &mut Multipart) -> Result<Option<Vec<u8>>, ApiError> {
     while let Some(field) = form.next().await {
         let mut field = field.map_err(malformed)?;
         let wanted = field.name() == Some("file") && file.is_none();
-        let limit = if wanted { MAX_FILE_BYTES } else { FRAMING_BYTES };
+        let limit = if wanted {
+            MAX_FILE_BYTES
+        } else {
+            FRAMING_BYTES
+        };
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
             bytes.extend_from_slice(&chunk.map_err(malformed)?);

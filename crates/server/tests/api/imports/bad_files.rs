@@ -22,7 +22,8 @@ async fn a_file_that_is_not_a_spreadsheet_is_refused_by_name() {
     assert_eq!(got, (422, "file".into(), "well_formed".into()));
     let zip_not_xlsx = {
         let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        w.start_file("hello.txt", zip::write::SimpleFileOptions::default()).unwrap();
+        w.start_file("hello.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
         w.write_all(b"hi").unwrap();
         w.finish().unwrap().into_inner()
     };
@@ -39,7 +40,7 @@ async fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         .large_file(true);
     w.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
     let zeros = vec![b' '; 1 << 20];
-    for _ in 0..200 {
+    for _ in 0..80 {
         w.write_all(&zeros).unwrap();
     }
     let bomb = w.finish().unwrap().into_inner();
@@ -63,7 +64,13 @@ async fn five_thousand_and_one_rows_are_refused_and_nothing_is_written() {
     for i in 0..5_001 {
         csv.push_str(&format!("t{i},c,https://cdn.example.com/{i}.jpg\n"));
     }
-    let res = send(&app, "/api/imports/posts?dry_run=false", "n.csv", csv.into_bytes()).await;
+    let res = send(
+        &app,
+        "/api/imports/posts?dry_run=false",
+        "n.csv",
+        csv.into_bytes(),
+    )
+    .await;
     let got = refused(res).await;
     assert_eq!(got, (422, "file".into(), "max_items".into()));
     assert_eq!(count_rows(&app.db, "x_post").await, 0);
@@ -76,13 +83,18 @@ async fn formulas_are_refused_naming_the_cell() {
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "标题").unwrap();
     sheet.write_string(0, 1, "正文").unwrap();
-    sheet.write_formula(1, 0, Formula::new("=\"a\"&\"b\"").set_result("ab")).unwrap();
+    sheet
+        .write_formula(1, 0, Formula::new("=\"a\"&\"b\"").set_result("ab"))
+        .unwrap();
     sheet.write_string(1, 1, "正文").unwrap();
     let file = book.save_to_buffer().unwrap();
     let (status, p) = problem(send(&app, "/api/imports/posts", "f.xlsx", file).await).await;
     assert_eq!(status, 422);
     assert_eq!(p["errors"][0]["field"], "file");
-    assert!(p["errors"][0]["message"].as_str().unwrap().contains("A2"), "{p}");
+    assert!(
+        p["errors"][0]["message"].as_str().unwrap().contains("A2"),
+        "{p}"
+    );
 }
 
 #[tokio::test]
@@ -91,5 +103,11 @@ async fn a_sheet_without_a_header_row_says_which_columns_it_needs() {
     let file = xlsx(&[&["foo", "bar"], &["1", "2"]]);
     let (status, p) = problem(send(&app, "/api/imports/accounts", "r.xlsx", file).await).await;
     assert_eq!(status, 422);
-    assert!(p["errors"][0]["message"].as_str().unwrap().contains("名称/name"), "{p}");
+    assert!(
+        p["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("名称/name"),
+        "{p}"
+    );
 }

@@ -38,9 +38,17 @@ async fn a_gbk_csv_from_excel_is_checked_row_by_row_and_written_on_commit() {
         csv,
     )
     .await;
-    assert_eq!((valid["committed"].as_bool(), valid["created"].as_u64()), (Some(true), Some(1)));
+    assert_eq!(
+        (valid["committed"].as_bool(), valid["created"].as_u64()),
+        (Some(true), Some(1))
+    );
     let id = valid["rows"][0]["post_id"].as_i64().unwrap();
-    let post: serde_json::Value = app.get(&format!("/api/posts/{id}")).await.json().await.unwrap();
+    let post: serde_json::Value = app
+        .get(&format!("/api/posts/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(post["title"], "冬日咖啡");
     assert_eq!(count_rows(&app.db, "x_post").await, 1);
     assert_eq!(count_rows(&app.db, "x_post_version").await, 1);
@@ -58,9 +66,15 @@ async fn a_bad_row_in_all_or_nothing_leaves_nothing_behind() {
     ]);
     let res = report(&app, "/api/imports/posts?dry_run=false", "n.xlsx", file).await;
     assert_eq!(res["committed"], false);
-    assert_eq!(problems_of(&res, 3), vec![("title".to_owned(), "max_chars".to_owned())]);
+    assert_eq!(
+        problems_of(&res, 3),
+        vec![("title".to_owned(), "max_chars".to_owned())]
+    );
     let p = &res["rows"][1]["problems"][0];
-    assert_eq!((p["limit"].as_u64(), p["actual"].as_u64()), (Some(20), Some(21)));
+    assert_eq!(
+        (p["limit"].as_u64(), p["actual"].as_u64()),
+        (Some(20), Some(21))
+    );
     assert_eq!(count_rows(&app.db, "x_post").await, 0);
     assert_eq!(count_rows(&app.db, "audit_log").await, audit_before);
 }
@@ -75,7 +89,10 @@ async fn all_or_nothing_writes_every_row_in_one_transaction_with_one_audit_entry
         &["二", "正文二", &format!("{IMG}|{IMG}")],
     ]);
     let res = report(&app, "/api/imports/posts?dry_run=false", "n.xlsx", file).await;
-    assert_eq!((res["committed"].as_bool(), res["created"].as_u64()), (Some(true), Some(2)));
+    assert_eq!(
+        (res["committed"].as_bool(), res["created"].as_u64()),
+        (Some(true), Some(2))
+    );
     assert_eq!(count_rows(&app.db, "x_post").await, 2);
     assert_eq!(count_rows(&app.db, "audit_log").await, audit_before + 1);
 }
@@ -126,7 +143,8 @@ async fn a_variant_row_is_reported_in_a_dry_run_and_refused_by_a_commit() {
     assert_eq!(dry["rows"][1]["variant_of_row"], 2);
     assert_eq!(dry["rows"][1]["title"], "主笔记");
     assert_eq!(dry["problem_rows"], 0);
-    let (status, p) = problem(send(&app, "/api/imports/posts?dry_run=false", "n.xlsx", file).await).await;
+    let (status, p) =
+        problem(send(&app, "/api/imports/posts?dry_run=false", "n.xlsx", file).await).await;
     assert_eq!(status, 422);
     assert_eq!(p["errors"][0]["rule"], "variants_not_available");
     assert_eq!(count_rows(&app.db, "x_post").await, 0);

@@ -14,9 +14,21 @@ fn class() -> Vec<u8> {
 #[tokio::test]
 async fn a_roster_creates_its_groups_and_accounts_once() {
     let app = spawn_app().await;
-    let dry = report(&app, "/api/imports/accounts?mode=valid_rows", "class.xlsx", class()).await;
-    assert_eq!(dry["rows"][1]["new_groups"], serde_json::json!(["三年级二班", "书法社"]));
-    assert_eq!(problems_of(&dry, 5), vec![("姓名".to_owned(), "unique".to_owned())]);
+    let dry = report(
+        &app,
+        "/api/imports/accounts?mode=valid_rows",
+        "class.xlsx",
+        class(),
+    )
+    .await;
+    assert_eq!(
+        dry["rows"][1]["new_groups"],
+        serde_json::json!(["三年级二班", "书法社"])
+    );
+    assert_eq!(
+        problems_of(&dry, 5),
+        vec![("姓名".to_owned(), "unique".to_owned())]
+    );
     assert_eq!(count_rows(&app.db, "xhs_account").await, 0);
 
     let done = report(
@@ -26,7 +38,10 @@ async fn a_roster_creates_its_groups_and_accounts_once() {
         class(),
     )
     .await;
-    assert_eq!((done["committed"].as_bool(), done["created"].as_u64()), (Some(true), Some(3)));
+    assert_eq!(
+        (done["committed"].as_bool(), done["created"].as_u64()),
+        (Some(true), Some(3))
+    );
     assert_eq!(count_rows(&app.db, "xhs_account").await, 3);
     assert_eq!(count_rows(&app.db, "account_group").await, 2);
     assert_eq!(count_rows(&app.db, "account_group_member").await, 4);
@@ -62,7 +77,10 @@ async fn importing_the_same_roster_again_changes_nothing() {
 async fn an_account_is_matched_by_its_xhs_id_and_a_robot_row_is_refused() {
     let app = spawn_app().await;
     let path = "/api/imports/accounts?dry_run=false&mode=valid_rows";
-    let first = xlsx(&[&["name", "kind", "xhs_id"], &["Li Si", "student", "9527001"]]);
+    let first = xlsx(&[
+        &["name", "kind", "xhs_id"],
+        &["Li Si", "student", "9527001"],
+    ]);
     report(&app, path, "a.xlsx", first).await;
     let renamed = xlsx(&[
         &["name", "kind", "xhs_id"],
@@ -71,6 +89,9 @@ async fn an_account_is_matched_by_its_xhs_id_and_a_robot_row_is_refused() {
     ]);
     let res = report(&app, path, "b.xlsx", renamed).await;
     assert_eq!(res["rows"][0]["unchanged"], true);
-    assert_eq!(problems_of(&res, 3), vec![("kind".to_owned(), "one_of".to_owned())]);
+    assert_eq!(
+        problems_of(&res, 3),
+        vec![("kind".to_owned(), "one_of".to_owned())]
+    );
     assert_eq!(count_rows(&app.db, "xhs_account").await, 1);
 }

@@ -17,7 +17,13 @@ async fn template(path: &str) -> Xlsx<Cursor<Vec<u8>>> {
 fn first_row(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: usize) -> Vec<String> {
     let name = book.sheet_names()[sheet].clone();
     let range = book.worksheet_range(&name).unwrap();
-    range.rows().next().unwrap().iter().map(Data::to_string).collect()
+    range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(Data::to_string)
+        .collect()
 }
 
 #[tokio::test]
@@ -29,14 +35,20 @@ async fn the_notes_template_has_the_headers_an_example_and_the_rules() {
     );
     assert_eq!(book.sheet_names()[1], "说明");
     let help = book.worksheet_range("说明").unwrap();
-    let text: Vec<String> = help.rows().filter_map(|r| r.get(1).map(Data::to_string)).collect();
+    let text: Vec<String> = help
+        .rows()
+        .filter_map(|r| r.get(1).map(Data::to_string))
+        .collect();
     assert!(text.iter().any(|t| t.contains("最多 20 个字")), "{text:?}");
 }
 
 #[tokio::test]
 async fn the_roster_template_reads_back_and_imports_as_it_is() {
     let mut book = template("/api/imports/accounts/template.xlsx").await;
-    assert_eq!(first_row(&mut book, 0), ["名称", "类型", "分组", "小红书号", "备注"]);
+    assert_eq!(
+        first_row(&mut book, 0),
+        ["名称", "类型", "分组", "小红书号", "备注"]
+    );
     let example = book.worksheet_range("账号").unwrap();
     assert_eq!(example.rows().nth(1).unwrap()[0].to_string(), "张三");
 }
