@@ -14,6 +14,7 @@ pub struct Known {
 #[derive(Debug, Clone)]
 pub struct Columns {
     found: Vec<(&'static str, usize, String)>,
+    known: Vec<Known>,
 }
 
 fn normalize(h: &str) -> String {
@@ -52,7 +53,10 @@ impl Columns {
                 }
             }
             if found.len() >= 2 || (found.len() == 1 && required.len() == 1) {
-                let cols = Self { found };
+                let cols = Self {
+                    found,
+                    known: known.to_vec(),
+                };
                 if let Some(missing) = required.iter().find(|r| cols.index(r).is_none()) {
                     return Err(FieldError::new(
                         "file",
@@ -88,13 +92,18 @@ impl Columns {
             .map_or("", |s| s.trim())
     }
 
-    /// The header of `key` as the file writes it (for problems); the key
-    /// when the file has no such column.
+    /// The header of `key` as the file writes it (for problems); its
+    /// Chinese name when the file has no such column.
     pub fn header(&self, key: &str) -> String {
-        self.found
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map_or_else(|| key.to_owned(), |c| c.2.clone())
+        match self.found.iter().find(|(k, _, _)| *k == key) {
+            Some(c) => c.2.clone(),
+            None => self
+                .known
+                .iter()
+                .find(|k| k.key == key)
+                .map_or(key, |k| k.names[0])
+                .to_owned(),
+        }
     }
 }
 
