@@ -16,7 +16,7 @@ describe('import problems', () => {
     const row = { problems: [p('title'), p('image_urls[0]', 'absolute_http_url'), p('image_urls', 'max_items')] };
     const cells = problemsByColumn(row);
     expect(Object.keys(cells).sort()).toEqual(['images', 'title']);
-    expect(cells.images.map((x) => x.rule)).toEqual(['absolute_http_url', 'max_items']);
+    expect(cells.images?.map((x) => x.rule)).toEqual(['absolute_http_url', 'max_items']);
   });
 
   it('says all_or_nothing writes nothing when one row has a problem', () => {
