@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
         (name = "accounts", description = "XHS accounts and their publish records"),
         (name = "groups", description = "Groups of accounts (班级, 分组); an account may be in several"),
         (name = "campaigns", description = "Campaigns: many notes to many accounts over days, planned inside a schedule, launched as links and robot tasks"),
+        (name = "imports", description = "Notes and rosters from Excel or CSV, and the templates to fill in"),
         (name = "stats", description = "What happened on share pages"),
         (name = "platforms", description = "Each platform's hand-off on this server and whether its credentials work"),
         (name = "media", description = "The media library: uploads, and the public files at /media/ that posts point at"),

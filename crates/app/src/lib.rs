@@ -11,6 +11,7 @@ pub mod campaigns;
 mod error;
 pub mod fleet;
 pub mod groups;
+pub mod imports;
 pub mod links;
 pub mod lookup;
 pub mod notes;

@@ -201,6 +201,9 @@ vocabulary! {
         MinGap,
         /// A value another row already has (a group's name).
         Unique,
+        /// A note's variant cannot be made here (an import's 变体 row on a
+        /// server without the variants feature).
+        VariantsNotAvailable,
     }
 }
 

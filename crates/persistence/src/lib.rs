@@ -23,6 +23,7 @@ pub mod quota;
 pub mod records;
 pub mod review;
 pub mod robots;
+pub mod roster;
 mod search;
 pub mod sessions;
 pub mod task_watch;

@@ -467,6 +467,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports a roster of accounts from a spreadsheet (multipart field
+         *     `file`; columns 名称/name, 类型/kind, 分组/groups, 小红书号/xhs_id,
+         *     备注/note). Groups are created as needed; an account the server knows
+         *     (same 小红书号, or same name in one of its groups) is matched, so the
+         *     same roster imported again changes nothing; a row repeating an earlier
+         *     one is reported (rule `unique`). Known accounts keep their kind and
+         *     note. Dry run and modes as for notes.
+         */
+        post: operations["import_accounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/accounts/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roster template: the header row, one example row, and a second sheet
+         *     (说明) explaining each column and its rules in Chinese.
+         */
+        get: operations["accounts_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports notes from a spreadsheet (multipart field `file`; columns 标题/title,
+         *     正文/content, 类型/type, 图片/images, 封面/cover, 视频/video, 变体/variant,
+         *     分组/group). Every row is checked with the editor's rules and answered
+         *     with its number as Excel shows it, the note it created or would create,
+         *     and each problem (column, rule, limit). A dry run (the default) writes
+         *     nothing; a commit writes in one transaction with one audit entry:
+         *     `all_or_nothing` writes nothing when any row has a problem (`committed`
+         *     false). A 变体 row is a variant of the note above it; until note variants
+         *     exist on this server a commit refuses it (rule `variants_not_available`).
+         */
+        post: operations["import_posts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/posts/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notes template: the header row, one example row, and a second sheet
+         *     (说明) explaining each column and its rules in Chinese.
+         */
+        get: operations["posts_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/links/{id}": {
         parameters: {
             query?: never;
@@ -1593,6 +1685,52 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A roster import, row by row. */
+        AccountImportReport: {
+            /**
+             * @description True when rows were written: never for a dry run, never for an
+             *     `all_or_nothing` file with a problem.
+             */
+            committed: boolean;
+            /** @description Rows that created something. */
+            created: number;
+            dry_run: boolean;
+            mode: components["schemas"]["ImportMode"];
+            /** @description Rows with at least one problem. */
+            problem_rows: number;
+            rows: components["schemas"]["AccountImportRow"][];
+            /** @description Data rows read (the header not counted). */
+            total_rows: number;
+        };
+        /** @description One row of a roster. */
+        AccountImportRow: {
+            /**
+             * Format: int64
+             * @description The account created (commits only).
+             */
+            account_id?: number | null;
+            groups: string[];
+            /** @description The kind as the enum writes it (`student`, ...). */
+            kind: string;
+            /**
+             * Format: int64
+             * @description The known account this row is (same 小红书号, or same name in one of its groups).
+             */
+            matched_account_id?: number | null;
+            name: string;
+            /** @description Its groups the server does not have yet (a commit creates them). */
+            new_groups: string[];
+            note?: string | null;
+            problems: components["schemas"]["ImportProblem"][];
+            /**
+             * Format: int32
+             * @description The row's number as Excel shows it.
+             */
+            row: number;
+            /** @description True when importing the row changes nothing. */
+            unchanged: boolean;
+            xhs_id?: string | null;
+        };
         /** @description An account to create or replace. */
         AccountInput: {
             /** @description Not `robot`: robot accounts come from the provider's sync (422). */
@@ -2140,6 +2278,42 @@ export interface components {
         };
         /** @description 1 to 18 URLs for `normal`, none for `video`; each at most 2048 characters once encoded */
         ImageUrls: string[] | string;
+        /** @description The import form: one file. */
+        ImportForm: {
+            /**
+             * Format: binary
+             * @description An .xlsx workbook (its first sheet), or a CSV file in UTF-8 (with or
+             *     without BOM), UTF-16 with BOM, or GB18030/GBK as Excel on Chinese
+             *     Windows saves it. At most 10 MiB and 5 000 data rows; the header row
+             *     names the columns in Chinese or English (see the template). Cells
+             *     holding formulas are refused (paste them as values).
+             */
+            file: string;
+        };
+        /**
+         * @description Write every row or none, or only the rows without problems.
+         * @enum {string}
+         */
+        ImportMode: "all_or_nothing" | "valid_rows";
+        /** @description One broken rule in one cell. */
+        ImportProblem: {
+            /**
+             * Format: int64
+             * @description For counting rules: what was counted.
+             */
+            actual?: number | null;
+            /** @description The column's header as the file writes it (`标题`, `title`). */
+            column: string;
+            /** @description The field of the rule (`title`, `image_urls[1]`, `name`). */
+            field: string;
+            /**
+             * Format: int64
+             * @description For counting rules: the bound.
+             */
+            limit?: number | null;
+            message: string;
+            rule: components["schemas"]["Rule"];
+        };
         /**
          * @description A pre-flight verdict: errors block publishing, warnings advise.
          * @enum {string}
@@ -2472,6 +2646,49 @@ export interface components {
             from: number;
             /** Format: int32 */
             to: number;
+        };
+        /** @description A notes import, row by row. */
+        PostImportReport: {
+            /**
+             * @description True when rows were written: never for a dry run, never for an
+             *     `all_or_nothing` file with a problem.
+             */
+            committed: boolean;
+            /** @description Rows that created something. */
+            created: number;
+            dry_run: boolean;
+            mode: components["schemas"]["ImportMode"];
+            /** @description Rows with at least one problem. */
+            problem_rows: number;
+            rows: components["schemas"]["PostImportRow"][];
+            /** @description Data rows read (the header not counted). */
+            total_rows: number;
+        };
+        /** @description One row of a notes file: the note it created or would create. */
+        PostImportRow: {
+            content: string;
+            cover_url?: string | null;
+            /** @description The 分组 cell (shown, not stored). */
+            group?: string | null;
+            image_urls: string[];
+            /**
+             * Format: int64
+             * @description The note created (commits only).
+             */
+            post_id?: number | null;
+            problems: components["schemas"]["ImportProblem"][];
+            /**
+             * Format: int32
+             * @description The row's number as Excel shows it.
+             */
+            row: number;
+            title: string;
+            type?: null | components["schemas"]["PostType"];
+            /** @description The 变体 label: this row would be a variant of `variant_of_row`'s note. */
+            variant?: string | null;
+            /** Format: int32 */
+            variant_of_row?: number | null;
+            video_url?: string | null;
         };
         /** @description A post to create (and, with `version`, to replace). */
         PostInput: {
@@ -2889,7 +3106,7 @@ export interface components {
          *     names a UI translates (with `actual` and `limit` for counting rules).
          * @enum {string}
          */
-        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique";
+        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique" | "variants_not_available";
         /** @description When a campaign's notes may go out. */
         ScheduleInput: {
             daily_window?: null | components["schemas"]["DailyWindowInput"];
@@ -5792,6 +6009,280 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_accounts: {
+        parameters: {
+            query?: {
+                /** @description Check and answer row by row, writing nothing (default true). */
+                dry_run?: boolean;
+                /** @description Default `all_or_nothing`. */
+                mode?: components["schemas"]["ImportMode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportForm"];
+            };
+        };
+        responses: {
+            /** @description every row with its problems; `committed` says whether anything was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportReport"];
+                };
+            };
+            /** @description not multipart, or no `file` field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description larger than 10 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file cannot be imported (`file`: not a spreadsheet, no header row, more than 5 000 rows, a formula, a zip bomb), or a commit refused by a row (rows in error); nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accounts_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_posts: {
+        parameters: {
+            query?: {
+                /** @description Check and answer row by row, writing nothing (default true). */
+                dry_run?: boolean;
+                /** @description Default `all_or_nothing`. */
+                mode?: components["schemas"]["ImportMode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportForm"];
+            };
+        };
+        responses: {
+            /** @description every row with its problems; `committed` says whether anything was written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImportReport"];
+                };
+            };
+            /** @description not multipart, or no `file` field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description larger than 10 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the file cannot be imported (`file`: not a spreadsheet, no header row, more than 5 000 rows, a formula, a zip bomb), or a commit refused by a row (`rows[N].field`); nothing was written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `operator` (`forbidden`, with `required_role`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10593,6 +11084,7 @@ export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<co
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "campaign_state"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
+export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["all_or_nothing", "valid_rows"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
@@ -10607,7 +11099,7 @@ export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const robotFunctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotFunction"]> = ["login", "publish"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
-export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique"];
+export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique", "variants_not_available"];
 export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SchemaHandout"]["handoff"]> = ["schema"];
 export const sdkHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SdkHandout"]["handoff"]> = ["sdk"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];

@@ -7,6 +7,7 @@ mod campaign_assignment;
 mod campaign_progress;
 pub mod group;
 pub mod handout;
+pub mod import;
 pub mod link;
 pub mod media;
 pub mod people;

@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod dashboard;
 pub mod groups;
 pub mod health;
+pub mod imports;
 pub mod links;
 pub mod media;
 pub mod platforms;
@@ -82,6 +83,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(accounts::get::get_account)
         .service(accounts::update::update_account)
         .service(accounts::delete::delete_account)
+        .service(imports::posts::import_posts)
+        .service(imports::accounts::import_accounts)
+        .service(imports::posts_template::posts_template)
+        .service(imports::accounts_template::accounts_template)
         .service(groups::list::list_groups)
         .service(groups::create::create_group)
         .service(groups::get::get_group)

@@ -15,7 +15,7 @@ pub struct AccountInput {
     pub notes: Option<String>,
 }
 
-fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors> {
+pub(crate) fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors> {
     let mut errs = ValidationErrors::default();
     let opt = |field: &str, v: &Option<String>, max| {
         bounded_text(field, v.as_deref().unwrap_or(""), max, false)

@@ -18,6 +18,8 @@ pub struct Model {
     pub captcha: bool,
     pub enabled: bool,
     pub synced_at: Option<DateTime>,
+    /// The account's 小红书号, when known (a roster import matches by it).
+    pub xhs_id: Option<String>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
 }

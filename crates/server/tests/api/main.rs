@@ -17,6 +17,7 @@ mod groups;
 mod hardening;
 mod helpers;
 mod hosted;
+mod imports;
 mod instances;
 mod link_cache;
 mod list_plans;

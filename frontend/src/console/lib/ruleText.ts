@@ -216,6 +216,10 @@ export const RULE_WORDS = {
     zh: (p) => `${p.f}已被占用`,
     en: (p) => `${p.f} is already taken`,
   },
+  variants_not_available: {
+    zh: () => '暂不能导入变体：请把这一行作为单独的笔记导入（变体留空）',
+    en: () => 'variants cannot be imported yet: import the row as its own note (empty variant)',
+  },
 } satisfies RuleWords;
 
 /**
