@@ -399,6 +399,11 @@ pub async fn load_variants(
     Ok(crate::variants::variants_of(db, post_ids)
         .await?
         .into_iter()
-        .map(|(post, vs)| (post, vs.into_iter().map(|v| (v.id, v.fields.label)).collect()))
+        .map(|(post, vs)| {
+            (
+                post,
+                vs.into_iter().map(|v| (v.id, v.fields.label)).collect(),
+            )
+        })
         .collect())
 }

@@ -82,6 +82,7 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
                     expires_at: c.fields.link_expires_at,
                     platforms: platforms.get(&a.post_id).cloned().unwrap_or_default(),
                     not_before: Some(xhs_persistence::utc(at)),
+                    variant_id: a.variant_id,
                 },
             )
             .await?;
