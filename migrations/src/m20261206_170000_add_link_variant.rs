@@ -1,6 +1,8 @@
 //! A link serves a variant of its note (a campaign deals variants to
-//! people): `share_link.variant_id`, NULL for the note's own text. Deleting
-//! the variant sets it back to NULL, and the link serves the note again.
+//! people), and so does a robot task (the provider's publish takes the
+//! title, content and images): `share_link.variant_id` and
+//! `robot_task.variant_id`, NULL for the note's own text. Deleting the
+//! variant sets them back to NULL, and the note's own text is served again.
 //! SQLite adds a column with its reference in one statement (it cannot add
 //! a foreign key to a table otherwise).
 use sea_orm_migration::prelude::*;
@@ -12,7 +14,11 @@ pub struct Migration;
 #[derive(DeriveIden)]
 enum ShareLink {
     Table,
-    VariantId,
+}
+
+#[derive(DeriveIden)]
+enum RobotTask {
+    Table,
 }
 
 #[derive(DeriveIden)]
@@ -21,59 +27,69 @@ enum XPostVariant {
     Id,
 }
 
-const FK: &str = "fk_share_link_variant";
+#[derive(DeriveIden)]
+struct VariantId;
+
+/// Each table and the name of its foreign key.
+fn tables() -> [(DynIden, &'static str); 2] {
+    [
+        (ShareLink::Table.into_iden(), "fk_share_link_variant"),
+        (RobotTask::Table.into_iden(), "fk_robot_task_variant"),
+    ]
+}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DatabaseBackend::Sqlite {
-            let sql = "ALTER TABLE share_link ADD COLUMN variant_id integer NULL \
-                       REFERENCES x_post_variant (id) ON DELETE SET NULL";
-            manager.get_connection().execute_unprepared(sql).await?;
-            return Ok(());
-        }
-        let col = ColumnDef::new(ShareLink::VariantId)
-            .big_integer()
-            .null()
-            .to_owned();
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ShareLink::Table)
-                    .add_column(col)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_foreign_key(
-                ForeignKey::create()
-                    .name(FK)
-                    .from(ShareLink::Table, ShareLink::VariantId)
-                    .to(XPostVariant::Table, XPostVariant::Id)
-                    .on_delete(ForeignKeyAction::SetNull)
-                    .to_owned(),
-            )
-            .await
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DatabaseBackend::Sqlite {
+        for (table, fk) in tables() {
+            if manager.get_database_backend() == DatabaseBackend::Sqlite {
+                let sql = format!(
+                    "ALTER TABLE {} ADD COLUMN variant_id integer NULL \
+                     REFERENCES x_post_variant (id) ON DELETE SET NULL",
+                    table.to_string()
+                );
+                manager.get_connection().execute_unprepared(&sql).await?;
+                continue;
+            }
+            let col = ColumnDef::new(VariantId).big_integer().null().to_owned();
             manager
-                .drop_foreign_key(
-                    ForeignKey::drop()
-                        .name(FK)
-                        .table(ShareLink::Table)
+                .alter_table(
+                    Table::alter()
+                        .table(table.clone())
+                        .add_column(col)
+                        .to_owned(),
+                )
+                .await?;
+            manager
+                .create_foreign_key(
+                    ForeignKey::create()
+                        .name(fk)
+                        .from(table, VariantId)
+                        .to(XPostVariant::Table, XPostVariant::Id)
+                        .on_delete(ForeignKeyAction::SetNull)
                         .to_owned(),
                 )
                 .await?;
         }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ShareLink::Table)
-                    .drop_column(ShareLink::VariantId)
-                    .to_owned(),
-            )
-            .await
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for (table, fk) in tables() {
+            if manager.get_database_backend() != DatabaseBackend::Sqlite {
+                manager
+                    .drop_foreign_key(ForeignKey::drop().name(fk).table(table.clone()).to_owned())
+                    .await?;
+            }
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(table)
+                        .drop_column(VariantId)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -257,6 +257,8 @@ pub struct Task {
     pub note_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The variant of the note it sends; None: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 impl TryFrom<robot_task::Model> for Task {
@@ -278,6 +280,7 @@ impl TryFrom<robot_task::Model> for Task {
             note_url: m.note_url,
             created_at: utc(m.created_at),
             updated_at: utc(m.updated_at),
+            variant_id: m.variant_id,
         })
     }
 }

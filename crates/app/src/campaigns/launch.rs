@@ -61,6 +61,7 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
                     function: RobotFunction::Publish,
                     request_id: crate::fleet::tasks::uuid_like(),
                     not_before: at,
+                    variant_id: a.variant_id,
                 },
             )
             .await?;

@@ -59,7 +59,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
-    let post = with_variant(s, &link, post).await?;
+    let post = crate::notes::variants::lay_over(s, post, link.variant_id, false).await?;
     let images = crate::notes::renditions::rows_for(s, &post.image_urls).await?;
     let post = crate::notes::hosted::to_public(s, post);
     let note = PostDraft::parse(&crate::notes::posts::raw(&post));
@@ -71,29 +71,6 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
         images,
         douyin_fields: std::sync::OnceLock::new(),
     }))
-}
-
-/// The note as the link's variant shows it (the merge the variants'
-/// pre-flight checks), media URLs as stored; the note itself when the link has none or its
-/// variant was deleted since.
-async fn with_variant(
-    s: &Services,
-    link: &xhs_persistence::Link,
-    mut post: Post,
-) -> AppResult<Post> {
-    let Some(id) = link.variant_id else {
-        return Ok(post);
-    };
-    let Some(v) = xhs_persistence::variants::find(&s.db, post.id, id).await? else {
-        return Ok(post);
-    };
-    // Both as stored: the media URLs are made public together afterwards.
-    let m = crate::notes::variants::merged(&crate::notes::posts::raw(&post), &v.fields);
-    post.title = m.title;
-    post.content = m.content;
-    post.image_urls = m.image_urls;
-    post.cover_url = m.cover_url;
-    Ok(post)
 }
 
 /// What the share page shows (before the link opens: the note and when it
