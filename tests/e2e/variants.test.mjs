@@ -174,7 +174,7 @@ describe('variants, account pickers, the people of a note, copying a note', () =
     await page.click(tid('reminders-copy-all'));
     // Axe reads the page with the success toast on it and the clicked
     // primary button hovered and focused (the theme's colours for both).
-    await page.locator(tid('toast')).waitFor();
+    await hasCount(page.locator(tid('toast')), 1);
     await page.hover(tid('reminders-copy-all'));
     await assertAccessible(page, 'people of a note');
     await eventually(async () => (await page.evaluate(() => navigator.clipboard.readText())).includes('1. 王小红：'), 'the reminders on the clipboard');
