@@ -26,6 +26,7 @@ mod m20261206_140000_create_post_variant;
 mod m20261206_150000_create_campaign;
 mod m20261206_160000_create_webhooks;
 mod m20261206_165000_add_account_xhs_id;
+mod m20261206_170000_add_link_variant;
 mod util;
 
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_150000_create_campaign::Migration),
             Box::new(m20261206_160000_create_webhooks::Migration),
             Box::new(m20261206_165000_add_account_xhs_id::Migration),
+            Box::new(m20261206_170000_add_link_variant::Migration),
         ]
     }
 }

@@ -18,6 +18,8 @@ pub struct NewLink {
     pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
     pub platforms: Vec<xhs_domain::SharePlatform>,
     pub not_before: Option<chrono::DateTime<chrono::Utc>>,
+    /// The variant of the note the link serves; None: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 pub async fn create(db: &impl ConnectionTrait, l: &NewLink) -> Result<Link, PersistenceError> {
@@ -31,6 +33,7 @@ pub async fn create(db: &impl ConnectionTrait, l: &NewLink) -> Result<Link, Pers
         created_at: Set(now_utc()),
         platforms: Set(Some(crate::values::platforms_column(&l.platforms))),
         not_before: Set(l.not_before.map(|t| t.naive_utc())),
+        variant_id: Set(l.variant_id),
         ..Default::default()
     }
     .insert(db)
@@ -132,6 +135,7 @@ pub async fn create_many(
             created_at: Set(now),
             platforms: Set(Some(crate::values::platforms_column(&l.platforms))),
             not_before: Set(l.not_before.map(|t| t.naive_utc())),
+            variant_id: Set(l.variant_id),
             ..Default::default()
         });
         LinkEntity::insert_many(rows)

@@ -20,6 +20,8 @@ pub struct NewTask {
     pub function: RobotFunction,
     pub request_id: String,
     pub not_before: NaiveDateTime,
+    /// The variant of the note to send; None: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 pub async fn create(db: &impl ConnectionTrait, t: &NewTask) -> Result<Task, PersistenceError> {
@@ -32,6 +34,7 @@ pub async fn create(db: &impl ConnectionTrait, t: &NewTask) -> Result<Task, Pers
             status: Set(TaskStatus::Queued.as_str().to_owned()),
             request_id: Set(t.request_id.clone()),
             not_before: Set(t.not_before),
+            variant_id: Set(t.variant_id),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

@@ -130,6 +130,8 @@ pub struct Link {
     pub platforms: Vec<SharePlatform>,
     /// Before this the link hands nothing over (a campaign's assignment time).
     pub not_before: Option<DateTime<Utc>>,
+    /// The variant of the note it serves; None: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 /// Platforms as stored: comma-separated names.
@@ -158,6 +160,7 @@ impl TryFrom<share_link::Model> for Link {
             revoked_at: m.revoked_at.map(utc),
             created_at: utc(m.created_at),
             not_before: m.not_before.map(utc),
+            variant_id: m.variant_id,
         })
     }
 }
@@ -254,6 +257,8 @@ pub struct Task {
     pub note_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The variant of the note it sends; None: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 impl TryFrom<robot_task::Model> for Task {
@@ -275,6 +280,7 @@ impl TryFrom<robot_task::Model> for Task {
             note_url: m.note_url,
             created_at: utc(m.created_at),
             updated_at: utc(m.updated_at),
+            variant_id: m.variant_id,
         })
     }
 }

@@ -2352,6 +2352,14 @@ export interface components {
             totals?: null | components["schemas"]["Totals"];
             /** @description `{public_url}/s/{token}`: what goes into a message or a QR code. */
             url: string;
+            /**
+             * Format: int64
+             * @description The variant of the note the link serves (its title, body, images and
+             *     cover laid over the note's); null: the note's own text.
+             */
+            variant_id?: number | null;
+            /** @description That variant's label. */
+            variant_label?: string | null;
         };
         /** @description `link.*`: a share page was opened, or its publish button tapped. */
         LinkEventData: {
@@ -2390,6 +2398,13 @@ export interface components {
              *     the note passes.
              */
             platforms?: components["schemas"]["SharePlatform"][] | null;
+            /**
+             * Format: int64
+             * @description A variant of this note (`GET /api/posts/{id}/variants`) the link
+             *     serves instead of the note's own text; 422 naming `variant_id` when
+             *     the note has no such variant.
+             */
+            variant_id?: number | null;
         };
         /**
          * @description Where a share link stands: `active` serves the note; the others answer 410.
@@ -2539,6 +2554,13 @@ export interface components {
             tapped_at?: string | null;
             /** @description `{public_url}/s/{token}`. */
             url: string;
+            /**
+             * Format: int64
+             * @description The variant the person's link serves (null: the note's own text).
+             */
+            variant_id?: number | null;
+            /** @description That variant's label. */
+            variant_label?: string | null;
         };
         /** @description One person who has not published yet, with a message to paste. */
         PersonReminder: {
@@ -7909,7 +7931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unknown account, expiry in the past, label too long */
+            /** @description unknown account, expiry in the past, label too long, `variant_id` not a variant of this note */
             422: {
                 headers: {
                     [name: string]: unknown;

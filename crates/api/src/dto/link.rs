@@ -25,6 +25,11 @@ pub struct Link {
     pub created_at: DateTime<Utc>,
     /// What the link offers, in order.
     pub platforms: Vec<xhs_domain::SharePlatform>,
+    /// The variant of the note the link serves (its title, body, images and
+    /// cover laid over the note's); null: the note's own text.
+    pub variant_id: Option<i64>,
+    /// That variant's label.
+    pub variant_label: Option<String>,
     /// Share-page counts of this link; filled by the list.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub totals: Option<xhs_app::stats::Totals>,
@@ -47,6 +52,8 @@ impl From<xhs_app::links::manage::Link> for Link {
             status: l.status,
             created_at: m.created_at,
             platforms: m.platforms,
+            variant_id: m.variant_id,
+            variant_label: l.variant_label,
             totals: None,
         }
     }
@@ -73,4 +80,8 @@ pub struct LinkInput {
     /// the note passes.
     #[schema(value_type = Option<Vec<xhs_domain::SharePlatform>>)]
     pub platforms: Option<Vec<String>>,
+    /// A variant of this note (`GET /api/posts/{id}/variants`) the link
+    /// serves instead of the note's own text; 422 naming `variant_id` when
+    /// the note has no such variant.
+    pub variant_id: Option<i64>,
 }

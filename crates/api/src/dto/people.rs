@@ -15,6 +15,10 @@ pub struct Person {
     pub label: Option<String>,
     pub account_id: Option<i64>,
     pub account_name: Option<String>,
+    /// The variant the person's link serves (null: the note's own text).
+    pub variant_id: Option<i64>,
+    /// That variant's label.
+    pub variant_label: Option<String>,
     /// The account's groups, by name.
     pub groups: Vec<GroupRef>,
     pub status: PersonStatus,
@@ -45,6 +49,8 @@ impl From<xhs_app::links::people::Person> for Person {
             label: l.label,
             account_id: l.account_id,
             account_name: p.link.account_name,
+            variant_id: l.variant_id,
+            variant_label: p.link.variant_label,
             groups: p.groups.into_iter().map(Into::into).collect(),
             status: p.status,
             link_status: p.link.status,

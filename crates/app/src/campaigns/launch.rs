@@ -63,6 +63,7 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
             expires_at: c.fields.link_expires_at,
             platforms: platforms.get(&a.post_id).cloned().unwrap_or_default(),
             not_before: Some(xhs_persistence::utc(a.scheduled_at)),
+            variant_id: a.variant_id,
         })
         .collect();
     let link_ids = links::create_many(&*w, &new_links).await?;
@@ -89,6 +90,7 @@ pub async fn launch(s: &Services, actor: &Actor, id: i64) -> AppResult<CampaignV
                 function: RobotFunction::Publish,
                 request_id: crate::fleet::tasks::uuid_like(),
                 not_before: a.scheduled_at,
+                variant_id: a.variant_id,
             },
         )
         .await?;

@@ -146,6 +146,7 @@ pub async fn dispatch(
                     function: RobotFunction::Publish,
                     request_id: uuid_like(),
                     not_before: at.naive_utc(),
+                    variant_id: None,
                 },
             )
             .await?,

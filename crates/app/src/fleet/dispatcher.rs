@@ -229,7 +229,10 @@ async fn send(
             .await?;
             return Ok(Outcome::Failed);
         }
-        Ok(post) => PostDraft::parse(&posts::raw(&post)).map(|d| ShareInfo::from(&d)),
+        Ok(post) => {
+            let post = crate::notes::variants::lay_over(s, post, task.variant_id, true).await?;
+            PostDraft::parse(&posts::raw(&post)).map(|d| ShareInfo::from(&d))
+        }
         Err(_) => {
             finish(
                 s,

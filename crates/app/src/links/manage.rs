@@ -20,6 +20,9 @@ pub struct Link {
     pub url: String,
     pub status: LinkStatus,
     pub account_name: Option<String>,
+    /// The label of the variant it serves (None: the note's own text, or
+    /// not looked up: see [`with_variant_labels`]).
+    pub variant_label: Option<String>,
 }
 
 /// A random 256-bit token, URL-safe: unguessable and unrelated to any id.
@@ -52,8 +55,28 @@ pub(crate) fn view(
         url: s.settings.url(&format!("s/{}", stored.token)),
         status: status_of(&stored, post_deleted, Utc::now()),
         account_name,
+        variant_label: None,
         stored,
     }
+}
+
+/// Fills in the label of each link's variant (the links of one note).
+pub(crate) async fn with_variant_labels(
+    s: &Services,
+    post_id: i64,
+    links: &mut [Link],
+) -> AppResult<()> {
+    if links.iter().all(|l| l.stored.variant_id.is_none()) {
+        return Ok(());
+    }
+    let variants = xhs_persistence::variants::list(&s.db, post_id).await?;
+    for l in links.iter_mut() {
+        l.variant_label = variants
+            .iter()
+            .find(|v| Some(v.id) == l.stored.variant_id)
+            .map(|v| v.fields.label.clone());
+    }
+    Ok(())
 }
 
 /// A link to create, before validation.
@@ -66,6 +89,8 @@ pub struct NewLinkInput {
     pub not_before: Option<DateTime<Utc>>,
     /// Platform names; None: every configured platform the note passes.
     pub platforms: Option<Vec<String>>,
+    /// A variant of the note the link serves instead of the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 /// Creates a link for a live post (an approved one when approval is on)
@@ -92,6 +117,19 @@ pub async fn create(
             let found = accounts::find_live(&s.db, a).await?;
             errs.take(found.ok_or_else(|| {
                 FieldError::new("account_id", Rule::Exists, format!("no account {a}"))
+            }))
+        }
+        None => None,
+    };
+    let variant = match input.variant_id {
+        Some(v) => {
+            let found = xhs_persistence::variants::find(&s.db, post.id, v).await?;
+            errs.take(found.ok_or_else(|| {
+                FieldError::new(
+                    "variant_id",
+                    Rule::Exists,
+                    format!("note {} has no variant {v}", post.id),
+                )
             }))
         }
         None => None,
@@ -137,6 +175,7 @@ pub async fn create(
             expires_at: input.expires_at,
             not_before: input.not_before,
             platforms,
+            variant_id: variant.as_ref().map(|v| v.id),
         },
     )
     .await?;
@@ -146,7 +185,9 @@ pub async fn create(
     let change = Change::new(AuditAction::Link, AuditTarget::Post, post.id);
     txn.commit(change.detail(format!("share link {} created", stored.id)))
         .await?;
-    Ok(view(s, stored, account.map(|a| a.name), false))
+    let mut link = view(s, stored, account.map(|a| a.name), false);
+    link.variant_label = variant.map(|v| v.fields.label);
+    Ok(link)
 }
 
 /// One link by id, with its note's title (for the printable QR code).
@@ -161,7 +202,10 @@ pub async fn get(s: &Services, id: i64) -> AppResult<(Link, String)> {
     let post = xhs_persistence::posts::find_any(&s.db, stored.post_id).await?;
     let deleted = post.as_ref().is_none_or(|p| p.is_deleted);
     let title = post.map(|p| p.title).unwrap_or_default();
-    Ok((view(s, stored, account.map(|a| a.name), deleted), title))
+    let mut link = [view(s, stored, account.map(|a| a.name), deleted)];
+    with_variant_labels(s, link[0].stored.post_id, &mut link).await?;
+    let [link] = link;
+    Ok((link, title))
 }
 
 /// Every link of a live post, newest first, with each link's totals.
@@ -172,15 +216,22 @@ pub async fn list(s: &Services, post_id: i64) -> AppResult<Vec<(Link, Totals)>> 
     let accounts = accounts::find_any(&s.db, &account_ids).await?;
     let link_ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
     let mut totals = crate::stats::totals_by(s, GroupBy::Link, &link_ids).await?;
-    Ok(rows
+    let mut links: Vec<Link> = rows
         .into_iter()
         .map(|l| {
             let name = accounts
                 .iter()
                 .find(|a| Some(a.id) == l.account_id)
                 .map(|a| a.name.clone());
-            let t = totals.remove(&l.id).unwrap_or_default();
-            (view(s, l, name, false), t)
+            view(s, l, name, false)
+        })
+        .collect();
+    with_variant_labels(s, post.id, &mut links).await?;
+    Ok(links
+        .into_iter()
+        .map(|l| {
+            let t = totals.remove(&l.stored.id).unwrap_or_default();
+            (l, t)
         })
         .collect())
 }

@@ -102,6 +102,11 @@ pub async fn people(s: &Services, post_id: i64, unfinished: bool) -> AppResult<V
             link: view(s, l, name, false),
         });
     }
+    let mut links: Vec<Link> = out.iter().map(|p| p.link.clone()).collect();
+    crate::links::manage::with_variant_labels(s, post.id, &mut links).await?;
+    for (p, l) in out.iter_mut().zip(links) {
+        p.link.variant_label = l.variant_label;
+    }
     Ok(out)
 }
 

@@ -59,6 +59,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
+    let post = crate::notes::variants::lay_over(s, post, link.variant_id, false).await?;
     let images = crate::notes::renditions::rows_for(s, &post.image_urls).await?;
     let post = crate::notes::hosted::to_public(s, post);
     let note = PostDraft::parse(&crate::notes::posts::raw(&post));

@@ -23,6 +23,8 @@ pub struct Model {
     pub lease_until: Option<DateTime>,
     pub created_at: DateTime,
     pub updated_at: DateTime,
+    /// The variant of the note it sends; NULL: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,8 @@ pub struct Model {
     pub platforms: Option<String>,
     /// Before this the link shows when it opens and hands nothing over; NULL: open.
     pub not_before: Option<DateTime>,
+    /// The variant of the note it serves; NULL: the note's own text.
+    pub variant_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

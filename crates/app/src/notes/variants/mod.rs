@@ -151,6 +151,35 @@ pub(crate) async fn check_all(s: &Services, post_id: i64, note: &RawPost) -> App
     }
 }
 
+/// The note as variant `id` shows it (the merge the pre-flight checks),
+/// for a link or a robot task that serves one; the note itself when `id` is
+/// None or the variant was deleted since. Media URLs as stored, or public
+/// (absolute) when `public` (`post`'s and the answer's alike).
+pub(crate) async fn lay_over(
+    s: &Services,
+    mut post: Post,
+    id: Option<i64>,
+    public: bool,
+) -> AppResult<Post> {
+    let Some(id) = id else {
+        return Ok(post);
+    };
+    let Some(v) = store::find(&s.db, post.id, id).await? else {
+        return Ok(post);
+    };
+    let v = if public {
+        fields_public(s, v.fields)
+    } else {
+        v.fields
+    };
+    let m = check::merged(&posts::raw(&post), &v);
+    post.title = m.title;
+    post.content = m.content;
+    post.image_urls = m.image_urls;
+    post.cover_url = m.cover_url;
+    Ok(post)
+}
+
 /// A variant with absolute media URLs.
 fn public(s: &Services, mut v: Variant) -> Variant {
     v.fields = fields_public(s, v.fields);

@@ -102,6 +102,14 @@ async fn robot_assignments_become_tasks_that_are_not_sent_before_their_time() {
     let (robots, app) = fleet(2, fast).await;
     let ids = robot_ids(&app).await;
     let posts = notes(&app, 1).await;
+    // One variant: of the two robots one sends it, the other the note.
+    let res = app
+        .post_json(
+            &format!("/api/posts/{}/variants", posts[0]),
+            &json!({"label": "B", "title": "机器人的变体"}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
     let id = create(&app, &body(&posts, &ids, &[], 2)).await["id"]
         .as_i64()
         .unwrap();
@@ -142,6 +150,14 @@ async fn robot_assignments_become_tasks_that_are_not_sent_before_their_time() {
     let other = done.iter().find(|a| a["id"] != first).unwrap();
     assert_eq!(other["status"], "scheduled");
     assert_eq!(robots.publish_requests(), 1);
+    let variants: Vec<bool> = list.iter().map(|a| a["variant_id"].is_i64()).collect();
+    assert_eq!(variants.iter().filter(|v| **v).count(), 1, "{list:?}");
+    let want = if variants[0] {
+        "机器人的变体"
+    } else {
+        "第0篇笔记"
+    };
+    assert_eq!(robots.calls()[0].body["title"], want);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 mod duplicate;
 mod history;
+mod links;
 mod rules;
 
 pub(super) async fn json_of(res: Response, want: StatusCode) -> Value {

@@ -12,7 +12,7 @@ use xhs_app::links::manage as links;
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, description = "no such post", body = crate::Problem, content_type = "application/problem+json"),
     (status = 409, description = "`post_not_approved`: approval is on and the note is not approved; `review_status` says where it is", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 422, description = "unknown account, expiry in the past, label too long", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "unknown account, expiry in the past, label too long, `variant_id` not a variant of this note", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/posts/{id}/links")]
 pub async fn create_link(
@@ -32,6 +32,7 @@ pub async fn create_link(
             expires_at: input.expires_at,
             not_before: input.not_before,
             platforms: input.platforms,
+            variant_id: input.variant_id,
         },
     )
     .await?;
