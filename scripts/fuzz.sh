@@ -105,12 +105,15 @@ fuzz() {
 fuzz all --checks all --max-time "${FUZZ_MAX_TIME:-150}" \
   --exclude-path /api/auth/logout --exclude-path /api/preflight \
   --exclude-path /api/accounts/{id}/stats --exclude-path /api/media \
+  --exclude-path /api/imports/posts --exclude-path /api/imports/accounts \
   --exclude-path /api/users/{id}
 # Pre-flight reports rules instead of enforcing them (a 21-character title is
-# a 200 listing `max_chars`); an upload's multipart framing of undeclared
-# fields can be malformed (400). All other checks hold for them.
+# a 200 listing `max_chars`); an upload's (a media file's, an import's)
+# multipart framing of undeclared fields can be malformed (400). All other
+# checks hold for them.
 fuzz preflight-media --checks all --exclude-checks negative_data_rejection,positive_data_acceptance \
-  --max-time 40 --include-path /api/preflight --include-path /api/media
+  --max-time 40 --include-path /api/preflight --include-path /api/media \
+  --include-path /api/imports/posts --include-path /api/imports/accounts
 fuzz users --checks all --max-time 20 --include-path /api/users/{id}
 if [ "$status" != 0 ]; then
   echo "--- server log: errors (warnings are the 4xx answers the fuzzer provoked) ---"

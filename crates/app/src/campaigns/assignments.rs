@@ -96,7 +96,7 @@ pub async fn list_assignments(
     find(&s.db, campaign_id).await?;
     let mut errs = ValidationErrors::default();
     let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+    let status = match q.status.as_deref() {
         Some(st) => errs.take(AssignmentStatus::parse_field("status", st)),
         None => None,
     };

@@ -118,7 +118,7 @@ pub async fn list(
 ) -> AppResult<(Vec<CampaignView>, Option<String>)> {
     let mut errs = ValidationErrors::default();
     let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
-    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+    let status = match q.status.as_deref() {
         Some(st) => errs.take(CampaignStatus::parse_field("status", st)),
         None => None,
     };
