@@ -31,3 +31,10 @@ bench *ARGS:
 bench-upload MB="300":
     cargo build --release -p xhs-server
     cargo run --release -p xhs-media --example upload_bench {{MB}}
+
+# Lighthouse (mobile preset) on the share page with a 6 MB photo, with and without credentials
+lighthouse RUNS="3":
+    cargo build --release -p xhs-server --locked
+    (cd frontend && npm run build >/dev/null)
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null) && (cd scripts/lighthouse && npm ci --no-audit --no-fund >/dev/null)
+    node scripts/lighthouse/run.mjs --runs {{RUNS}}

@@ -12,6 +12,10 @@ pub const THUMB_WIDTH: u32 = 320;
 /// any phone screen, a fraction of a 6 MB original.
 pub const PHONE_LONG_EDGE: u32 = 2560;
 
+/// Width of the share page's rendition: what XHS shows a note's images at,
+/// sharp on a phone and a few hundred KB where the original is megabytes.
+pub const SCREEN_WIDTH: u32 = 1080;
+
 /// Decoding a 20 MB file can still ask for a huge canvas (a "decompression
 /// bomb"); beyond these the file is refused rather than the server starved.
 const MAX_SIDE: u32 = 20_000;
@@ -50,7 +54,23 @@ pub fn probe(path: &Path, sniffed: &Sniffed) -> Result<Probed, MediaError> {
         height: Some(height),
         thumbnail: Some(thumbnail(&img)?),
         phone: phone(&img)?,
+        screen: screen(&img)?,
     })
+}
+
+/// The share page's JPEG, [`SCREEN_WIDTH`] wide, of an image wider than
+/// that; None for narrower ones (the page shows the original).
+fn screen(img: &image::DynamicImage) -> Result<Option<Vec<u8>>, MediaError> {
+    if img.width() <= SCREEN_WIDTH {
+        return Ok(None);
+    }
+    let h = (u64::from(img.height()) * u64::from(SCREEN_WIDTH) / u64::from(img.width())).max(1);
+    let resized = img.resize_exact(
+        SCREEN_WIDTH,
+        u32::try_from(h).unwrap_or(u32::MAX),
+        image::imageops::FilterType::Triangle,
+    );
+    jpeg_of(&resized, 78).map(Some)
 }
 
 /// The phone-sized JPEG of an image whose long edge exceeds

@@ -6,6 +6,7 @@
 const EXTENSIONS: [&str; 5] = ["jpg", "png", "webp", "mp4", "mov"];
 const THUMB_SUFFIX: &str = ".thumb.jpg";
 const PHONE_SUFFIX: &str = ".phone.jpg";
+const SCREEN_SUFFIX: &str = ".screen.jpg";
 
 /// `ab/abcdef…(64 hex).ext`: the first two hex digits spread files over 256
 /// directories.
@@ -29,8 +30,14 @@ impl StorageKey {
         Self::parse(&format!("{}/{sha256}{PHONE_SUFFIX}", sha256.get(..2)?))
     }
 
+    /// The key of the share page's JPEG rendition ([`crate::SCREEN_WIDTH`]
+    /// wide) of an image with this hash.
+    pub fn screen(sha256: &str) -> Option<Self> {
+        Self::parse(&format!("{}/{sha256}{SCREEN_SUFFIX}", sha256.get(..2)?))
+    }
+
     /// Accepts exactly the shapes [`original`](Self::original),
-    /// [`thumbnail`](Self::thumbnail) and [`phone`](Self::phone) produce, so a path from a URL cannot
+    /// [`thumbnail`](Self::thumbnail), [`phone`](Self::phone) and [`screen`](Self::screen) produce, so a path from a URL cannot
     /// point anywhere else.
     pub fn parse(s: &str) -> Option<Self> {
         let (dir, file) = s.split_once('/')?;
@@ -42,6 +49,7 @@ impl StorageKey {
         };
         let ext_ok = rest == THUMB_SUFFIX
             || rest == PHONE_SUFFIX
+            || rest == SCREEN_SUFFIX
             || rest
                 .strip_prefix('.')
                 .is_some_and(|e| EXTENSIONS.contains(&e));

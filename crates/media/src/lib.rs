@@ -22,7 +22,7 @@ mod video;
 
 pub use config::{Limits, S3Config, StoreConfig};
 pub use error::MediaError;
-pub use image_probe::{PHONE_LONG_EDGE, THUMB_WIDTH};
+pub use image_probe::{PHONE_LONG_EDGE, SCREEN_WIDTH, THUMB_WIDTH};
 pub use key::StorageKey;
 pub use sniff::{sniff, MediaKind, Sniffed};
 pub use spool::{Spool, Spooled};
@@ -39,6 +39,9 @@ pub struct Probed {
     /// A JPEG whose long edge is [`PHONE_LONG_EDGE`], for images larger
     /// than that (the original is kept as uploaded).
     pub phone: Option<Vec<u8>>,
+    /// A JPEG [`SCREEN_WIDTH`] px wide for the share page, for images wider
+    /// than that.
+    pub screen: Option<Vec<u8>>,
 }
 
 /// Checks a spooled file fully (decodes an image, walks a video's boxes) and

@@ -68,6 +68,7 @@ pub fn probe(path: &Path) -> Result<Probed, MediaError> {
         height: size.map(|s| s.1),
         thumbnail: None,
         phone: None,
+        screen: None,
     })
 }
 

@@ -23,6 +23,7 @@ pub struct NewMedia {
     pub height: Option<i32>,
     pub storage_key: String,
     pub thumb_key: Option<String>,
+    pub screen_key: Option<String>,
     pub original_name: Option<String>,
 }
 
@@ -46,6 +47,7 @@ pub async fn create(db: &impl ConnectionTrait, m: &NewMedia) -> Result<Media, Pe
         height: Set(m.height),
         storage_key: Set(m.storage_key.clone()),
         thumb_key: Set(m.thumb_key.clone()),
+        screen_key: Set(m.screen_key.clone()),
         original_name: Set(m.original_name.clone()),
         created_at: Set(now_utc()),
         ..Default::default()

@@ -215,6 +215,8 @@ pub struct Media {
     pub height: Option<i32>,
     pub storage_key: String,
     pub thumb_key: Option<String>,
+    /// The share page's rendition (1080 px wide), for images wider than that.
+    pub screen_key: Option<String>,
     pub original_name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -232,6 +234,7 @@ impl TryFrom<media::Model> for Media {
             height: m.height,
             storage_key: m.storage_key,
             thumb_key: m.thumb_key,
+            screen_key: m.screen_key,
             original_name: m.original_name,
             created_at: utc(m.created_at),
         })

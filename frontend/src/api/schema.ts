@@ -2271,6 +2271,11 @@ export interface components {
         ImageSizes: {
             /** @description Long edge at most 2560 px; the image itself when it is not larger. */
             phone_url: string;
+            /**
+             * @description What the share page shows: 1080 px wide at most (XHS's own width);
+             *     `phone_url` for an image stored before this rendition existed.
+             */
+            screen_url: string;
             /** @description At most `THUMB_WIDTH` (320) px wide; the image itself when there is none. */
             thumb_url: string;
             /** @description The image as uploaded. */
@@ -3228,7 +3233,8 @@ export interface components {
             /**
              * @description Taps and what followed them per platform, over the period (platforms
              *     without events left out). Everything on a link that offers one
-             *     platform counts for it; confirmed publishes count for the platform of
+             *     platform counts for it; confirmed publishes count for XHS on a link
+             *     that offers it (their URL is an XHS note's), else for the platform of
              *     the link's last tap; page opens on a link of several platforms count
              *     for none.
              */

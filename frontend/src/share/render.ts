@@ -1,26 +1,64 @@
 /** Renders the note as XHS shows it: media first, then title, then body. */
 import { splitTopics } from '../lib/text';
 import { safeHttpUrl } from '../lib/url';
+import type { SharePage } from '../api/types';
 import { h } from './dom';
 import type { SharedNote } from './source';
 import type { ShareStrings } from './strings';
+
+/** An image as the carousel shows it: a source and, when the server has renditions, a `srcset`. */
+interface Shown {
+  src: string;
+  srcset?: string;
+}
+
+type ImageSizes = SharePage['images'][number];
+
+/** The widths of the server's renditions (crates/media: THUMB_WIDTH, SCREEN_WIDTH). */
+const THUMB_WIDTH = 320;
+const SCREEN_WIDTH = 1080;
+
+/** The page is at most 480 px wide (share.css) and the carousel spans it. */
+const SIZES = '(min-width: 480px) 480px, 100vw';
+
+/**
+ * The carousel's source of an image: the server's 1080 px rendition (what
+ * XHS shows notes at), with the 320 px thumbnail beside it in `srcset` for
+ * narrow or low-density screens; the image itself when hosted elsewhere.
+ * Never the 6 MB original a phone on 4G should not load to preview a note.
+ */
+export function shownImage(url: string, sizes: ImageSizes | undefined): Shown {
+  const screen = safeHttpUrl(sizes?.screen_url);
+  const thumb = safeHttpUrl(sizes?.thumb_url);
+  if (!screen) return { src: url };
+  if (!thumb || thumb === screen) return { src: screen };
+  return { src: screen, srcset: `${thumb} ${THUMB_WIDTH}w, ${screen} ${SCREEN_WIDTH}w` };
+}
 
 /**
  * A swipeable carousel: CSS scroll-snap does the swiping, JS only counts. The
  * track takes focus (a labelled region) so a keyboard can scroll it too.
  */
-function carousel(urls: string[], label: string, shown: string[] = urls): HTMLElement {
+function carousel(urls: string[], label: string, shown: Shown[] = urls.map((src) => ({ src }))): HTMLElement {
   const counter = h('span', { class: 'carousel-count', testid: 'carousel-count' }, `1/${urls.length}`);
   const track = h(
     'div',
     { class: 'carousel-track', testid: 'carousel-track', attrs: { tabindex: '0', role: 'region', 'aria-label': label } },
-    ...urls.map((src, i) =>
-      h('img', {
-        class: 'carousel-img',
-        testid: 'carousel-image',
-        attrs: { src: shown[i] ?? src, alt: `${i + 1}/${urls.length}`, loading: i === 0 ? 'eager' : 'lazy', decoding: 'async' },
-      }),
-    ),
+    ...urls.map((src, i) => {
+      const one = shown[i] ?? { src };
+      const attrs: Record<string, string> = {
+        src: one.src,
+        alt: `${i + 1}/${urls.length}`,
+        loading: i === 0 ? 'eager' : 'lazy',
+        decoding: 'async',
+      };
+      if (i === 0) attrs.fetchpriority = 'high';
+      if (one.srcset) {
+        attrs.srcset = one.srcset;
+        attrs.sizes = SIZES;
+      }
+      return h('img', { class: 'carousel-img', testid: 'carousel-image', attrs });
+    }),
   );
   track.addEventListener(
     'scroll',
@@ -43,10 +81,8 @@ function media(p: SharedNote, s: ShareStrings): HTMLElement | null {
     return h('section', { class: 'carousel' }, h('video', { class: 'carousel-video', testid: 'share-video', attrs }));
   }
   const urls = p.imageUrls.map(safeHttpUrl).filter((u): u is string => u !== null);
-  // The phone-sized rendition where the server has one (a 6 MB photo is
-  // not what a phone on 4G should load to preview a note).
-  const phone = (u: string): string => safeHttpUrl(p.images?.find((i) => i.url === u)?.phone_url) ?? u;
-  return urls.length ? carousel(urls, s.carousel, urls.map(phone)) : null;
+  const shown = urls.map((u) => shownImage(u, p.images?.find((i) => i.url === u)));
+  return urls.length ? carousel(urls, s.carousel, shown) : null;
 }
 
 /** The body with #topics highlighted; line breaks are kept by `white-space: pre-wrap`. */

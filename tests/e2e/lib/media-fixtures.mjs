@@ -34,6 +34,28 @@ export function jpegPhoto(width, height, rgb) {
   return jpeg.encode({ data: pixels(width, height, rgb), width, height }, 85).data;
 }
 
+/**
+ * A 12-megapixel camera JPEG of about 6 MB: a gradient with sensor grain,
+ * which makes the original heavy, as a phone camera's is, while a
+ * downscaled rendition of it compresses as a real photo's would.
+ */
+export function cameraPhoto(width = 4000, height = 3000, grain = 34, quality = 88) {
+  const data = Buffer.alloc(width * height * 4);
+  const clamp = (v) => (v < 0 ? 0 : v > 255 ? 255 : v);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const t = 0.4 + (0.6 * (x + y)) / (width + height);
+      const g = () => Math.floor(Math.random() * grain) - (grain >> 1);
+      data[i] = clamp(Math.round(200 * t) + g());
+      data[i + 1] = clamp(Math.round(140 * t) + g());
+      data[i + 2] = clamp(Math.round(90 * t) + g());
+      data[i + 3] = 255;
+    }
+  }
+  return jpeg.encode({ data, width, height }, quality).data;
+}
+
 function box(type, ...parts) {
   const body = Buffer.concat(parts);
   const head = Buffer.alloc(8);

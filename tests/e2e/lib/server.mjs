@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '..', '..', '..');
-export const BINARY = join(REPO, 'target', 'debug', 'xhs-publisher');
+/** The server under test; `XHSPUB_E2E_BINARY` points elsewhere (the release build, for Lighthouse). */
+export const BINARY = process.env.XHSPUB_E2E_BINARY ?? join(REPO, 'target', 'debug', 'xhs-publisher');
 export const DIST = join(REPO, 'frontend', 'dist');
 export const ADMIN = { username: 'admin', password: 'e2e-Pa55word!' };
 

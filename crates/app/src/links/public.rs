@@ -165,8 +165,8 @@ pub async fn event(s: &Services, token: &str, r: Reported<'_>) -> AppResult<()> 
 }
 
 /// The account holder pastes back the published note's URL, or the text
-/// the XHS app copies with it inside; counted for the platform of the link's
-/// last tap (see [`crate::stats::records::confirmed_platform`]). The same note
+/// the XHS app copies with it inside; counted for XHS where the link offers
+/// it (see [`crate::stats::records::confirmed_platform`]). The same note
 /// pasted again is not counted again.
 pub async fn confirm(s: &Services, token: &str, note_url: &str) -> AppResult<()> {
     let note_url = xhs_domain::NoteUrl::parse(note_url)?;

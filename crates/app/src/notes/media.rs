@@ -109,6 +109,15 @@ async fn prepare(
             .ok_or_else(|| AppError::storage("a SHA-256 did not make a phone key"))?;
         s.media.put_bytes(&k, bytes).await?;
     }
+    let screen_key = match probed.screen {
+        Some(bytes) => {
+            let k = StorageKey::screen(&sha256)
+                .ok_or_else(|| AppError::storage("a SHA-256 did not make a screen key"))?;
+            s.media.put_bytes(&k, bytes).await?;
+            Some(k)
+        }
+        None => None,
+    };
     s.media.put_file(&key, path).await?;
     let new = NewMedia {
         sha256: sha256.clone(),
@@ -119,6 +128,7 @@ async fn prepare(
         height: probed.height.and_then(|h| i32::try_from(h).ok()),
         storage_key: key.to_string(),
         thumb_key: thumb_key.map(|k| k.to_string()),
+        screen_key: screen_key.map(|k| k.to_string()),
         original_name,
     };
     Ok(Prepared::New(new))
@@ -176,6 +186,7 @@ pub async fn delete(s: &Services, actor: &Actor, id: i64) -> AppResult<Media> {
     let keys = [
         StorageKey::parse(&row.storage_key),
         row.thumb_key.as_deref().and_then(StorageKey::parse),
+        row.screen_key.as_deref().and_then(StorageKey::parse),
         phone,
     ];
     for key in keys.into_iter().flatten() {

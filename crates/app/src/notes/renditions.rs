@@ -1,7 +1,7 @@
 //! The sizes a share page can load of each image (`srcset`): the console's
-//! thumbnail and, for very large photos, the phone-sized rendition, both made
-//! at upload (`xhs_media::probe`). Images hosted elsewhere have only
-//! themselves.
+//! thumbnail, the page's own 1080 px rendition and, for very large photos,
+//! the phone-sized one for the hand-off, all made at upload
+//! (`xhs_media::probe`). Images hosted elsewhere have only themselves.
 use crate::{AppResult, Services};
 use xhs_media::StorageKey;
 use xhs_persistence::{media as media_store, Media};
@@ -15,6 +15,9 @@ pub struct ImageSizes {
     pub thumb_url: String,
     /// Long edge at most 2560 px; the image itself when it is not larger.
     pub phone_url: String,
+    /// What the share page shows: 1080 px wide at most (XHS's own width);
+    /// `phone_url` for an image stored before this rendition existed.
+    pub screen_url: String,
 }
 
 /// The library rows of a stored post's hosted images (`/media/<key>` paths),
@@ -50,10 +53,16 @@ pub(crate) fn sizes(s: &Services, public_urls: &[String], rows: &[Media]) -> Vec
                 .filter(|r| has_phone(r))
                 .and_then(|r| StorageKey::phone(&r.sha256))
                 .map(|k| url_of(&k));
+            let screen = row
+                .and_then(|r| r.screen_key.as_deref())
+                .and_then(StorageKey::parse)
+                .map(|k| url_of(&k));
+            let phone_url = phone.unwrap_or_else(|| url.clone());
             ImageSizes {
                 url: url.clone(),
                 thumb_url: thumb.unwrap_or_else(|| url.clone()),
-                phone_url: phone.unwrap_or_else(|| url.clone()),
+                screen_url: screen.unwrap_or_else(|| phone_url.clone()),
+                phone_url,
             }
         })
         .collect()

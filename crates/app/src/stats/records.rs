@@ -198,13 +198,19 @@ async fn repeated_confirmations(
     Ok(out)
 }
 
-/// The platform a confirmed publish through `link` counts for: the
-/// platform of the link's last tap, or the link's only platform (XHS on a
-/// link that offers only XHS); None when neither says.
+/// The platform a confirmed publish through `link` counts for. A
+/// confirmation carries an XHS note's URL, so on a link that offers XHS it is
+/// XHS's, whatever was tapped last (a Weibo share before the paste does not
+/// make the XHS note a Weibo post). Otherwise the platform of the link's last
+/// tap, or the link's only platform; None when neither says.
 pub(crate) async fn confirmed_platform(
     db: &impl ConnectionTrait,
     link: &xhs_persistence::Link,
 ) -> AppResult<Option<xhs_domain::SharePlatform>> {
+    use xhs_domain::SharePlatform;
+    if link.platforms.contains(&SharePlatform::Xhs) {
+        return Ok(Some(SharePlatform::Xhs));
+    }
     if let Some(p) = event_store::last_tap_platform(db, link.id).await? {
         return Ok(Some(p));
     }

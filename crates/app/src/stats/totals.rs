@@ -87,7 +87,8 @@ pub struct Stats {
     pub daily: Vec<DayCounts>,
     /// Taps and what followed them per platform, over the period (platforms
     /// without events left out). Everything on a link that offers one
-    /// platform counts for it; confirmed publishes count for the platform of
+    /// platform counts for it; confirmed publishes count for XHS on a link
+    /// that offers it (their URL is an XHS note's), else for the platform of
     /// the link's last tap; page opens on a link of several platforms count
     /// for none.
     pub by_platform: Vec<PlatformCounts>,

@@ -18,6 +18,8 @@ pub struct Model {
     /// `ab/<sha256>.<ext>`: made from the hash only.
     pub storage_key: String,
     pub thumb_key: Option<String>,
+    /// The share page's rendition, 1080 px wide (images wider than that).
+    pub screen_key: Option<String>,
     /// The client's filename, sanitized; metadata only, never a path.
     pub original_name: Option<String>,
     pub created_at: DateTime,

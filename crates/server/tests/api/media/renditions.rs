@@ -1,13 +1,16 @@
 //! A light share page (issue 21, item 5): each image comes with its
 //! thumbnail and, for a very large photo, a phone-sized rendition (long edge
-//! 2560 px) the page can put in `srcset`; the original stays as uploaded.
+//! 2560 px) for the hand-off, and for any photo wider than 1080 px the
+//! page's own 1080 px rendition (`screen_url`, with the thumbnail in
+//! `srcset`); the original stays as uploaded.
 use super::jpeg;
 use crate::helpers::{spawn_app, valid_post};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 #[tokio::test]
-async fn the_share_page_gets_a_thumbnail_and_a_phone_sized_rendition_of_each_large_photo() {
+async fn the_share_page_gets_a_thumbnail_a_1080_px_rendition_and_a_phone_sized_one_of_each_large_photo(
+) {
     let app = spawn_app().await;
     let big_bytes = jpeg(2800, 1400);
     let big = app.upload_new("big.jpg", big_bytes.clone()).await;
@@ -60,9 +63,18 @@ async fn the_share_page_gets_a_thumbnail_and_a_phone_sized_rendition_of_each_lar
         small_img["phone_url"], small_img["url"],
         "not larger: itself"
     );
+    // Both are wider than 1080 px: each has the page's rendition.
+    for img in [big_img, small_img] {
+        let screen = img["screen_url"].as_str().unwrap();
+        assert!(screen.ends_with(".screen.jpg"), "{screen}");
+    }
     assert_eq!(
-        (&other["thumb_url"], &other["phone_url"]),
-        (&json!(elsewhere), &json!(elsewhere)),
+        (
+            &other["thumb_url"],
+            &other["phone_url"],
+            &other["screen_url"]
+        ),
+        (&json!(elsewhere), &json!(elsewhere), &json!(elsewhere)),
         "another host's image has only itself"
     );
 
@@ -83,6 +95,19 @@ async fn the_share_page_gets_a_thumbnail_and_a_phone_sized_rendition_of_each_lar
         .await
         .unwrap();
     assert_eq!(original.len(), big_bytes.len());
+    // The page's rendition of the 1200 × 1600 photo: 1080 × 1440, a fraction of its bytes.
+    let small_screen = small_img["screen_url"].as_str().unwrap();
+    let bytes = app
+        .client
+        .get(small_screen)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let decoded = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (1080, 1440));
 
     // Deleting the item removes its rendition too.
     assert!(app
@@ -95,9 +120,9 @@ async fn the_share_page_gets_a_thumbnail_and_a_phone_sized_rendition_of_each_lar
     assert!(res.status().is_success(), "{}", res.status());
     let files = super::files_under(&app.media_root());
     assert!(
-        !files
-            .iter()
-            .any(|f| f.to_string_lossy().ends_with(".phone.jpg")),
+        !files.iter().any(|f| f
+            .to_string_lossy()
+            .contains(&big["sha256"].as_str().unwrap()[..16])),
         "{files:?}"
     );
 }
