@@ -48,6 +48,18 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc
 }
 
+/// Where the served document is (the console's docs page loads it).
+const OPENAPI_JSON_PATH: &str = "/api-docs/openapi.json";
+
+/// The document, serialized once at start.
+struct OpenApiJson(web::Bytes);
+
+async fn serve_openapi(doc: web::Data<OpenApiJson>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(doc.0.clone())
+}
+
 /// The document as committed in `openapi/openapi.json` (pretty, trailing newline).
 pub fn openapi_json() -> String {
     let mut s = openapi().to_pretty_json().unwrap_or_default();
@@ -99,6 +111,12 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
     // in openapi/openapi.json (a test compares them).
     let doc = openapi();
     let routes = web::Data::new(route_table::RouteTable::from_doc(&doc));
+    // Serialized once and shared by the workers (each held its own copy of
+    // the document before, and serialized it per request).
+    let doc_json = web::Data::new(OpenApiJson(web::Bytes::from(
+        doc.to_json().unwrap_or_default(),
+    )));
+    drop(doc);
     let sweeper = limits.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -113,19 +131,21 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
             .static_dir
             .clone()
             .filter(|d| d.join("index.html").exists());
-        let (app, _) = App::new()
-            .into_utoipa_app()
-            .openapi(openapi::ApiDoc::openapi())
+        let app = App::new()
             .app_data(state.clone())
             .app_data(limits.clone())
             .app_data(routes.clone())
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PayloadConfig::new(extract::MAX_JSON_BYTES))
-            .configure(routes::configure)
-            .split_for_parts();
+            .configure(routes::configure_app);
         let app = app
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", doc.clone()))
+            .app_data(doc_json.clone())
+            .route(OPENAPI_JSON_PATH, web::get().to(serve_openapi))
+            .service(
+                SwaggerUi::new("/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::from(OPENAPI_JSON_PATH)),
+            )
             .route(
                 "/docs",
                 web::get().to(|| async {
