@@ -27,30 +27,62 @@ async fn scrape_as(app: &TestApp, token: Option<&str>) -> reqwest::Response {
     .unwrap()
 }
 
-/// A scrape, parsed by a Prometheus text parser.
-async fn scrape(app: &TestApp) -> (String, prometheus_parse::Scrape) {
+/// One sample of a scrape: metric name, labels, value.
+#[derive(Debug)]
+struct Sample {
+    metric: String,
+    labels: Vec<(String, String)>,
+    value: f64,
+}
+
+impl Sample {
+    fn label(&self, name: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A scrape, parsed whole by a Prometheus text parser (any line it cannot
+/// read fails the test).
+async fn scrape(app: &TestApp) -> (String, Vec<Sample>) {
     let res = scrape_as(app, Some(TOKEN)).await;
     assert_eq!(res.status(), StatusCode::OK);
     let media = res.headers()["content-type"].to_str().unwrap().to_owned();
     assert!(media.starts_with("text/plain; version=0.0.4"), "{media}");
     let text = res.text().await.unwrap();
-    let lines = text.lines().map(|l| Ok(l.to_owned()));
-    let parsed = prometheus_parse::Scrape::parse(lines).unwrap();
-    (text, parsed)
+    // The format ignores empty lines (the exporter puts one between
+    // families); this parser wants none.
+    let lines: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let (_, families) = nom_openmetrics::parser::prometheus(&lines)
+        .unwrap_or_else(|e| panic!("not the Prometheus text format: {e}\n{text}"));
+    let samples = families
+        .iter()
+        .flat_map(|f| f.samples.iter())
+        .map(|x| Sample {
+            metric: x.name().to_owned(),
+            labels: x
+                .labels()
+                .iter()
+                .map(|l| (l.name.to_owned(), l.value.clone()))
+                .collect(),
+            value: x.number(),
+        })
+        .collect();
+    (text, samples)
 }
 
 /// The sum of a metric's samples whose labels include `labels`.
-fn value(s: &prometheus_parse::Scrape, metric: &str, labels: &[(&str, &str)]) -> f64 {
-    s.samples
-        .iter()
+fn value(s: &[Sample], metric: &str, labels: &[(&str, &str)]) -> f64 {
+    s.iter()
         .filter(|x| x.metric == metric)
-        .filter(|x| labels.iter().all(|(k, v)| x.labels.get(k) == Some(*v)))
-        .map(|x| match &x.value {
-            prometheus_parse::Value::Counter(v)
-            | prometheus_parse::Value::Gauge(v)
-            | prometheus_parse::Value::Untyped(v) => *v,
-            _ => 0.0,
-        })
+        .filter(|x| labels.iter().all(|(k, v)| x.label(k) == Some(*v)))
+        .map(|x| x.value)
         .sum()
 }
 
@@ -167,17 +199,16 @@ async fn a_scrape_samples_the_pool_the_event_queue_robot_tasks_and_pending_deliv
     .await;
     let (_, s) = scrape(&app).await;
     assert!(value(&s, "xhs_db_pool_max_connections", &[]) >= 1.0);
-    assert!(s.samples.iter().any(|x| x.metric == "xhs_db_pool_connections"
-        && x.labels.get("state") == Some("in_use")));
+    assert!(s.iter().any(|x| x.metric == "xhs_db_pool_connections"
+        && x.label("state") == Some("in_use")));
     assert!(value(&s, "xhs_event_queue_capacity", &[]) >= 1.0);
     for status in ["queued", "accepted", "succeeded", "failed", "timed_out", "unknown"] {
         assert!(
-            s.samples
-                .iter()
-                .any(|x| x.metric == "xhs_robot_tasks" && x.labels.get("status") == Some(status)),
+            s.iter()
+                .any(|x| x.metric == "xhs_robot_tasks" && x.label("status") == Some(status)),
             "{status}"
         );
     }
-    assert!(s.samples.iter().any(|x| x.metric == "xhs_webhook_deliveries_pending"));
-    assert!(s.samples.iter().any(|x| x.metric == "xhs_webhook_oldest_due_seconds"));
+    assert!(s.iter().any(|x| x.metric == "xhs_webhook_deliveries_pending"));
+    assert!(s.iter().any(|x| x.metric == "xhs_webhook_oldest_due_seconds"));
 }
