@@ -118,7 +118,7 @@ async fn a_backup_under_write_load_holds_every_write_answered_before_it_started(
     );
     assert!(stdout.contains("bytes in") && stdout.contains("checked"), "{stdout}");
 
-    let copy = xhs_persistence::connect(&format!("sqlite://{}?mode=ro", out.display()))
+    let copy = sea_orm::Database::connect(format!("sqlite://{}?mode=ro", out.display()))
         .await
         .unwrap();
     let rows = copy
