@@ -4,8 +4,8 @@
 //! that a copy is one this build can serve.
 use crate::{Backend, PersistenceError};
 use migration::{Migrator, MigratorTrait};
-use sea_orm_migration::MigrationStatus;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, Statement};
+use sea_orm_migration::MigrationStatus;
 use std::path::Path;
 
 /// Writes a copy of `db` (SQLite) to `out`, which must not exist yet
@@ -51,9 +51,7 @@ pub async fn check_copy(path: &Path) -> Result<CopyCheck, PersistenceError> {
 }
 
 /// Every migration of this build applied in `db`, and no unknown one.
-pub async fn migrations_complete(
-    db: &impl ConnectionTrait,
-) -> Result<CopyCheck, PersistenceError> {
+pub async fn migrations_complete(db: &impl ConnectionTrait) -> Result<CopyCheck, PersistenceError> {
     let all = Migrator::get_migration_with_status(db)
         .await
         .map_err(|e| PersistenceError::Migrations(e.to_string()))?;

@@ -92,7 +92,12 @@ impl RobotClient {
 
     /// Calls a function and returns its `data` when `code` is 0, counting
     /// the outcome (`xhs_robot_provider_calls_total`).
-    async fn call(&self, function: &'static str, path: &str, body: Value) -> Result<Value, RobotError> {
+    async fn call(
+        &self,
+        function: &'static str,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, RobotError> {
         let outcome = self.call_once(path, body).await;
         let label = match &outcome {
             Ok(_) => "ok",

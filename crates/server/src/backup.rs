@@ -54,7 +54,12 @@ pub async fn run(settings: &Settings, out: &Path) -> anyhow::Result<()> {
     db.close().await.ok();
     let check = xhs_persistence::backup::check_copy(out)
         .await
-        .with_context(|| format!("checking the copy at {} (keep the previous backup)", out.display()))?;
+        .with_context(|| {
+            format!(
+                "checking the copy at {} (keep the previous backup)",
+                out.display()
+            )
+        })?;
     let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     println!(
         "backup written to {}: {} bytes in {:.2} s; checked: {} migrations applied, none unknown",

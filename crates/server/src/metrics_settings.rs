@@ -25,7 +25,9 @@ impl MetricsSettings {
             .map(|p| {
                 p.parse::<ipnet::IpNet>()
                     .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
-                    .map_err(|_| anyhow::anyhow!("metrics.allow: '{p}' is not a CIDR or an address"))
+                    .map_err(|_| {
+                        anyhow::anyhow!("metrics.allow: '{p}' is not a CIDR or an address")
+                    })
             })
             .collect::<anyhow::Result<_>>()?;
         Ok(xhs_api::MetricsSettings {

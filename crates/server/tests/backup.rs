@@ -95,13 +95,18 @@ async fn a_backup_under_write_load_holds_every_write_answered_before_it_started(
     let started = Instant::now();
     let result = {
         let (url, out) = (url.clone(), out.clone());
-        tokio::task::spawn_blocking(move || backup(&url, &out)).await.unwrap()
+        tokio::task::spawn_blocking(move || backup(&url, &out))
+            .await
+            .unwrap()
     };
     let finished = Instant::now();
     // Writes go on for a while after the copy, then stop.
     let after = answered.lock().unwrap().len();
     while answered.lock().unwrap().len() < after + 10 {
-        assert!(Instant::now() < deadline, "the writers stalled after the backup");
+        assert!(
+            Instant::now() < deadline,
+            "the writers stalled after the backup"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     stop.store(true, Ordering::Release);
@@ -116,7 +121,10 @@ async fn a_backup_under_write_load_holds_every_write_answered_before_it_started(
         "backup failed: {stdout} {}",
         String::from_utf8_lossy(&result.stderr)
     );
-    assert!(stdout.contains("bytes in") && stdout.contains("checked"), "{stdout}");
+    assert!(
+        stdout.contains("bytes in") && stdout.contains("checked"),
+        "{stdout}"
+    );
 
     let copy = sea_orm::Database::connect(format!("sqlite://{}?mode=ro", out.display()))
         .await
@@ -138,8 +146,15 @@ async fn a_backup_under_write_load_holds_every_write_answered_before_it_started(
         .filter(|(at, _)| *at < started)
         .map(|(_, id)| *id)
         .collect();
-    let missing: Vec<i64> = before.iter().copied().filter(|id| !in_copy.contains(id)).collect();
-    assert!(missing.is_empty(), "answered before the backup, missing from it: {missing:?}");
+    let missing: Vec<i64> = before
+        .iter()
+        .copied()
+        .filter(|id| !in_copy.contains(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "answered before the backup, missing from it: {missing:?}"
+    );
     let later: Vec<i64> = answered
         .iter()
         .filter(|(at, _)| *at > finished)
@@ -169,7 +184,10 @@ fn backup_of_mysql_or_postgres_names_their_dump_tools_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("never.db");
     for (url, tool) in [
-        ("mysql://root@127.0.0.1:1/xhs", "mysqldump --single-transaction"),
+        (
+            "mysql://root@127.0.0.1:1/xhs",
+            "mysqldump --single-transaction",
+        ),
         ("postgres://postgres@127.0.0.1:1/xhs", "pg_dump -Fc"),
     ] {
         let res = backup(url, &out);

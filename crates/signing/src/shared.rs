@@ -188,4 +188,3 @@ fn fetch_outcome(fetched: &Result<AccessToken, SigningError>) -> &'static str {
         Err(SigningError::NotConfigured) => "not_configured",
     }
 }
-

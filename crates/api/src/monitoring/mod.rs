@@ -72,37 +72,73 @@ fn install() -> Result<PrometheusHandle, metrics_exporter_prometheus::BuildError
 /// alerts: see the README's Metrics section).
 fn describe() {
     use metrics::{describe_counter, describe_gauge, describe_histogram, Unit};
-    describe_counter!("xhs_http_requests_total", "HTTP requests by route pattern, method and status");
+    describe_counter!(
+        "xhs_http_requests_total",
+        "HTTP requests by route pattern, method and status"
+    );
     describe_histogram!(
         "xhs_http_request_duration_seconds",
         Unit::Seconds,
         "Time to the response head, by route pattern and method"
     );
-    describe_gauge!("xhs_db_pool_connections", "Database connections open, idle or in use");
-    describe_gauge!("xhs_db_pool_max_connections", "The most connections the pool opens");
+    describe_gauge!(
+        "xhs_db_pool_connections",
+        "Database connections open, idle or in use"
+    );
+    describe_gauge!(
+        "xhs_db_pool_max_connections",
+        "The most connections the pool opens"
+    );
     describe_counter!(
         "xhs_db_unavailable_total",
         "Requests answered 503 database_unavailable (no connection within the wait)"
     );
-    describe_gauge!("xhs_event_queue_depth", "Share-page events waiting for the writer");
-    describe_gauge!("xhs_event_queue_capacity", "The most events the queue holds");
-    describe_counter!("xhs_event_queue_full_total", "Events refused with 503 event_queue_full");
+    describe_gauge!(
+        "xhs_event_queue_depth",
+        "Share-page events waiting for the writer"
+    );
+    describe_gauge!(
+        "xhs_event_queue_capacity",
+        "The most events the queue holds"
+    );
+    describe_counter!(
+        "xhs_event_queue_full_total",
+        "Events refused with 503 event_queue_full"
+    );
     describe_histogram!("xhs_event_batch_rows", "Events written per group commit");
-    describe_counter!("xhs_webhook_deliveries_total", "Webhook delivery attempts by outcome");
+    describe_counter!(
+        "xhs_webhook_deliveries_total",
+        "Webhook delivery attempts by outcome"
+    );
     describe_histogram!(
         "xhs_webhook_delivery_lag_seconds",
         Unit::Seconds,
         "From an event to its first delivery attempt"
     );
-    describe_gauge!("xhs_webhook_deliveries_pending", "Webhook deliveries not yet succeeded or failed");
+    describe_gauge!(
+        "xhs_webhook_deliveries_pending",
+        "Webhook deliveries not yet succeeded or failed"
+    );
     describe_gauge!(
         "xhs_webhook_oldest_due_seconds",
         Unit::Seconds,
         "How long the oldest due webhook delivery has waited past its time"
     );
     describe_gauge!("xhs_robot_tasks", "Robot tasks by status");
-    describe_counter!("xhs_robot_provider_calls_total", "Calls to the robot provider by function and outcome");
-    describe_counter!("xhs_token_fetches_total", "Platform token fetches by platform, token and outcome");
-    describe_counter!("xhs_link_cache_total", "Share-link resolutions: hit, miss, or off (TTL 0)");
-    describe_counter!("xhs_metrics_sample_failures_total", "Scrapes whose database gauges could not be read");
+    describe_counter!(
+        "xhs_robot_provider_calls_total",
+        "Calls to the robot provider by function and outcome"
+    );
+    describe_counter!(
+        "xhs_token_fetches_total",
+        "Platform token fetches by platform, token and outcome"
+    );
+    describe_counter!(
+        "xhs_link_cache_total",
+        "Share-link resolutions: hit, miss, or off (TTL 0)"
+    );
+    describe_counter!(
+        "xhs_metrics_sample_failures_total",
+        "Scrapes whose database gauges could not be read"
+    );
 }

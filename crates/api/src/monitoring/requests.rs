@@ -51,7 +51,11 @@ impl RequestMetrics {
         let mut m = Self::default();
         for (path, item) in &doc.paths.paths {
             let ops = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
-            for id in ops.into_iter().flatten().filter_map(|o| o.operation_id.clone()) {
+            for id in ops
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.operation_id.clone())
+            {
                 m.by_name.insert(id, m.paths.len());
                 m.paths.push(path.clone());
             }
@@ -140,7 +144,12 @@ impl RequestMetrics {
     /// Counts a request once its answer (or error) is known.
     pub fn record<B>(&self, started: Started, res: &Result<ServiceResponse<B>, actix_web::Error>) {
         match res {
-            Ok(r) => self.observe(self.route(r.request()), started.method, r.status(), started.at),
+            Ok(r) => self.observe(
+                self.route(r.request()),
+                started.method,
+                r.status(),
+                started.at,
+            ),
             Err(e) => self.observe(
                 Route::Unmatched,
                 started.method,

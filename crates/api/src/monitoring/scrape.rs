@@ -65,7 +65,10 @@ fn check(m: &MetricsSettings, req: &HttpRequest) -> Result<(), ApiError> {
 }
 
 /// The scrape: gauges sampled now, then every metric of the process.
-pub async fn scrape(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn scrape(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
     check(&state.settings.metrics, &req)?;
     let Some(handle) = super::handle() else {
         return Err(ApiError::NotFound(xhs_app::Resource::Route));

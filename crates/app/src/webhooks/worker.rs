@@ -179,7 +179,8 @@ fn observe(status: WebhookDeliveryStatus, attempts: i32, lag_ms: i64) {
     };
     metrics::counter!("xhs_webhook_deliveries_total", "outcome" => outcome).increment(1);
     if attempts == 1 {
-        metrics::histogram!("xhs_webhook_delivery_lag_seconds").record(lag_ms.max(0) as f64 / 1000.0);
+        metrics::histogram!("xhs_webhook_delivery_lag_seconds")
+            .record(lag_ms.max(0) as f64 / 1000.0);
     }
 }
 

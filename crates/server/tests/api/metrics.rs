@@ -90,7 +90,10 @@ fn value(s: &[Sample], metric: &str, labels: &[(&str, &str)]) -> f64 {
 async fn metrics_do_not_exist_without_a_token_or_allowed_addresses() {
     let app = spawn_app().await;
     let (status, p) = problem(scrape_as(&app, Some(&app.token)).await).await;
-    assert_eq!((status, p["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
 }
 
 #[tokio::test]
@@ -100,7 +103,11 @@ async fn only_the_metrics_token_opens_them_an_operator_session_does_not() {
         ..Options::default()
     })
     .await;
-    for wrong in [None, Some("metrics-scraper-token-3f9b"), Some(app.token.as_str())] {
+    for wrong in [
+        None,
+        Some("metrics-scraper-token-3f9b"),
+        Some(app.token.as_str()),
+    ] {
         let (status, p) = problem(scrape_as(&app, wrong).await).await;
         assert_eq!(
             (status, p["code"].as_str()),
@@ -109,7 +116,10 @@ async fn only_the_metrics_token_opens_them_an_operator_session_does_not() {
         );
     }
     let (text, _) = scrape(&app).await;
-    assert!(text.contains("# TYPE xhs_http_requests_total counter"), "{text}");
+    assert!(
+        text.contains("# TYPE xhs_http_requests_total counter"),
+        "{text}"
+    );
     assert!(!text.contains(TOKEN));
 }
 
@@ -130,7 +140,11 @@ async fn an_allowed_address_scrapes_without_a_token_and_another_is_refused() {
     .await;
     let res = scrape_as(&allowed, None).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("xhs_db_pool_max_connections"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("xhs_db_pool_max_connections"));
 
     let elsewhere = spawn_app_with(Options {
         settings: Some(allow_elsewhere),
@@ -138,7 +152,10 @@ async fn an_allowed_address_scrapes_without_a_token_and_another_is_refused() {
     })
     .await;
     let (status, p) = problem(scrape_as(&elsewhere, None).await).await;
-    assert_eq!((status, p["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("forbidden"))
+    );
     // An allow list without a token: a bearer token opens nothing.
     let (status, _) = problem(scrape_as(&elsewhere, Some(TOKEN)).await).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -154,7 +171,11 @@ async fn requests_count_by_route_pattern_and_share_tokens_never_appear() {
     let (_, link) = post_with_link(&app, json!({"label": "指标"})).await;
     let token = link["token"].as_str().unwrap().to_owned();
     let (_, before) = scrape(&app).await;
-    let route = [("route", "/api/share/{token}"), ("method", "HEAD"), ("status", "200")];
+    let route = [
+        ("route", "/api/share/{token}"),
+        ("method", "HEAD"),
+        ("status", "200"),
+    ];
     let n = 7;
     for _ in 0..n {
         let res = app
@@ -166,7 +187,12 @@ async fn requests_count_by_route_pattern_and_share_tokens_never_appear() {
         assert_eq!(res.status(), StatusCode::OK);
     }
     for _ in 0..3 {
-        let res = app.client.get(app.url(&format!("/api/share/{token}"))).send().await.unwrap();
+        let res = app
+            .client
+            .get(app.url(&format!("/api/share/{token}")))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
     }
     let (text, after) = scrape(&app).await;
@@ -199,16 +225,28 @@ async fn a_scrape_samples_the_pool_the_event_queue_robot_tasks_and_pending_deliv
     .await;
     let (_, s) = scrape(&app).await;
     assert!(value(&s, "xhs_db_pool_max_connections", &[]) >= 1.0);
-    assert!(s.iter().any(|x| x.metric == "xhs_db_pool_connections"
-        && x.label("state") == Some("in_use")));
+    assert!(s
+        .iter()
+        .any(|x| x.metric == "xhs_db_pool_connections" && x.label("state") == Some("in_use")));
     assert!(value(&s, "xhs_event_queue_capacity", &[]) >= 1.0);
-    for status in ["queued", "accepted", "succeeded", "failed", "timed_out", "unknown"] {
+    for status in [
+        "queued",
+        "accepted",
+        "succeeded",
+        "failed",
+        "timed_out",
+        "unknown",
+    ] {
         assert!(
             s.iter()
                 .any(|x| x.metric == "xhs_robot_tasks" && x.label("status") == Some(status)),
             "{status}"
         );
     }
-    assert!(s.iter().any(|x| x.metric == "xhs_webhook_deliveries_pending"));
-    assert!(s.iter().any(|x| x.metric == "xhs_webhook_oldest_due_seconds"));
+    assert!(s
+        .iter()
+        .any(|x| x.metric == "xhs_webhook_deliveries_pending"));
+    assert!(s
+        .iter()
+        .any(|x| x.metric == "xhs_webhook_oldest_due_seconds"));
 }

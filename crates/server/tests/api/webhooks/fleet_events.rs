@@ -22,7 +22,12 @@ fn fleet_and_webhooks(s: &mut xhs_server::Settings) {
 /// holds exactly one delivery of `event`.
 async fn once_each(app: &TestApp, ids: &[i64], receivers: &[&Receiver], event: &str) -> Vec<Value> {
     for r in receivers {
-        until(30, || async { r.received() }, |got: &Vec<Received>| !got.is_empty()).await;
+        until(
+            30,
+            || async { r.received() },
+            |got: &Vec<Received>| !got.is_empty(),
+        )
+        .await;
     }
     for id in ids {
         let d = until(
@@ -91,7 +96,11 @@ async fn a_robot_reported_blocked_reaches_each_subscriber_of_robot_blocked_once(
 
     fake.update_robot(0, json!({"enabled": false}));
     let pushed = fake
-        .push_event(&app.url("/api/robots/events"), 0, "robotForbiddenStatusChange")
+        .push_event(
+            &app.url("/api/robots/events"),
+            0,
+            "robotForbiddenStatusChange",
+        )
         .await;
     assert!(pushed.is_success(), "{pushed}");
 
