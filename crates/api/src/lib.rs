@@ -6,6 +6,7 @@ mod client_ip;
 mod dto;
 mod error;
 mod extract;
+mod monitoring;
 mod openapi;
 mod problems;
 mod ratelimit;
@@ -18,8 +19,10 @@ mod spa;
 mod state;
 mod telemetry;
 mod unread;
+mod webhook_doc;
 
 pub use error::{ApiError, ErrorCode, Problem};
+pub use monitoring::scrape::MetricsSettings;
 pub use shared_logins::RedisLogins;
 pub use shared_redis::RedisGeneration;
 pub use state::{ApiSettings, AppState, RedisSettings, ShareSettings};
@@ -45,6 +48,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     utoipa::Modify::modify(&openapi::TextDiscipline, &mut doc);
     utoipa::Modify::modify(&openapi::RoleRefusals, &mut doc);
     utoipa::Modify::modify(&openapi::PublicAndServers, &mut doc);
+    utoipa::Modify::modify(&webhook_doc::WebhooksSection, &mut doc);
     doc
 }
 
@@ -111,6 +115,10 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
     // in openapi/openapi.json (a test compares them).
     let doc = openapi();
     let routes = web::Data::new(route_table::RouteTable::from_doc(&doc));
+    // Installed before the first request, so every counter of the process
+    // (requests, deliveries, token fetches) reaches the one recorder.
+    monitoring::handle();
+    let requests = std::sync::Arc::new(monitoring::requests::RequestMetrics::from_doc(&doc));
     // Serialized once and shared by the workers (each held its own copy of
     // the document before, and serialized it per request).
     let doc_json = web::Data::new(OpenApiJson(web::Bytes::from(
@@ -126,6 +134,7 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
         }
     });
     let server = HttpServer::new(move || {
+        let requests = requests.clone();
         let static_dir = state
             .settings
             .static_dir
@@ -146,6 +155,7 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
                 SwaggerUi::new("/docs/{_:.*}")
                     .config(utoipa_swagger_ui::Config::from(OPENAPI_JSON_PATH)),
             )
+            .route("/metrics", web::get().to(monitoring::scrape::scrape))
             .route(
                 "/docs",
                 web::get().to(|| async {
@@ -176,6 +186,16 @@ pub fn build_server(state: web::Data<AppState>, listener: TcpListener) -> std::i
             // gzip or brotli as the client accepts; images and video as they are.
             .wrap(actix_web::middleware::Compress::default())
             .wrap(security_headers())
+            .wrap_fn(move |req, srv| {
+                let started = monitoring::requests::Started::now(&req);
+                let fut = srv.call(req);
+                let requests = requests.clone();
+                async move {
+                    let res = fut.await;
+                    requests.record(started, &res);
+                    res
+                }
+            })
             .wrap(TracingLogger::<telemetry::RedactedSpans>::new());
         let app = match static_dir {
             Some(dir) => app

@@ -10,6 +10,8 @@ pub struct ApiSettings {
     pub cors_origins: Vec<String>,
     /// Limits of the public share endpoints.
     pub share: ShareSettings,
+    /// Who may read `/metrics` (off when neither is set).
+    pub metrics: crate::MetricsSettings,
 }
 
 /// How hard the public share endpoints may be called.

@@ -8,6 +8,10 @@ pub enum PersistenceError {
     InvalidUrl(String),
     #[error("stored value {value:?} in {column} is not one the code knows")]
     Corrupt { column: &'static str, value: String },
+    /// A database (a backup's copy) whose applied migrations are not
+    /// exactly this build's.
+    #[error("migrations do not match this build: {0}")]
+    Migrations(String),
     #[error("database error")]
     Db(#[source] sea_orm::DbErr),
     /// The database cannot be reached (no connection within the acquire

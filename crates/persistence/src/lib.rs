@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod backup;
 pub mod campaign_assignments;
 mod campaign_counts;
 mod campaign_status;
@@ -13,6 +14,7 @@ mod db;
 pub mod entities;
 mod error;
 pub mod events;
+pub mod gauges;
 pub mod groups;
 pub mod links;
 pub mod media;

@@ -90,8 +90,29 @@ impl RobotClient {
         Ok(Self { config, http })
     }
 
-    /// Calls a function and returns its `data` when `code` is 0.
-    async fn call(&self, path: &str, body: Value) -> Result<Value, RobotError> {
+    /// Calls a function and returns its `data` when `code` is 0, counting
+    /// the outcome (`xhs_robot_provider_calls_total`).
+    async fn call(
+        &self,
+        function: &'static str,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, RobotError> {
+        let outcome = self.call_once(path, body).await;
+        let label = match &outcome {
+            Ok(_) => "ok",
+            Err(RobotError::RateLimited(_)) => "rate_limited",
+            Err(RobotError::Rejected { .. }) => "rejected",
+            Err(RobotError::Timeout) => "timeout",
+            Err(RobotError::Transport(_)) => "unreachable",
+            Err(RobotError::Malformed(_)) => "malformed",
+        };
+        metrics::counter!("xhs_robot_provider_calls_total", "function" => function, "outcome" => label)
+            .increment(1);
+        outcome
+    }
+
+    async fn call_once(&self, path: &str, body: Value) -> Result<Value, RobotError> {
         let url = self
             .config
             .base_url
@@ -126,6 +147,7 @@ impl RobotClient {
     pub async fn list(&self, page: u64) -> Result<RobotPage, RobotError> {
         let data = self
             .call(
+                "list",
                 &self.config.list_path,
                 json!({"page": page, "pageSize": PAGE_SIZE}),
             )
@@ -145,6 +167,7 @@ impl RobotClient {
     pub async fn publish(&self, note: &NoteRequest) -> Result<String, RobotError> {
         let data = self
             .call(
+                "publish",
                 &self.config.publish_path,
                 json!({
                     "robotId": note.robot_id,

@@ -108,6 +108,7 @@ impl Application {
                     trusted_proxies: settings.server.trusted_proxies()?,
                     redis: settings.redis.limits(),
                 },
+                metrics: settings.metrics.access()?,
             },
         };
         let state = actix_web::web::Data::new(state);

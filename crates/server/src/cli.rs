@@ -28,6 +28,14 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
+    /// Copy the SQLite database while the server runs (VACUUM INTO), then
+    /// check the copy's migrations. Never overwrites; MySQL/MariaDB and
+    /// PostgreSQL: prints the dump command to use instead.
+    Backup {
+        /// The new file to write (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Manage operators.
     User {
         #[command(subcommand)]
@@ -67,6 +75,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             app.run_until_stopped().await
         }
+        Command::Backup { out } => crate::backup::run(&settings, &out).await,
         Command::Migrate => {
             startup::database(&settings).await?;
             println!("migrations applied");

@@ -21,6 +21,7 @@ pub struct Settings {
     pub cache: CacheSettings,
     pub events: crate::events_settings::EventsSettings,
     pub webhooks: crate::webhooks_settings::WebhooksSettings,
+    pub metrics: crate::metrics_settings::MetricsSettings,
 }
 
 /// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).
@@ -220,6 +221,7 @@ impl Settings {
                 .list_separator(",")
                 .with_list_parse_key("server.cors_origins")
                 .with_list_parse_key("server.trusted_proxies")
+                .with_list_parse_key("metrics.allow")
                 .try_parsing(true),
         )
         .build()?

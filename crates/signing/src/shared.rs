@@ -33,6 +33,9 @@ pub(crate) struct TokenPolicy {
     pub key: String,
     /// What the token is called in log lines ("XHS access token").
     pub label: &'static str,
+    /// The platform and token in metrics (`xhs_token_fetches_total`).
+    pub platform: &'static str,
+    pub token: &'static str,
     /// Upper bound of one fetch (all its requests together).
     pub fetch_timeout: Duration,
 }
@@ -131,7 +134,15 @@ impl SharedToken {
         }
 
         tracing::info!(%key, "fetching {label}");
-        let outcome = match fetch().await {
+        let fetched = fetch().await;
+        metrics::counter!(
+            "xhs_token_fetches_total",
+            "platform" => self.policy.platform,
+            "token" => self.policy.token,
+            "outcome" => fetch_outcome(&fetched),
+        )
+        .increment(1);
+        let outcome = match fetched {
             Ok(token) => {
                 tracing::info!(%key, expires_at = %token.expires_at, "{label} fetched");
                 // The token is good whether or not it could be shared: keep
@@ -163,5 +174,17 @@ impl SharedToken {
         tracing::warn!(key = %self.policy.key, expires_at = %token.expires_at,
             "using the previous {} until it expires", self.policy.label);
         Some(token)
+    }
+}
+
+/// The outcome of one fetch as metrics name it.
+fn fetch_outcome(fetched: &Result<AccessToken, SigningError>) -> &'static str {
+    match fetched {
+        Ok(_) => "ok",
+        Err(SigningError::Rejected { .. } | SigningError::NoToken { .. }) => "rejected",
+        Err(SigningError::Timeout) => "timeout",
+        Err(SigningError::Transport(_)) => "unreachable",
+        Err(SigningError::Store(_)) => "store_failed",
+        Err(SigningError::NotConfigured) => "not_configured",
     }
 }

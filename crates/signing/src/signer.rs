@@ -64,6 +64,8 @@ impl Signer {
                 .map(|c| c.app_key.clone())
                 .unwrap_or_default(),
             label: "XHS access token",
+            platform: "xhs",
+            token: "access_token",
             fetch_timeout: config.as_ref().map_or(DEFAULT_TIMEOUT, |c| c.timeout),
         };
         Self {

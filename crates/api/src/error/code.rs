@@ -48,7 +48,8 @@ pub enum ErrorCode {
     InvalidReviewState,
     /// Approval is on and the note is not approved (links, dispatch, share pages).
     PostNotApproved,
-    /// The caller's role is below the operation's; `required_role` names it.
+    /// The caller's role is below the operation's; `required_role` names it
+    /// (absent on `/metrics` from an address outside `metrics.allow`).
     Forbidden,
     /// The change would leave no enabled admin.
     LastAdmin,

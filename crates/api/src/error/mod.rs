@@ -150,6 +150,9 @@ pub enum ApiError {
     /// The caller's role does not include the one the operation needs.
     #[error("this needs the role {0} or higher")]
     Forbidden(Role),
+    /// `/metrics` from an address outside `metrics.allow` (and no token is configured).
+    #[error("this address may not read the metrics")]
+    AddressNotAllowed,
     #[error("the last enabled admin cannot be demoted or disabled")]
     LastAdmin,
     #[error("this link opens at {0}")]
@@ -245,7 +248,7 @@ impl ApiError {
             },
             Self::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             Self::DatabaseUnavailable => ErrorCode::DatabaseUnavailable,
-            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::Forbidden(_) | Self::AddressNotAllowed => ErrorCode::Forbidden,
             Self::LastAdmin => ErrorCode::LastAdmin,
             Self::LinkNotOpenYet(_) => ErrorCode::LinkNotOpenYet,
             Self::EventQueueFull => ErrorCode::EventQueueFull,

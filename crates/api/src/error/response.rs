@@ -34,7 +34,7 @@ impl ResponseError for ApiError {
             },
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::DatabaseUnavailable | Self::EventQueueFull => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Forbidden(_) | Self::AddressNotAllowed => StatusCode::FORBIDDEN,
             Self::LastAdmin | Self::LinkNotOpenYet(_) => StatusCode::CONFLICT,
             Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             Self::ScheduleInfeasible(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -71,6 +71,9 @@ impl ResponseError for ApiError {
             res.insert_header((header::ALLOW, allow.clone()));
         }
         if matches!(self, Self::DatabaseUnavailable) {
+            // No connection came within the pool's wait: what a metric of
+            // pool waits can see from here (sqlx counts no waiters).
+            metrics::counter!("xhs_db_unavailable_total").increment(1);
             res.insert_header((header::RETRY_AFTER, "5"));
         }
         if matches!(self, Self::EventQueueFull) {

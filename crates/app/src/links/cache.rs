@@ -107,6 +107,7 @@ impl<V: Send + Sync + 'static> LinkCache<V> {
         Fut: std::future::Future<Output = Result<Option<V>, E>>,
     {
         let Some(entries) = &self.entries else {
+            metrics::counter!("xhs_link_cache_total", "result" => "off").increment(1);
             return Ok(load().await?.map(Arc::new));
         };
         // Read before the load: an entry filled while a write commits is
@@ -114,9 +115,11 @@ impl<V: Send + Sync + 'static> LinkCache<V> {
         let generation = self.generation.current().await;
         if let Some(g) = generation {
             if let Some(e) = entries.get(token).filter(|e| e.generation == g) {
+                metrics::counter!("xhs_link_cache_total", "result" => "hit").increment(1);
                 return Ok(Some(e.value));
             }
         }
+        metrics::counter!("xhs_link_cache_total", "result" => "miss").increment(1);
         let Some(value) = load().await?.map(Arc::new) else {
             return Ok(None);
         };

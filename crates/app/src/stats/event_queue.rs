@@ -75,6 +75,16 @@ impl EventQueue {
         self.accepted.load(Ordering::Acquire)
     }
 
+    /// Events waiting for the writer now (sampled by a metrics scrape).
+    pub fn depth(&self) -> usize {
+        self.tx.max_capacity().saturating_sub(self.tx.capacity())
+    }
+
+    /// The most events the queue holds.
+    pub fn capacity(&self) -> usize {
+        self.tx.max_capacity()
+    }
+
     /// The writer of this queue; `None` once taken (one writer per process).
     pub fn writer(&self) -> Option<EventWriter> {
         let rx = self.rx.lock().ok()?.take()?;
@@ -106,7 +116,10 @@ impl EventQueue {
             Ok(()) => {
                 self.accepted.fetch_add(1, Ordering::AcqRel);
             }
-            Err(TrySendError::Full(_)) => return Err(AppError::EventQueueFull),
+            Err(TrySendError::Full(_)) => {
+                metrics::counter!("xhs_event_queue_full_total").increment(1);
+                return Err(AppError::EventQueueFull);
+            }
             Err(TrySendError::Closed(p)) => return write(&s.db, &[(p.event, p.detail)]).await,
         }
         answer
@@ -173,6 +186,7 @@ async fn write_batch(db: &DatabaseConnection, batch: Vec<Pending>) {
         .map(|p| ((p.event, p.detail), p.done))
         .unzip();
     let started = std::time::Instant::now();
+    metrics::histogram!("xhs_event_batch_rows").record(items.len() as f64);
     match write(db, &items).await {
         Ok(()) => {
             tracing::debug!(

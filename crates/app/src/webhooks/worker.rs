@@ -154,6 +154,7 @@ async fn deliver(s: &Services, owner: &str, id: i64) -> AppResult<Option<Webhook
         );
         return Ok(None);
     }
+    observe(status, attempts, (at - event.created_at).num_milliseconds());
     tracing::info!(
         delivery_id = id,
         webhook_id = hook.id,
@@ -166,6 +167,21 @@ async fn deliver(s: &Services, owner: &str, id: i64) -> AppResult<Option<Webhook
     );
     streak(s, hook.id, sent.ok, at).await?;
     Ok(Some(status))
+}
+
+/// Counts an attempt by outcome and, for a first attempt, how long after
+/// its event it went out (`xhs_webhook_delivery_lag_seconds`).
+fn observe(status: WebhookDeliveryStatus, attempts: i32, lag_ms: i64) {
+    let outcome = match status {
+        WebhookDeliveryStatus::Succeeded => "succeeded",
+        WebhookDeliveryStatus::Pending => "retrying",
+        WebhookDeliveryStatus::Failed => "failed",
+    };
+    metrics::counter!("xhs_webhook_deliveries_total", "outcome" => outcome).increment(1);
+    if attempts == 1 {
+        metrics::histogram!("xhs_webhook_delivery_lag_seconds")
+            .record(lag_ms.max(0) as f64 / 1000.0);
+    }
 }
 
 /// Keeps the endpoint's failing streak; one failing for `disable_after` is disabled.

@@ -23,6 +23,7 @@ mod link_cache;
 mod list_plans;
 mod lockout;
 mod media;
+mod metrics;
 mod people;
 mod platforms;
 mod posts;

@@ -61,11 +61,15 @@ impl DouyinSigner {
         let client_token = TokenPolicy {
             key: format!("douyin-client:{key}"),
             label: "Douyin client token",
+            platform: "douyin",
+            token: "client_token",
             fetch_timeout: timeout,
         };
         let ticket = TokenPolicy {
             key: format!("douyin-ticket:{key}"),
             label: "Douyin ticket",
+            platform: "douyin",
+            token: "ticket",
             // Fetching a ticket may first fetch the client token.
             fetch_timeout: timeout * 2,
         };

@@ -4,6 +4,7 @@
 //! request and answers from a script.
 mod crud;
 mod delivery;
+mod fleet_events;
 mod receiver;
 mod reliability;
 
