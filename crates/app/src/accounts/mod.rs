@@ -1,7 +1,9 @@
 //! The XHS accounts a team publishes from. Deleting is soft: links and
 //! records keep their account.
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
-use xhs_domain::{bounded_text, parse_account_kind, parse_xhs_id, FieldError, Rule, ValidationErrors};
+use xhs_domain::{
+    bounded_text, parse_account_kind, parse_xhs_id, FieldError, Rule, ValidationErrors,
+};
 use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::accounts::{self as store, AccountFields};
 use xhs_persistence::Account;

@@ -108,9 +108,10 @@ async fn spool(s: &Services, mut res: reqwest::Response) -> Result<Spooled, Stri
     }
     let spooled = spool.finish().await.map_err(words)?;
     let (path, sniffed) = (spooled.path, spooled.sniffed);
-    let (probed, path) = tokio::task::spawn_blocking(move || (xhs_media::probe(&path, &sniffed), path))
-        .await
-        .map_err(|_| "the file could not be checked".to_owned())?;
+    let (probed, path) =
+        tokio::task::spawn_blocking(move || (xhs_media::probe(&path, &sniffed), path))
+            .await
+            .map_err(|_| "the file could not be checked".to_owned())?;
     probed.map_err(words)?;
     Ok(Spooled { path, ..spooled })
 }

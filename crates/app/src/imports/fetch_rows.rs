@@ -106,9 +106,11 @@ pub(super) async fn store(
 ) -> AppResult<()> {
     let mut ours: HashMap<String, String> = HashMap::new();
     for (url, spooled) in fetched.0 {
-        let name = url::Url::parse(&url)
-            .ok()
-            .and_then(|u| u.path_segments()?.next_back().and_then(media::sanitize_name));
+        let name = url::Url::parse(&url).ok().and_then(|u| {
+            u.path_segments()?
+                .next_back()
+                .and_then(media::sanitize_name)
+        });
         let (item, _) = media::save(s, actor, spooled, name).await?;
         ours.insert(url, media::url_of(s, &item.storage_key));
     }

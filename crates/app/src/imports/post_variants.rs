@@ -48,7 +48,8 @@ pub(super) fn check(
         cover_url: own.cover_url.clone(),
     });
     let mut problems = Vec::new();
-    let mut refuse = |key: &str, e: FieldError| problems.push(Problem::from_field(cols.header(key), e));
+    let mut refuse =
+        |key: &str, e: FieldError| problems.push(Problem::from_field(cols.header(key), e));
     if !type_cell.is_empty() && own.post_type != base.post_type {
         refuse(
             "type",
@@ -88,7 +89,11 @@ pub(super) fn check(
     if !base_ok {
         refuse(
             "variant",
-            FieldError::new("variant", Rule::Exists, "its note (the row above) has problems"),
+            FieldError::new(
+                "variant",
+                Rule::Exists,
+                "its note (the row above) has problems",
+            ),
         );
     } else if let Err(errs) = check_over(base, &fields, "") {
         for e in errs.0 {

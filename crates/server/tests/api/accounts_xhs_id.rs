@@ -21,7 +21,9 @@ async fn an_accounts_xhs_id_is_created_shown_kept_and_cleared() {
     let mine = listed
         .as_array()
         .unwrap()
-        .iter().find(|a| a["id"] == id).unwrap();
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap();
     assert_eq!(mine["xhs_id"], "9527001");
     // Left out of an update: kept.
     let path = format!("/api/accounts/{id}");
@@ -36,7 +38,10 @@ async fn an_accounts_xhs_id_is_created_shown_kept_and_cleared() {
     assert_eq!(one["xhs_id"], "9527001");
     // Empty: removed.
     let cleared: Value = app
-        .put_json(&path, &json!({"name": "李四同学", "kind": "student", "xhs_id": ""}))
+        .put_json(
+            &path,
+            &json!({"name": "李四同学", "kind": "student", "xhs_id": ""}),
+        )
         .await
         .json()
         .await

@@ -6,8 +6,8 @@
 //! draft, all in one transaction with its audit entry.
 mod check;
 
-pub use check::{merged, MAX_LABEL};
 pub(crate) use check::{check as check_over, normalize};
+pub use check::{merged, MAX_LABEL};
 pub use xhs_persistence::variants::{Variant, VariantFields};
 
 use crate::notes::{hosted, posts};
@@ -69,7 +69,9 @@ pub(crate) async fn to_stored(
 /// caller's transaction: an import writes a note and its variants in one.
 /// The caller records the note's version once its variants are in.
 pub(crate) async fn add_in(w: &Write<'_>, post_id: i64, f: &VariantFields) -> AppResult<Variant> {
-    store::create(&**w, post_id, f).await.map_err(taken(&f.label))
+    store::create(&**w, post_id, f)
+        .await
+        .map_err(taken(&f.label))
 }
 
 /// A taken label answers 422 naming `label`.

@@ -140,7 +140,10 @@ async fn a_download_that_fails_is_a_problem_on_its_row_and_column() {
 async fn a_private_address_is_not_fetched_unless_allowed() {
     let host = Host::start().await;
     let app = spawn_app().await;
-    let file = xlsx(&[&["标题", "正文", "图片"], &["一", "正文", &host.url("/a.jpg")]]);
+    let file = xlsx(&[
+        &["标题", "正文", "图片"],
+        &["一", "正文", &host.url("/a.jpg")],
+    ]);
     let res = report(&app, "/api/imports/posts?fetch_media=true", "n.xlsx", file).await;
     assert_eq!(
         problems_of(&res, 2),

@@ -42,7 +42,9 @@ async fn variant_rows_become_variants_of_the_note_above_them_with_its_first_vers
         .json()
         .await
         .unwrap();
-    let items = variants["items"].as_array().unwrap_or_else(|| panic!("{variants}"));
+    let items = variants["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{variants}"));
     let labels: Vec<&str> = items.iter().map(|v| v["label"].as_str().unwrap()).collect();
     assert_eq!(labels, ["B", "C"]);
     assert_eq!(items[0]["content"], "另一种正文");

@@ -33,8 +33,16 @@ async fn refusals_of_the_file_itself_are_not_retryable_and_each_has_its_code() {
     let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
     let cases: Vec<(&str, Vec<u8>, (u16, &str))> = vec![
         ("empty.jpg", Vec::new(), (422, "empty_file")),
-        ("notes.jpg", b"just some text".to_vec(), (415, "unsupported_media_type")),
-        ("cut.jpg", whole[..whole.len() / 2].to_vec(), (422, "undecodable_media")),
+        (
+            "notes.jpg",
+            b"just some text".to_vec(),
+            (415, "unsupported_media_type"),
+        ),
+        (
+            "cut.jpg",
+            whole[..whole.len() / 2].to_vec(),
+            (422, "undecodable_media"),
+        ),
         ("IMG_0001.HEIC", heic, (422, "heic_undecodable")),
         ("big.jpg", big, (413, "payload_too_large")),
     ];
