@@ -10,7 +10,9 @@ import { launch, newContext } from './lib/browser.mjs';
 import { hasCount, hasText, tid } from './lib/expect.mjs';
 import { ensureBuilt, startServer } from './lib/server.mjs';
 
-const ROSTER = '\ufeff名称,类型,分组\n张三,学生,三年级二班\n李四,学生,三年级二班\n张三,学生,三年级二班\n';
+const ROSTER = '\ufeff名称,类型,分组,小红书号\n张三,学生,三年级二班,\n李四,学生,三年级二班,9527001\n张三,学生,三年级二班,\n';
+const IMG = 'https://cdn.example.com/a.jpg';
+const NOTES = `\ufeff标题,正文,图片,变体,分组\n春游,正文,${IMG},,三年级二班\n,另一种正文,,B,\n`;
 
 describe('importing a roster', () => {
   let server, browser, context, page;
@@ -44,5 +46,21 @@ describe('importing a roster', () => {
     await page.click(tid('import-commit'));
     await hasCount(page.locator(tid('account-row')), 2);
     await hasText(page.locator(tid('account-items')), '李四');
+    // The 小红书号 of the roster is shown in the list.
+    await hasText(page.locator(tid('account-row-xhs-id')).filter({ hasText: '9527001' }), '9527001');
+  });
+
+  test('a notes file with a variant row and a 分组 column: the variant is marked, the column named once', async () => {
+    await page.goto(`${server.baseUrl}/posts`);
+    await page.click(tid('list-import'));
+    await page.locator(tid('import-dialog')).waitFor();
+    await page.setInputFiles(tid('import-file'), { name: '春游.csv', mimeType: 'text/csv', buffer: Buffer.from(NOTES) });
+    await hasCount(page.locator(tid('import-row')), 2);
+    await hasText(page.locator(`${tid('import-row')}[data-row="3"] ${tid('import-variant-of')}`), '第 2 行笔记的变体');
+    await hasCount(page.locator(tid('import-warning')), 1);
+    await hasText(page.locator(tid('import-warning')), '「分组」列不会保存到笔记');
+    await hasText(page.locator(tid('import-commit')), '2');
+    await page.click(tid('import-commit'));
+    await hasText(page.locator(tid('toast')), '已导入 2 行');
   });
 });

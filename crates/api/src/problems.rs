@@ -54,6 +54,10 @@ fn to_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
         status: status.as_u16(),
         code: code_of(status),
         detail,
+        // Actix's own answers: only a rate limit, a timeout or a server
+        // fault may pass by waiting.
+        retryable: matches!(status.as_u16(), 408 | 429)
+            || (status.is_server_error() && status != StatusCode::NOT_IMPLEMENTED),
         errors: None,
         resource: None,
         current_version: None,

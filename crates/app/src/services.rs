@@ -58,4 +58,6 @@ pub struct Services {
     pub logins: crate::team::login_guard::LoginGuard,
     /// How webhook deliveries are made (`[webhooks]`).
     pub webhooks: crate::webhooks::WebhookPolicy,
+    /// How an import's `fetch_media` downloads (`[imports]`).
+    pub imports: crate::imports::fetch::FetchPolicy,
 }

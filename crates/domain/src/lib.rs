@@ -25,6 +25,7 @@ mod text;
 mod title;
 mod vocab;
 pub mod webhook;
+mod xhs_id;
 
 pub use body::{count_topics, Body, MAX_BODY_CHARS, MAX_TOPICS};
 pub use check::Check;
@@ -50,6 +51,7 @@ pub use vocab::{
     ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus, WebhookDeliveryStatus,
 };
 pub use webhook::{EventData, WebhookEventType};
+pub use xhs_id::{parse_xhs_id, MAX_XHS_ID_CHARS};
 
 /// Counts characters the way the XHS app does: Unicode scalar values, so each
 /// 汉字 or emoji code point is one.

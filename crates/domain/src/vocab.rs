@@ -201,9 +201,9 @@ vocabulary! {
         MinGap,
         /// A value another row already has (a group's name).
         Unique,
-        /// A note's variant cannot be made here (an import's 变体 row on a
-        /// server without the variants feature).
-        VariantsNotAvailable,
+        /// A media URL that could not be downloaded into the library (an
+        /// import with `fetch_media=true`): the message says why.
+        Fetchable,
     }
 }
 

@@ -1,5 +1,6 @@
-/// What storing or checking media can fail with. The HTTP layer maps the first
-/// three to 415, 413 and 422; the rest are server faults.
+/// What storing or checking media can fail with. The HTTP layer maps the
+/// refusals (unsupported, too large, undecodable, empty, HEIC) to 4xx, a full
+/// store to 507; the rest are server faults.
 #[derive(Debug, thiserror::Error)]
 pub enum MediaError {
     /// Not a type the library takes (decided by content, not by name).
@@ -11,6 +12,13 @@ pub enum MediaError {
     /// The type is right but the content is truncated or corrupt.
     #[error("{0}")]
     Undecodable(String),
+    /// No bytes at all (a photo that never synced, a failed export).
+    #[error("the file is empty")]
+    Empty,
+    /// A HEIC/HEIF photo libheif cannot decode (a truncated or unusual
+    /// file): saving it as JPEG on the phone is the way out.
+    #[error("the HEIC/HEIF photo cannot be decoded: {0}")]
+    HeicUndecodable(String),
     /// The storage backend failed (never carries credentials: `object_store`
     /// errors name the path and the HTTP status only).
     #[error("storage: {0}")]

@@ -14,7 +14,7 @@ const QUALITY: u8 = 90;
 const MAX_SIDE: u32 = 20_000;
 
 fn undecodable(e: impl std::fmt::Display) -> MediaError {
-    MediaError::Undecodable(format!("the HEIC/HEIF photo cannot be decoded: {e}"))
+    MediaError::HeicUndecodable(e.to_string())
 }
 
 /// The primary image of the HEIF file at `path`, as JPEG bytes. Blocking
@@ -95,7 +95,7 @@ mod tests {
         std::fs::write(&path, &QUADRANTS[..QUADRANTS.len() / 2]).unwrap();
         assert!(matches!(
             super::to_jpeg(&path),
-            Err(crate::MediaError::Undecodable(_))
+            Err(crate::MediaError::HeicUndecodable(_))
         ));
     }
 }

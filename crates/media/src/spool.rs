@@ -100,9 +100,7 @@ impl Spool {
     pub async fn finish(mut self) -> Result<Spooled, MediaError> {
         let sniffed = match self.sniffed {
             Some(s) => s,
-            None if self.size == 0 => {
-                return Err(MediaError::Undecodable("the file is empty".into()))
-            }
+            None if self.size == 0 => return Err(MediaError::Empty),
             None => sniff(&self.head)?,
         };
         if self.size > self.limits.for_kind(sniffed.kind) {

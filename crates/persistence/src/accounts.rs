@@ -15,6 +15,8 @@ pub struct AccountFields {
     pub nickname: Option<String>,
     pub kind: AccountKind,
     pub notes: Option<String>,
+    /// The 小红书号: `None` leaves it as it is (an update), `Some(None)` clears it.
+    pub xhs_id: Option<Option<String>>,
 }
 
 pub async fn create(
@@ -28,6 +30,7 @@ pub async fn create(
             nickname: Set(f.nickname.clone()),
             kind: Set(f.kind.as_str().to_owned()),
             notes: Set(f.notes.clone()),
+            xhs_id: Set(f.xhs_id.clone().flatten()),
             is_deleted: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
@@ -95,8 +98,26 @@ pub async fn update(
     am.nickname = Set(f.nickname.clone());
     am.kind = Set(f.kind.as_str().to_owned());
     am.notes = Set(f.notes.clone());
+    if let Some(x) = &f.xhs_id {
+        am.xhs_id = Set(x.clone());
+    }
     am.updated_at = Set(now_utc());
     Account::try_from(am.update(db).await?).map(Some)
+}
+
+/// True when a live account other than `except` has this 小红书号.
+pub async fn xhs_id_taken(
+    db: &impl ConnectionTrait,
+    xhs_id: &str,
+    except: Option<i64>,
+) -> Result<bool, PersistenceError> {
+    let mut q = AccountEntity::find()
+        .filter(xhs_account::Column::IsDeleted.eq(false))
+        .filter(xhs_account::Column::XhsId.eq(xhs_id));
+    if let Some(id) = except {
+        q = q.filter(xhs_account::Column::Id.ne(id));
+    }
+    Ok(q.one(db).await?.is_some())
 }
 
 pub async fn soft_delete(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {

@@ -80,6 +80,8 @@ pub struct Account {
     pub nickname: Option<String>,
     pub kind: AccountKind,
     pub notes: Option<String>,
+    /// The 小红书号, when known.
+    pub xhs_id: Option<String>,
     pub is_deleted: bool,
     /// The robot provider's id (kind `robot` only).
     pub provider_id: Option<String>,
@@ -102,6 +104,7 @@ impl TryFrom<xhs_account::Model> for Account {
             name: m.name,
             nickname: m.nickname,
             notes: m.notes,
+            xhs_id: m.xhs_id,
             is_deleted: m.is_deleted,
             provider_id: m.provider_id,
             avatar_url: m.avatar_url,

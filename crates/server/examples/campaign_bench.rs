@@ -65,6 +65,7 @@ async fn main() {
             nickname: None,
             kind: AccountKind::Brand,
             notes: None,
+            xhs_id: None,
         };
         account_ids.push(accounts::create(&s.db, &f).await.unwrap().id);
     }

@@ -71,6 +71,7 @@ async fn main() {
             let opts = ImportOptions {
                 dry_run,
                 mode: ImportMode::AllOrNothing,
+                fetch_media: false,
             };
             let t = Instant::now();
             let report = posts::import(s, &actor, &file, opts).await.unwrap();

@@ -59,6 +59,7 @@ impl Application {
             events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
             token_health: Default::default(),
             webhooks: settings.webhooks.policy()?,
+            imports: settings.imports.fetch_policy()?,
             logins: startup::login_guard(&settings)?,
             settings: AppSettings {
                 public_url: public_url.clone(),

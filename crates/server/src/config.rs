@@ -22,6 +22,32 @@ pub struct Settings {
     pub events: crate::events_settings::EventsSettings,
     pub webhooks: crate::webhooks_settings::WebhooksSettings,
     pub metrics: crate::metrics_settings::MetricsSettings,
+    pub imports: ImportsSettings,
+}
+
+/// Spreadsheet imports (`XHSPUB__IMPORTS__FETCH_TIMEOUT_MS`, `…__ALLOW_PRIVATE`).
+#[derive(Debug, Deserialize)]
+pub struct ImportsSettings {
+    /// How long one media download of `fetch_media=true` may take.
+    pub fetch_timeout_ms: u64,
+    /// Fetch media from private, loopback and link-local addresses too
+    /// (intranets, tests); off, only public addresses, checked after DNS
+    /// resolution and at every redirect.
+    pub allow_private: bool,
+}
+
+impl ImportsSettings {
+    pub fn fetch_policy(&self) -> anyhow::Result<xhs_app::imports::fetch::FetchPolicy> {
+        anyhow::ensure!(
+            (100..=600_000).contains(&self.fetch_timeout_ms),
+            "imports.fetch_timeout_ms is {}; use 100 to 600000",
+            self.fetch_timeout_ms
+        );
+        Ok(xhs_app::imports::fetch::FetchPolicy {
+            timeout: std::time::Duration::from_millis(self.fetch_timeout_ms),
+            allow_private: self.allow_private,
+        })
+    }
 }
 
 /// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).

@@ -49,6 +49,12 @@ export class ApiError extends Error {
     readonly requiredRole: string | null = null,
     /** Only on 422 schedule_infeasible: each account the schedule has no room for. */
     readonly shortfalls: Shortfall[] = [],
+    /**
+     * The problem's `retryable`: the same request may succeed later (a full
+     * store, a rate limit, a server fault); false when the request itself
+     * must change. Without a problem body: guessed from the status.
+     */
+    readonly retryable: boolean = transient(status),
   ) {
     super(detail || code);
   }
@@ -62,6 +68,11 @@ export class ApiError extends Error {
   errorsOutside(fields: readonly string[]): FieldError[] {
     return this.errors.filter((e) => !fields.some((f) => belongsTo(e.field, f)));
   }
+}
+
+/** A status that may pass by waiting: no answer at all, 408, 429, or a server fault. */
+export function transient(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || (status >= 500 && status !== 501);
 }
 
 function belongsTo(name: string, field: string): boolean {
@@ -114,6 +125,7 @@ export function toApiError(status: number, body: unknown, retryAfter: number | n
       str(body.resource),
       str(body.required_role),
       parseShortfalls(body.shortfalls),
+      typeof body.retryable === 'boolean' ? body.retryable : transient(status),
     );
   }
   const text = typeof body === 'string' ? body.slice(0, 200) : '';

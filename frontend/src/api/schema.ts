@@ -529,8 +529,12 @@ export interface paths {
          *     and each problem (column, rule, limit). A dry run (the default) writes
          *     nothing; a commit writes in one transaction with one audit entry:
          *     `all_or_nothing` writes nothing when any row has a problem (`committed`
-         *     false). A 变体 row is a variant of the note above it; until note variants
-         *     exist on this server a commit refuses it (rule `variants_not_available`).
+         *     false). A 变体 row is a variant of the note of the rows above it (the
+         *     nearest row without a label): its non-empty cells override that note's
+         *     title, body, images and cover, checked by the variants' pre-flight, and
+         *     it is written with its note in the same transaction. The 分组 column is
+         *     read but not stored (a warning says so once; campaigns choose groups).
+         *     With `fetch_media=true` the media URLs are downloaded into the library.
          */
         post: operations["import_posts"];
         delete?: never;
@@ -678,7 +682,10 @@ export interface paths {
          * Uploads one image or video (multipart field `file`). The type is decided
          *     by the content; the file is streamed to storage while it is hashed, never
          *     held in memory, and refused as soon as it passes its kind's limit. The same
-         *     content uploaded again answers 200 with the item it already is.
+         *     content uploaded again answers 200 with the item it already is. HEIC/HEIF
+         *     photos are stored as JPEG. Every refusal has its own `code`, and
+         *     `retryable` says whether the same upload may work later (only a full
+         *     store, a rate limit or a server fault).
          */
         post: operations["upload_media"];
         delete?: never;
@@ -1705,6 +1712,8 @@ export interface components {
             notes?: string | null;
             /** Format: date-time */
             updated_at: string;
+            /** @description The account's 小红书号 (XHS id), when known. */
+            xhs_id?: string | null;
         };
         /** @description A roster import, row by row. */
         AccountImportReport: {
@@ -1722,6 +1731,8 @@ export interface components {
             rows: components["schemas"]["AccountImportRow"][];
             /** @description Data rows read (the header not counted). */
             total_rows: number;
+            /** @description About the whole file, once (a column read but not stored). */
+            warnings: components["schemas"]["ImportWarning"][];
         };
         /** @description One row of a roster. */
         AccountImportRow: {
@@ -1762,6 +1773,13 @@ export interface components {
             nickname?: string | null;
             /** @description At most 500 characters. */
             notes?: string | null;
+            /**
+             * @description The 小红书号: ASCII letters, digits, `_` and `.`, at most 24
+             *     characters (a copied `小红书号：` label is dropped); unique among live
+             *     accounts (422 `unique`). Left out: unchanged on update (none on
+             *     create); an empty string removes it.
+             */
+            xhs_id?: string | null;
         };
         /**
          * @description The kinds of XHS accounts a team publishes from.
@@ -2201,7 +2219,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "campaign_state";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "empty_file" | "heic_undecodable" | "campaign_state";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -2340,6 +2358,18 @@ export interface components {
             message: string;
             rule: components["schemas"]["Rule"];
         };
+        /** @description Something about the whole file, said once rather than on every row. */
+        ImportWarning: {
+            /** @description The column's header as the file writes it. */
+            column: string;
+            kind: components["schemas"]["ImportWarningKind"];
+            message: string;
+        };
+        /**
+         * @description What a warning about the whole file is.
+         * @enum {string}
+         */
+        ImportWarningKind: "ignored_column";
         /**
          * @description A pre-flight verdict: errors block publishing, warnings advise.
          * @enum {string}
@@ -2711,17 +2741,19 @@ export interface components {
             rows: components["schemas"]["PostImportRow"][];
             /** @description Data rows read (the header not counted). */
             total_rows: number;
+            /** @description About the whole file, once (a column read but not stored). */
+            warnings: components["schemas"]["ImportWarning"][];
         };
         /** @description One row of a notes file: the note it created or would create. */
         PostImportRow: {
             content: string;
             cover_url?: string | null;
-            /** @description The 分组 cell (shown, not stored). */
+            /** @description The 分组 cell, echoed: not stored (see `warnings`). */
             group?: string | null;
             image_urls: string[];
             /**
              * Format: int64
-             * @description The note created (commits only).
+             * @description The note created (commits only); for a 变体 row, the note it is a variant of.
              */
             post_id?: number | null;
             problems: components["schemas"]["ImportProblem"][];
@@ -2732,8 +2764,17 @@ export interface components {
             row: number;
             title: string;
             type?: null | components["schemas"]["PostType"];
-            /** @description The 变体 label: this row would be a variant of `variant_of_row`'s note. */
+            /**
+             * @description The 变体 label: this row is (or would be) a variant of
+             *     `variant_of_row`'s note; its fields are that note as the variant
+             *     shows it.
+             */
             variant?: string | null;
+            /**
+             * Format: int64
+             * @description The variant a 变体 row created (commits only).
+             */
+            variant_id?: number | null;
             /** Format: int32 */
             variant_of_row?: number | null;
             video_url?: string | null;
@@ -2905,6 +2946,14 @@ export interface components {
             platform?: null | components["schemas"]["Platform"];
             required_role?: null | components["schemas"]["Role"];
             resource?: null | components["schemas"]["Resource"];
+            /**
+             * @description True only when the same request may succeed later unchanged: a
+             *     transient cause (429 rate limited, a full media store, a timeout, a
+             *     server or outside-service fault). False for what the request itself
+             *     must change (too large, wrong type, empty or broken file, invalid
+             *     fields): a client offers "retry" only when this is true.
+             */
+            retryable: boolean;
             review_status?: null | components["schemas"]["ReviewStatus"];
             /** @description On 422 `schedule_infeasible`: every account the schedule has no room for. */
             shortfalls?: components["schemas"]["ProblemShortfall"][] | null;
@@ -3154,7 +3203,7 @@ export interface components {
          *     names a UI translates (with `actual` and `limit` for counting rules).
          * @enum {string}
          */
-        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique" | "variants_not_available";
+        Rule: "one_of" | "max_chars" | "max_topics" | "max_items" | "min_items" | "media_count" | "required" | "exists" | "future" | "range" | "well_formed" | "xhs_note_url" | "absolute_http_url" | "not_empty" | "soft_max_items" | "cover_recommended" | "reachable_from_phone" | "https" | "aspect_ratio" | "min_width" | "media_format" | "control_character" | "after" | "daily_window" | "day_limit" | "min_gap" | "unique" | "fetchable";
         /** @description When a campaign's notes may go out. */
         ScheduleInput: {
             daily_window?: null | components["schemas"]["DailyWindowInput"];
@@ -6220,6 +6269,16 @@ export interface operations {
                 dry_run?: boolean;
                 /** @description Default `all_or_nothing`. */
                 mode?: components["schemas"]["ImportMode"];
+                /**
+                 * @description Download the image, cover and video URLs into the media library, so
+                 *     the notes use this server's URLs (default false). Each download has
+                 *     the upload limits (size, type, full check), a timeout
+                 *     (`imports.fetch_timeout_ms`), and public addresses only
+                 *     (`imports.allow_private` lifts that for intranets). A failed download
+                 *     is a problem (rule `fetchable`) on its row and column, in a dry run
+                 *     too (which keeps nothing).
+                 */
+                fetch_media?: boolean;
             };
             header?: never;
             path?: never;
@@ -6767,7 +6826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description larger than `media.max_image_bytes` / `media.max_video_bytes` */
+            /** @description `payload_too_large`: larger than `media.max_image_bytes` / `media.max_video_bytes` (`retryable` false) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6776,7 +6835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not JPEG, PNG, WebP, MP4 or MOV by content (HEIC is refused) */
+            /** @description `unsupported_media_type`: not JPEG, PNG, WebP, HEIC/HEIF, MP4 or MOV by content (`retryable` false) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6785,7 +6844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description truncated or undecodable */
+            /** @description `empty_file` (0 bytes), `undecodable_media` (truncated or corrupt) or `heic_undecodable` (a HEIC photo that cannot be converted: save it as JPEG); `retryable` false */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6803,7 +6862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item) */
+            /** @description `insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item); `retryable` true */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -11160,9 +11219,10 @@ export const campaignStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["link", "robot"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "campaign_state"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["all_or_nothing", "valid_rows"];
+export const importWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportWarningKind"]> = ["ignored_column"];
 export const levelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Level"]> = ["ok", "warning", "error"];
 export const linkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LinkStatus"]> = ["active", "expired", "revoked", "post_deleted"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["image", "video"];
@@ -11177,7 +11237,7 @@ export const reviewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const robotBlockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotBlock"]> = ["disabled", "captcha", "offline"];
 export const robotFunctionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RobotFunction"]> = ["login", "publish"];
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["viewer", "operator", "reviewer", "admin"];
-export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique", "variants_not_available"];
+export const ruleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]> = ["one_of", "max_chars", "max_topics", "max_items", "min_items", "media_count", "required", "exists", "future", "range", "well_formed", "xhs_note_url", "absolute_http_url", "not_empty", "soft_max_items", "cover_recommended", "reachable_from_phone", "https", "aspect_ratio", "min_width", "media_format", "control_character", "after", "daily_window", "day_limit", "min_gap", "unique", "fetchable"];
 export const schemaHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SchemaHandout"]["handoff"]> = ["schema"];
 export const sdkHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SdkHandout"]["handoff"]> = ["sdk"];
 export const sharePlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharePlatform"]> = ["xhs", "douyin", "weibo", "kuaishou", "bilibili", "channels"];

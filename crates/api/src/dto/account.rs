@@ -13,6 +13,8 @@ pub struct Account {
     pub nickname: Option<String>,
     pub kind: AccountKind,
     pub notes: Option<String>,
+    /// The account's 小红书号 (XHS id), when known.
+    pub xhs_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The groups it is in, by name.
@@ -35,6 +37,7 @@ impl From<xhs_app::Account> for Account {
             nickname: m.nickname,
             kind: m.kind,
             notes: m.notes,
+            xhs_id: m.xhs_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
             groups: Vec::new(),
@@ -57,6 +60,12 @@ pub struct AccountInput {
     /// At most 500 characters.
     #[schema(max_length = 500)]
     pub notes: Option<String>,
+    /// The 小红书号: ASCII letters, digits, `_` and `.`, at most 24
+    /// characters (a copied `小红书号：` label is dropped); unique among live
+    /// accounts (422 `unique`). Left out: unchanged on update (none on
+    /// create); an empty string removes it.
+    #[schema(max_length = 30)]
+    pub xhs_id: Option<String>,
 }
 
 impl From<AccountInput> for xhs_app::accounts::AccountInput {
@@ -66,6 +75,7 @@ impl From<AccountInput> for xhs_app::accounts::AccountInput {
             nickname: i.nickname,
             kind: i.kind,
             notes: i.notes,
+            xhs_id: i.xhs_id,
         }
     }
 }

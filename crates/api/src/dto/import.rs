@@ -41,10 +41,73 @@ impl ImportQuery {
     pub fn options(&self) -> imports::ImportOptions {
         imports::ImportOptions {
             dry_run: self.dry_run.unwrap_or(true),
-            mode: match self.mode.unwrap_or_default() {
-                ImportMode::AllOrNothing => imports::ImportMode::AllOrNothing,
-                ImportMode::ValidRows => imports::ImportMode::ValidRows,
+            mode: app_mode(self.mode),
+            fetch_media: false,
+        }
+    }
+}
+
+fn app_mode(m: Option<ImportMode>) -> imports::ImportMode {
+    match m.unwrap_or_default() {
+        ImportMode::AllOrNothing => imports::ImportMode::AllOrNothing,
+        ImportMode::ValidRows => imports::ImportMode::ValidRows,
+    }
+}
+
+/// The options of a notes import.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PostImportQuery {
+    /// Check and answer row by row, writing nothing (default true).
+    pub dry_run: Option<bool>,
+    /// Default `all_or_nothing`.
+    pub mode: Option<ImportMode>,
+    /// Download the image, cover and video URLs into the media library, so
+    /// the notes use this server's URLs (default false). Each download has
+    /// the upload limits (size, type, full check), a timeout
+    /// (`imports.fetch_timeout_ms`), and public addresses only
+    /// (`imports.allow_private` lifts that for intranets). A failed download
+    /// is a problem (rule `fetchable`) on its row and column, in a dry run
+    /// too (which keeps nothing).
+    pub fetch_media: Option<bool>,
+}
+
+impl PostImportQuery {
+    pub fn options(&self) -> imports::ImportOptions {
+        imports::ImportOptions {
+            dry_run: self.dry_run.unwrap_or(true),
+            mode: app_mode(self.mode),
+            fetch_media: self.fetch_media.unwrap_or(false),
+        }
+    }
+}
+
+/// What a warning about the whole file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportWarningKind {
+    /// A column that is read but not stored (a notes file's 分组: the
+    /// groups a note goes to are chosen in a campaign).
+    IgnoredColumn,
+}
+
+/// Something about the whole file, said once rather than on every row.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportWarning {
+    pub kind: ImportWarningKind,
+    /// The column's header as the file writes it.
+    pub column: String,
+    pub message: String,
+}
+
+impl From<&imports::FileWarning> for ImportWarning {
+    fn from(w: &imports::FileWarning) -> Self {
+        Self {
+            kind: match w.kind {
+                imports::WarningKind::IgnoredColumn => ImportWarningKind::IgnoredColumn,
             },
+            column: w.column.clone(),
+            message: w.message.clone(),
         }
     }
 }
@@ -85,8 +148,10 @@ fn problems<T>(r: &RowReport<T>) -> Vec<ImportProblem> {
 pub struct PostImportRow {
     /// The row's number as Excel shows it.
     pub row: u32,
-    /// The note created (commits only).
+    /// The note created (commits only); for a 变体 row, the note it is a variant of.
     pub post_id: Option<i64>,
+    /// The variant a 变体 row created (commits only).
+    pub variant_id: Option<i64>,
     /// The note's type; null when the 类型 cell is not one.
     #[serde(rename = "type")]
     pub post_type: Option<PostType>,
@@ -95,9 +160,11 @@ pub struct PostImportRow {
     pub image_urls: Vec<String>,
     pub cover_url: Option<String>,
     pub video_url: Option<String>,
-    /// The 分组 cell (shown, not stored).
+    /// The 分组 cell, echoed: not stored (see `warnings`).
     pub group: Option<String>,
-    /// The 变体 label: this row would be a variant of `variant_of_row`'s note.
+    /// The 变体 label: this row is (or would be) a variant of
+    /// `variant_of_row`'s note; its fields are that note as the variant
+    /// shows it.
     pub variant: Option<String>,
     pub variant_of_row: Option<u32>,
     pub problems: Vec<ImportProblem>,
@@ -109,6 +176,7 @@ impl From<&RowReport<PostRow>> for PostImportRow {
         Self {
             row: r.row,
             post_id: r.created_id,
+            variant_id: r.item.variant_id,
             post_type: PostType::parse(&raw.post_type).ok(),
             title: raw.title.clone(),
             content: raw.content.clone(),
@@ -181,6 +249,8 @@ macro_rules! report {
             /// Rows that created something.
             pub created: usize,
             pub rows: Vec<$row>,
+            /// About the whole file, once (a column read but not stored).
+            pub warnings: Vec<ImportWarning>,
         }
 
         impl From<ImportReport<$item>> for $name {
@@ -196,6 +266,7 @@ macro_rules! report {
                     problem_rows: r.problem_rows(),
                     created: r.created(),
                     rows: r.rows.iter().map(<$row>::from).collect(),
+                    warnings: r.warnings.iter().map(ImportWarning::from).collect(),
                 }
             }
         }

@@ -64,6 +64,12 @@ pub enum ErrorCode {
     /// A campaign's schedule is too short (422): `shortfalls` names each
     /// account and how many slots it lacks.
     ScheduleInfeasible,
+    /// An upload with no bytes at all (422): choose the file again, or
+    /// export it again on the phone.
+    EmptyFile,
+    /// A HEIC/HEIF photo that cannot be decoded (422): save it as JPEG on
+    /// the phone (or set the camera to 兼容性最佳) and upload that.
+    HeicUndecodable,
     /// A campaign step asked of a campaign in another state (409);
     /// `campaign_status` says where it is.
     CampaignState,

@@ -76,6 +76,12 @@ impl From<xhs_media::MediaError> for ApiError {
                 Self::PayloadTooLarge(usize::try_from(limit).unwrap_or(usize::MAX))
             }
             MediaError::Undecodable(m) => Self::UndecodableMedia(m),
+            MediaError::Empty => Self::EmptyFile,
+            MediaError::HeicUndecodable(cause) => {
+                // libheif's words help the log, not the person.
+                tracing::info!(cause = %cause, "HEIC photo not decoded");
+                Self::HeicUndecodable
+            }
             MediaError::Full(m) => Self::InsufficientStorage(m),
             other => Self::Internal(other.to_string()),
         }

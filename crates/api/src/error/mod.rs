@@ -26,6 +26,12 @@ pub struct Problem {
     /// Stable snake_case code, e.g. `validation_failed`, `version_conflict`.
     pub code: ErrorCode,
     pub detail: String,
+    /// True only when the same request may succeed later unchanged: a
+    /// transient cause (429 rate limited, a full media store, a timeout, a
+    /// server or outside-service fault). False for what the request itself
+    /// must change (too large, wrong type, empty or broken file, invalid
+    /// fields): a client offers "retry" only when this is true.
+    pub retryable: bool,
     /// On 422 (and 400 where a field is known): every failing field with its rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<ProblemField>>,
@@ -129,6 +135,10 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("{0}")]
     UndecodableMedia(String),
+    #[error("the file is empty")]
+    EmptyFile,
+    #[error("the HEIC/HEIF photo cannot be decoded; save it as JPEG and upload that")]
+    HeicUndecodable,
     #[error("the media is used by {posts} post(s); remove it from them first")]
     MediaInUse { posts: u64 },
     #[error("the task is {0} and cannot do that")]
@@ -235,6 +245,8 @@ impl ApiError {
             Self::RateLimited(_) => ErrorCode::RateLimited,
             Self::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             Self::UndecodableMedia(_) => ErrorCode::UndecodableMedia,
+            Self::EmptyFile => ErrorCode::EmptyFile,
+            Self::HeicUndecodable => ErrorCode::HeicUndecodable,
             Self::MediaInUse { .. } => ErrorCode::MediaInUse,
             Self::TaskState(_) => ErrorCode::TaskState,
             Self::InvalidReviewState { .. } => ErrorCode::InvalidReviewState,
@@ -255,6 +267,26 @@ impl ApiError {
             Self::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
             Self::ScheduleInfeasible(_) => ErrorCode::ScheduleInfeasible,
             Self::CampaignState { .. } => ErrorCode::CampaignState,
+        }
+    }
+
+    /// Whether the same request may succeed later (see [`Problem::retryable`]).
+    pub fn retryable(&self) -> bool {
+        match self {
+            Self::RateLimited(_)
+            | Self::Internal(_)
+            | Self::DatabaseUnavailable
+            | Self::EventQueueFull
+            | Self::InsufficientStorage(_)
+            | Self::XhsTimeout
+            | Self::XhsUnavailable(_)
+            | Self::RobotsTimeout
+            | Self::RobotsUnavailable(_) => true,
+            Self::Platform { failure, .. } => matches!(
+                failure,
+                PlatformFailure::Timeout | PlatformFailure::Unreachable(_)
+            ),
+            _ => false,
         }
     }
 
@@ -331,6 +363,7 @@ impl ApiError {
             status: status.as_u16(),
             code: self.code(),
             detail,
+            retryable: self.retryable(),
             errors,
             resource,
             current_version,

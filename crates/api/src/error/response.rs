@@ -21,7 +21,9 @@ impl ResponseError for ApiError {
             Self::Gone(..) => StatusCode::GONE,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::UndecodableMedia(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::UndecodableMedia(_) | Self::EmptyFile | Self::HeicUndecodable => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Self::MediaInUse { .. } | Self::TaskState(_) => StatusCode::CONFLICT,
             Self::InvalidReviewState { .. } | Self::PostNotApproved(_) => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -1,7 +1,9 @@
 //! The XHS accounts a team publishes from. Deleting is soft: links and
 //! records keep their account.
 use crate::{Actor, AppError, AppResult, Change, Resource, Services};
-use xhs_domain::{bounded_text, parse_account_kind, ValidationErrors};
+use xhs_domain::{
+    bounded_text, parse_account_kind, parse_xhs_id, FieldError, Rule, ValidationErrors,
+};
 use xhs_domain::{AuditAction, AuditTarget};
 use xhs_persistence::accounts::{self as store, AccountFields};
 use xhs_persistence::Account;
@@ -13,6 +15,8 @@ pub struct AccountInput {
     pub nickname: Option<String>,
     pub kind: String,
     pub notes: Option<String>,
+    /// The 小红书号: `None` keeps it (an update), blank clears it.
+    pub xhs_id: Option<String>,
 }
 
 pub(crate) fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors> {
@@ -35,22 +39,48 @@ pub(crate) fn parse(i: &AccountInput) -> Result<AccountFields, ValidationErrors>
         }
     }));
     let notes = errs.take(opt("notes", &i.notes, 500));
-    match (name, nickname, kind, notes) {
-        (Some(name), Some(nickname), Some(kind), Some(notes)) if errs.is_empty() => {
+    let xhs_id = match i.xhs_id.as_deref() {
+        Some(x) => errs.take(parse_xhs_id("xhs_id", x)).map(Some),
+        None => Some(None),
+    };
+    match (name, nickname, kind, notes, xhs_id) {
+        (Some(name), Some(nickname), Some(kind), Some(notes), Some(xhs_id)) if errs.is_empty() => {
             Ok(AccountFields {
                 name,
                 nickname,
                 kind,
                 notes,
+                xhs_id,
             })
         }
         _ => Err(errs),
     }
 }
 
+/// One 小红书号 names one live account: checked in the write's transaction.
+async fn check_unique_xhs_id(
+    w: &crate::Write<'_>,
+    f: &AccountFields,
+    except: Option<i64>,
+) -> AppResult<()> {
+    let Some(Some(x)) = &f.xhs_id else {
+        return Ok(());
+    };
+    if store::xhs_id_taken(&**w, x, except).await? {
+        return Err(ValidationErrors(vec![FieldError::new(
+            "xhs_id",
+            Rule::Unique,
+            format!("another account has the 小红书号 {x}"),
+        )])
+        .into());
+    }
+    Ok(())
+}
+
 pub async fn create(s: &Services, actor: &Actor, input: &AccountInput) -> AppResult<Account> {
     let fields = parse(input)?;
     let w = s.write(actor).await?;
+    check_unique_xhs_id(&w, &fields, None).await?;
     let account = store::create(&*w, &fields).await?;
     let change = Change::new(AuditAction::Create, AuditTarget::Account, account.id);
     w.commit(change.detail(format!("{} ({})", account.name, account.kind)))
@@ -81,6 +111,7 @@ pub async fn update(
 ) -> AppResult<Account> {
     let fields = parse(input)?;
     let w = s.write(actor).await?;
+    check_unique_xhs_id(&w, &fields, Some(id)).await?;
     let account = store::update(&*w, id, &fields)
         .await?
         .ok_or(AppError::NotFound(Resource::Account))?;

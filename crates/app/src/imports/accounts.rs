@@ -9,7 +9,7 @@ use super::sheet::{self, SheetRow};
 use crate::accounts::{parse, AccountInput};
 use crate::{Actor, AppResult, Change, Services};
 use std::collections::HashMap;
-use xhs_domain::{bounded_text, AuditAction, AuditTarget, FieldError, Rule};
+use xhs_domain::{bounded_text, parse_xhs_id, AuditAction, AuditTarget, FieldError, Rule};
 use xhs_persistence::accounts::{self as store, AccountFields};
 use xhs_persistence::groups::{self as groups_store, name_key};
 use xhs_persistence::roster;
@@ -84,6 +84,8 @@ fn read_row(cols: &Columns, row: &SheetRow, problems: &mut Vec<Problem>) -> Acco
         nickname: None,
         kind: item.kind.clone(),
         notes: item.note.clone(),
+        // Written apart (`roster::set_xhs_id`): a known account keeps its fields.
+        xhs_id: None,
     };
     let column = |field: &str| match field {
         "notes" => cols.header("note"),
@@ -103,8 +105,9 @@ fn read_row(cols: &Columns, row: &SheetRow, problems: &mut Vec<Problem>) -> Acco
         }
     }
     if let Some(x) = &item.xhs_id {
-        if let Err(e) = bounded_text("xhs_id", x, 64, true) {
-            problems.push(Problem::from_field(cols.header("xhs_id"), e));
+        match parse_xhs_id("xhs_id", x) {
+            Ok(x) => item.xhs_id = x,
+            Err(e) => problems.push(Problem::from_field(cols.header("xhs_id"), e)),
         }
     }
     item
@@ -206,6 +209,7 @@ pub async fn import(
         mode: opts.mode,
         committed: false,
         rows: Vec::new(),
+        warnings: Vec::new(),
     };
     let nothing_to_do = rows.iter().all(|r| !r.ok() || r.unchanged);
     if opts.dry_run || nothing_to_do || (any_problem && opts.mode == ImportMode::AllOrNothing) {

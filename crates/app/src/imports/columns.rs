@@ -81,6 +81,11 @@ impl Columns {
         ))
     }
 
+    /// True when the file has the column `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.index(key).is_some()
+    }
+
     fn index(&self, key: &str) -> Option<usize> {
         self.found.iter().find(|(k, _, _)| *k == key).map(|c| c.1)
     }

@@ -6,13 +6,19 @@
 //! nothing; a commit writes in one transaction with one audit entry.
 pub mod accounts;
 mod columns;
+pub mod fetch;
+mod fetch_rows;
 pub mod limits;
+mod post_import;
+mod post_variants;
 pub mod posts;
 mod report;
 pub mod sheet;
 pub mod template;
 
-pub use report::{ImportMode, ImportOptions, ImportReport, Problem, RowReport};
+pub use report::{
+    FileWarning, ImportMode, ImportOptions, ImportReport, Problem, RowReport, WarningKind,
+};
 
 use crate::AppError;
 use xhs_domain::{FieldError, Rule, ValidationErrors};

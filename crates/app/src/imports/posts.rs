@@ -1,14 +1,13 @@
-//! Imports notes written in Excel (issue 20 item 1): every row goes through
-//! the editor's own rules ([`PostDraft::parse`]); a commit writes the notes
-//! in one transaction with one audit entry.
+//! Reads notes written in Excel (issue 20 item 1): every row goes through
+//! the editor's own rules ([`PostDraft::parse`]), a 变体 row through the
+//! variants' (`post_variants.rs`). Writing them is `post_import.rs`.
 use super::columns::{split_list, Columns, Known};
-use super::report::{ImportMode, ImportOptions, ImportReport, Problem, RowReport};
+use super::report::{Problem, RowReport};
 use super::sheet::{self, SheetRow};
-use crate::notes::{hosted, posts as notes};
-use crate::{Actor, AppResult, Change, Services};
-use xhs_domain::{AuditAction, AuditTarget, FieldError, PostDraft, RawPost, Rule};
-use xhs_persistence::posts::PostFields;
-use xhs_persistence::versions;
+use crate::notes::variants::VariantFields;
+use xhs_domain::{FieldError, PostDraft, RawPost, Rule};
+
+pub use super::post_import::import;
 
 /// The columns of the notes sheet, as the template writes them first.
 pub const COLUMNS: &[Known] = &[
@@ -49,14 +48,20 @@ pub const COLUMNS: &[Known] = &[
 /// One row read as a note.
 #[derive(Debug, Clone, Default)]
 pub struct PostRow {
+    /// The note as the row makes it (a variant row: its note as the variant
+    /// shows it).
     pub raw: RawPost,
-    /// The 分组 cell, as written (reported; a note has no group of its own
-    /// until it is assigned in a campaign).
+    /// The 分组 cell, as written: echoed, not stored (the answer's warning
+    /// says why).
     pub group: Option<String>,
     /// The 变体 label: this row is a variant of the note of `variant_of`.
     pub variant: Option<String>,
     /// The row (as Excel numbers it) of the note this variant belongs to.
     pub variant_of: Option<u32>,
+    /// What a variant row overrides (variant rows only).
+    pub variant_fields: Option<VariantFields>,
+    /// The variant a committed variant row made.
+    pub variant_id: Option<i64>,
 }
 
 /// `图文`/`视频` or the enum's own words; empty: a video note when a video is given.
@@ -71,7 +76,7 @@ fn post_type(cell: &str, has_video: bool) -> String {
 }
 
 /// The column a domain field comes from.
-fn column_of(field: &str) -> &'static str {
+pub(super) fn column_of(field: &str) -> &'static str {
     match field {
         f if f.starts_with("image_urls") => "images",
         "cover_url" => "cover",
@@ -97,173 +102,93 @@ fn read_row(cols: &Columns, row: &SheetRow) -> PostRow {
         group: opt("group"),
         variant: opt("variant"),
         variant_of: None,
+        variant_fields: None,
+        variant_id: None,
     }
 }
 
-/// A variant row takes its note's cells where its own are empty.
-fn inherit(base: &RawPost, own: &mut RawPost) {
-    if own.title.is_empty() {
-        own.title.clone_from(&base.title);
+/// The rows of a notes file, as answered.
+pub type Rows = Vec<RowReport<PostRow>>;
+
+/// A variant row whose note row has problems (found after the first check:
+/// a download failed) cannot be written either: it says so.
+pub(super) fn orphan_variants(rows: &mut Rows, column: &str) {
+    for i in 0..rows.len() {
+        let Some(base) = rows[i].item.variant_of else {
+            continue;
+        };
+        let base_ok = rows.iter().any(|r| r.row == base && r.ok());
+        if !base_ok && rows[i].ok() {
+            rows[i].problems.push(Problem::from_field(
+                column.to_owned(),
+                FieldError::new(
+                    "variant",
+                    Rule::Exists,
+                    format!("its note (row {base}) has problems"),
+                ),
+            ));
+        }
     }
-    if own.content.is_empty() {
-        own.content.clone_from(&base.content);
-    }
-    if own.image_urls.is_empty() {
-        own.image_urls.clone_from(&base.image_urls);
-    }
-    if own.cover_url.is_none() {
-        own.cover_url.clone_from(&base.cover_url);
-    }
-    if own.video_url.is_none() {
-        own.video_url.clone_from(&base.video_url);
-    }
+}
+
+/// The file's rows, each checked; and its columns (to name them later).
+pub struct Checked {
+    pub rows: Rows,
+    pub(super) cols: Columns,
 }
 
 /// Reads and checks every row; writes nothing.
-pub fn check(bytes: &[u8]) -> Result<Vec<RowReport<PostRow>>, FieldError> {
+pub fn check(bytes: &[u8]) -> Result<Checked, FieldError> {
     let rows = sheet::read(bytes)?;
     let (cols, data) = Columns::find(COLUMNS, &rows, &["title"])?;
     super::check_row_count(data.len())?;
     let mut out: Vec<RowReport<PostRow>> = Vec::with_capacity(data.len());
+    // The note row the next variant rows belong to, and their labels.
     let mut base: Option<usize> = None;
+    let mut labels: Vec<String> = Vec::new();
     for row in data {
         let mut item = read_row(&cols, row);
         let mut problems = Vec::new();
-        if item.variant.is_some() {
-            match base {
-                Some(b) => {
-                    item.variant_of = Some(out[b].row);
-                    inherit(&out[b].item.raw, &mut item.raw);
-                    if !out[b].ok() {
-                        problems.push(Problem::from_field(
-                            cols.header("variant"),
-                            FieldError::new(
-                                "variant",
-                                Rule::Exists,
-                                format!("its note (row {}) has problems", out[b].row),
-                            ),
-                        ));
-                    }
-                }
-                None => problems.push(Problem::from_field(
-                    cols.header("variant"),
-                    FieldError::new(
-                        "variant",
-                        Rule::Required,
-                        "a variant row follows the row of its note",
-                    ),
-                )),
+        match (&item.variant, base) {
+            (Some(label), Some(b)) => {
+                let note = &out[b];
+                let v = super::post_variants::check(
+                    &cols,
+                    &note.item.raw,
+                    note.ok(),
+                    &item.raw,
+                    cols.get(row, "type"),
+                    label,
+                    &mut labels,
+                );
+                item.variant_of = Some(note.row);
+                item.raw = v.merged;
+                item.variant_fields = Some(v.fields);
+                problems = v.problems;
             }
-        }
-        if let Err(errs) = PostDraft::parse(&item.raw) {
-            problems.extend(
-                errs.0
-                    .into_iter()
-                    .map(|e| Problem::from_field(cols.header(column_of(&e.field)), e)),
-            );
-        }
-        if item.variant.is_none() {
-            base = Some(out.len());
+            (Some(_), None) => problems.push(Problem::from_field(
+                cols.header("variant"),
+                FieldError::new(
+                    "variant",
+                    Rule::Required,
+                    "a variant row follows the row of its note",
+                ),
+            )),
+            (None, _) => {
+                if let Err(errs) = PostDraft::parse(&item.raw) {
+                    problems.extend(
+                        errs.0
+                            .into_iter()
+                            .map(|e| Problem::from_field(cols.header(column_of(&e.field)), e)),
+                    );
+                }
+                base = Some(out.len());
+                labels.clear();
+            }
         }
         let mut report = RowReport::new(row.number, item);
         report.problems = problems;
         out.push(report);
     }
-    Ok(out)
-}
-
-/// Makes a variant of the note `post_id` from a 变体 row. Not wired to the
-/// variants feature (`notes::variants`) yet: a variant row is refused with
-/// the rule `variants_not_available` (a dry run shows it), and the
-/// variant is added in the editor.
-pub async fn create_variant(
-    _w: &crate::Write<'_>,
-    _post_id: i64,
-    label: &str,
-    _draft: &PostDraft,
-) -> Result<i64, FieldError> {
-    Err(FieldError::new(
-        "variant",
-        Rule::VariantsNotAvailable,
-        format!("variant '{label}' cannot be imported yet: add it in the editor's variant tabs, or import the row as its own note (empty 变体)"),
-    ))
-}
-
-/// Checks the file and, unless it is a dry run, writes its notes.
-pub async fn import(
-    s: &Services,
-    actor: &Actor,
-    bytes: &[u8],
-    opts: ImportOptions,
-) -> AppResult<ImportReport<PostRow>> {
-    let mut rows = check(bytes).map_err(super::file_error)?;
-    let any_problem = rows.iter().any(|r| !r.ok());
-    let mut report = ImportReport {
-        dry_run: opts.dry_run,
-        mode: opts.mode,
-        committed: false,
-        rows: Vec::new(),
-    };
-    if opts.dry_run || (any_problem && opts.mode == ImportMode::AllOrNothing) {
-        report.rows = rows;
-        return Ok(report);
-    }
-    // Outside the transaction: stored forms of this server's media URLs.
-    let mut stored: Vec<Option<(PostDraft, PostFields)>> = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let ready = match (r.ok(), PostDraft::parse(&r.item.raw)) {
-            (true, Ok(d)) => {
-                let f = hosted::to_stored(s, notes::fields(&d)).await?;
-                Some((d, f))
-            }
-            _ => None,
-        };
-        stored.push(ready);
-    }
-    let w = s.write(actor).await?;
-    let mut ids: std::collections::HashMap<u32, i64> = std::collections::HashMap::new();
-    let mut refused = false;
-    for (r, ready) in rows.iter_mut().zip(stored) {
-        let Some((draft, fields)) = ready else {
-            continue;
-        };
-        match (
-            &r.item.variant,
-            r.item.variant_of.and_then(|b| ids.get(&b).copied()),
-        ) {
-            (Some(label), Some(post_id)) => {
-                match create_variant(&w, post_id, label, &draft).await {
-                    Ok(id) => r.created_id = Some(id),
-                    Err(e) => r.problems.push(Problem::from_field("变体".into(), e)),
-                }
-            }
-            (Some(_), None) => r.problems.push(Problem::from_field(
-                "变体".into(),
-                FieldError::new("variant", Rule::Exists, "its note was not imported"),
-            )),
-            (None, _) => {
-                let post = xhs_persistence::posts::create(&*w, &fields).await?;
-                versions::record(&*w, &post, &actor.name, None).await?;
-                ids.insert(r.row, post.id);
-                r.created_id = Some(post.id);
-            }
-        }
-        if opts.mode == ImportMode::AllOrNothing && !r.ok() {
-            refused = true;
-            break;
-        }
-    }
-    if refused {
-        // Dropping the write rolls every row back.
-        return Err(super::rows_error(&rows));
-    }
-    report.rows = rows;
-    let n = report.created();
-    if n > 0 {
-        let change = Change::of_all(AuditAction::Create, Some(AuditTarget::Post));
-        w.commit(change.detail(format!("imported {n} notes from a spreadsheet")))
-            .await?;
-        report.committed = true;
-    }
-    Ok(report)
+    Ok(Checked { rows: out, cols })
 }

@@ -16,6 +16,24 @@ pub struct ImportOptions {
     /// Check only; write nothing (the default).
     pub dry_run: bool,
     pub mode: ImportMode,
+    /// Download the media URLs into the library (notes only).
+    pub fetch_media: bool,
+}
+
+/// What a warning about the whole file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// A column the import reads but does not store.
+    IgnoredColumn,
+}
+
+/// Something about the whole file, said once rather than on every row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileWarning {
+    pub kind: WarningKind,
+    /// The column's header as the file writes it.
+    pub column: String,
+    pub message: String,
 }
 
 /// One broken rule in one cell.
@@ -82,6 +100,8 @@ pub struct ImportReport<T> {
     /// `all_or_nothing` file with a problem).
     pub committed: bool,
     pub rows: Vec<RowReport<T>>,
+    /// About the whole file (a column that is read but not stored).
+    pub warnings: Vec<FileWarning>,
 }
 
 impl<T> ImportReport<T> {

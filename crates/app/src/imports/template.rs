@@ -18,15 +18,15 @@ const POSTS: &[Col] = &[
     Col { header: "图片", example: "https://example.com/a.jpg\nhttps://example.com/b.jpg", rule: "英文表头 images。图文笔记 1 到 18 张图片的网址（http/https），用换行、逗号（, ，）、分号（;）或竖线（|）分隔。" },
     Col { header: "封面", example: "", rule: "英文表头 cover。封面图片网址，可空；视频笔记建议填写。" },
     Col { header: "视频", example: "", rule: "英文表头 video。视频笔记必须有一个视频网址。" },
-    Col { header: "变体", example: "", rule: "英文表头 variant。填写变体名称时，这一行是上方最近一行（变体为空的行）那篇笔记的变体；空的格子沿用那篇笔记的内容。" },
-    Col { header: "分组", example: "", rule: "英文表头 group。笔记打算发给的分组名称（仅在导入结果中显示）。" },
+    Col { header: "变体", example: "", rule: "英文表头 variant。填写变体名称（最多 30 个字，同一篇笔记内不能重复）时，这一行是上方最近一行（变体为空的行）那篇笔记的变体：标题、正文、图片、封面写了就替换，空的格子沿用那篇笔记的内容；类型和视频跟随笔记，请留空。" },
+    Col { header: "分组", example: "", rule: "英文表头 group。只在导入结果中显示，不会保存：笔记发给哪些分组，请在创建活动时选择。" },
 ];
 
 const ACCOUNTS: &[Col] = &[
     Col { header: "名称", example: "张三", rule: "必填。英文表头 name。最多 50 个字。同一分组内名称相同视为同一账号，不会重复创建。" },
     Col { header: "类型", example: "学生", rule: "英文表头 kind。品牌、合作、测试、学生、本人（或 brand / partner / test / student / owner）；留空为学生。机器人账号由服务商同步，不能导入。" },
     Col { header: "分组", example: "三年级二班", rule: "英文表头 groups。一个或多个分组名称，用顿号（、）或逗号（, ，）分隔；不存在的分组会自动创建。" },
-    Col { header: "小红书号", example: "", rule: "英文表头 xhs_id。可空；填写后按小红书号识别同一账号。" },
+    Col { header: "小红书号", example: "", rule: "英文表头 xhs_id。可空；个人主页昵称下的小红书号（字母、数字、下划线或点，最多 24 位）。填写后按小红书号识别同一账号。" },
     Col { header: "备注", example: "", rule: "英文表头 note。最多 500 个字。" },
 ];
 

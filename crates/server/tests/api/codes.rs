@@ -261,6 +261,10 @@ async fn every_error_code_is_produced_by_some_request() {
     code(s, fresh.get(&format!("/api/share/{token}/publish")).await).await;
     // A full event queue (its writer held back).
     code(s, crate::event_queue::full_queue_response().await).await;
+    // An empty file, and a HEIC photo libheif cannot read.
+    code(s, app.upload("empty.jpg", Vec::new()).await).await;
+    let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic\0\0\0\x08mdat".to_vec();
+    code(s, app.upload("IMG_0002.HEIC", heic).await).await;
     // A full media store.
     app.state.app.media.fail_writes(true);
     code(s, app.upload("full.png", crate::media::png(8, 8)).await).await;

@@ -2,6 +2,7 @@
 //! MariaDB or PostgreSQL, chosen by TEST_DATABASE), a fake XHS on 127.0.0.1.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts_xhs_id;
 mod auth;
 mod campaigns;
 mod codes;

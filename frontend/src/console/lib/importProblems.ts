@@ -27,6 +27,8 @@ export function columnOfField(field: string): string {
     video_url: 'video',
     notes: 'note',
     nickname: 'name',
+    // A 变体 row's label.
+    label: 'variant',
   };
   return aliases[bare] ?? bare;
 }

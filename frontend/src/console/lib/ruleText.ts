@@ -216,9 +216,9 @@ export const RULE_WORDS = {
     zh: (p) => `${p.f}已被占用`,
     en: (p) => `${p.f} is already taken`,
   },
-  variants_not_available: {
-    zh: () => '暂不能导入变体：请把这一行作为单独的笔记导入（变体留空）',
-    en: () => 'variants cannot be imported yet: import the row as its own note (empty variant)',
+  fetchable: {
+    zh: (p) => `${p.f}下载失败：请检查地址能否在浏览器打开，或先上传到素材库再填写素材库地址`,
+    en: (p) => `${p.f} could not be downloaded: check that the address opens in a browser, or upload the file to the media library and use its address`,
   },
 } satisfies RuleWords;
 
@@ -242,6 +242,7 @@ export const FIELD_WORDS: FieldWords = {
     nickname: '小红书昵称',
     kind: '类型',
     notes: '备注',
+    xhs_id: '小红书号',
     label: '标签',
     account_id: '发布账号',
     expires_at: '有效期',
@@ -269,6 +270,7 @@ export const FIELD_WORDS: FieldWords = {
     nickname: 'XHS nickname',
     kind: 'kind',
     notes: 'notes',
+    xhs_id: 'XHS ID',
     label: 'label',
     account_id: 'account',
     expires_at: 'expiry',

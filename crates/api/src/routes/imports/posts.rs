@@ -1,5 +1,5 @@
 use crate::auth::Acting;
-use crate::dto::import::{ImportForm, ImportQuery, PostImportReport};
+use crate::dto::import::{ImportForm, PostImportQuery, PostImportReport};
 use crate::{ApiError, AppState};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use xhs_app::imports::posts;
@@ -11,9 +11,13 @@ use xhs_app::imports::posts;
 /// and each problem (column, rule, limit). A dry run (the default) writes
 /// nothing; a commit writes in one transaction with one audit entry:
 /// `all_or_nothing` writes nothing when any row has a problem (`committed`
-/// false). A 变体 row is a variant of the note above it; until note variants
-/// exist on this server a commit refuses it (rule `variants_not_available`).
-#[utoipa::path(tag = "imports", security(("bearer" = ["operator"])), params(ImportQuery),
+/// false). A 变体 row is a variant of the note of the rows above it (the
+/// nearest row without a label): its non-empty cells override that note's
+/// title, body, images and cover, checked by the variants' pre-flight, and
+/// it is written with its note in the same transaction. The 分组 column is
+/// read but not stored (a warning says so once; campaigns choose groups).
+/// With `fetch_media=true` the media URLs are downloaded into the library.
+#[utoipa::path(tag = "imports", security(("bearer" = ["operator"])), params(PostImportQuery),
     request_body(content_type = "multipart/form-data", content = ImportForm),
     responses(
     (status = 200, description = "every row with its problems; `committed` says whether anything was written", body = PostImportReport),
@@ -27,7 +31,7 @@ pub async fn import_posts(
     state: web::Data<AppState>,
     op: Acting,
     req: HttpRequest,
-    q: web::Query<ImportQuery>,
+    q: web::Query<PostImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let bytes = match super::receive(&req, payload).await {

@@ -13,7 +13,10 @@ const FRAMING_BYTES: u64 = 64 * 1024;
 /// Uploads one image or video (multipart field `file`). The type is decided
 /// by the content; the file is streamed to storage while it is hashed, never
 /// held in memory, and refused as soon as it passes its kind's limit. The same
-/// content uploaded again answers 200 with the item it already is.
+/// content uploaded again answers 200 with the item it already is. HEIC/HEIF
+/// photos are stored as JPEG. Every refusal has its own `code`, and
+/// `retryable` says whether the same upload may work later (only a full
+/// store, a rate limit or a server fault).
 #[utoipa::path(tag = "media", security(("bearer" = ["operator"])),
     request_body(content_type = "multipart/form-data", content = UploadForm),
     responses(
@@ -21,10 +24,10 @@ const FRAMING_BYTES: u64 = 64 * 1024;
     (status = 200, description = "the same content was uploaded before: that item", body = Media),
     (status = 400, description = "not multipart, or no `file` field", body = crate::Problem, content_type = "application/problem+json"),
     (status = 401, body = crate::Problem, content_type = "application/problem+json"),
-    (status = 413, description = "larger than `media.max_image_bytes` / `media.max_video_bytes`", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 415, description = "not JPEG, PNG, WebP, MP4 or MOV by content (HEIC is refused)", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 422, description = "truncated or undecodable", body = crate::Problem, content_type = "application/problem+json"),
-    (status = 507, description = "`insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item)", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 413, description = "`payload_too_large`: larger than `media.max_image_bytes` / `media.max_video_bytes` (`retryable` false)", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 415, description = "`unsupported_media_type`: not JPEG, PNG, WebP, HEIC/HEIF, MP4 or MOV by content (`retryable` false)", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 422, description = "`empty_file` (0 bytes), `undecodable_media` (truncated or corrupt) or `heic_undecodable` (a HEIC photo that cannot be converted: save it as JPEG); `retryable` false", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 507, description = "`insufficient_storage`: the media store is full or read-only; nothing was kept (no file, no item); `retryable` true", body = crate::Problem, content_type = "application/problem+json"),
 ))]
 #[post("/api/media")]
 pub async fn upload_media(

@@ -6,6 +6,7 @@
 //! draft, all in one transaction with its audit entry.
 mod check;
 
+pub(crate) use check::{check as check_over, normalize};
 pub use check::{merged, MAX_LABEL};
 pub use xhs_persistence::variants::{Variant, VariantFields};
 
@@ -38,8 +39,18 @@ pub async fn list(s: &Services, post_id: i64) -> AppResult<(Vec<Variant>, i32)> 
 async fn parse(s: &Services, post: &Post, input: &VariantFields) -> AppResult<VariantFields> {
     let v = check::normalize(input);
     check::check(&posts::raw(post), &v, "")?;
+    to_stored(s, post.post_type, v).await
+}
+
+/// A checked variant with this server's media URLs in their stored form
+/// (as the note's own are kept).
+pub(crate) async fn to_stored(
+    s: &Services,
+    post_type: xhs_domain::PostType,
+    v: VariantFields,
+) -> AppResult<VariantFields> {
     let f = PostFields {
-        post_type: post.post_type,
+        post_type,
         title: String::new(),
         content: String::new(),
         cover_url: v.cover_url.clone(),
@@ -52,6 +63,15 @@ async fn parse(s: &Services, post: &Post, input: &VariantFields) -> AppResult<Va
         cover_url: f.cover_url,
         ..v
     })
+}
+
+/// Adds a variant (checked and stored already) to a note inside the
+/// caller's transaction: an import writes a note and its variants in one.
+/// The caller records the note's version once its variants are in.
+pub(crate) async fn add_in(w: &Write<'_>, post_id: i64, f: &VariantFields) -> AppResult<Variant> {
+    store::create(&**w, post_id, f)
+        .await
+        .map_err(taken(&f.label))
 }
 
 /// A taken label answers 422 naming `label`.

@@ -1,9 +1,11 @@
 //! Imports from spreadsheets (issue 20): files written the way Excel and
 //! people write them, checked row by row, committed whole or not at all.
 mod bad_files;
+mod fetch;
 mod posts;
 mod roster;
 mod templates;
+mod variants;
 
 use crate::helpers::TestApp;
 use reqwest::multipart::{Form, Part};
@@ -24,7 +26,7 @@ pub(super) async fn send(app: &TestApp, path: &str, name: &str, bytes: Vec<u8>) 
 }
 
 /// Sends and expects a 200 report.
-pub(super) async fn report(app: &TestApp, path: &str, name: &str, bytes: Vec<u8>) -> Value {
+pub(crate) async fn report(app: &TestApp, path: &str, name: &str, bytes: Vec<u8>) -> Value {
     let res = send(app, path, name, bytes).await;
     let status = res.status();
     let body: Value = res.json().await.unwrap();
@@ -33,7 +35,7 @@ pub(super) async fn report(app: &TestApp, path: &str, name: &str, bytes: Vec<u8>
 }
 
 /// A workbook of one sheet holding `rows` of text.
-pub(super) fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+pub(crate) fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     for (r, row) in (0u32..).zip(rows) {

@@ -1,5 +1,5 @@
-use super::{problems_of, report, send, xlsx};
-use crate::helpers::{count_rows, problem, spawn_app};
+use super::{problems_of, report, xlsx};
+use crate::helpers::{count_rows, spawn_app};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const IMG: &str = "https://cdn.example.com/a.jpg";
@@ -128,24 +128,4 @@ async fn excel_quirks_merged_title_numbers_dates_and_trailing_rows_are_read() {
     assert_eq!(row["content"], "2026-12-06");
     assert_eq!(row["group"], "3");
     assert_eq!(row["problems"].as_array().unwrap().len(), 0, "{row}");
-}
-
-#[tokio::test]
-async fn a_variant_row_is_reported_in_a_dry_run_and_refused_by_a_commit() {
-    let app = spawn_app().await;
-    let file = xlsx(&[
-        &["标题", "正文", "图片", "变体"],
-        &["主笔记", "正文", IMG, ""],
-        &["", "另一种正文", "", "B"],
-    ]);
-    let dry = report(&app, "/api/imports/posts", "n.xlsx", file.clone()).await;
-    assert_eq!(dry["rows"][1]["variant"], "B");
-    assert_eq!(dry["rows"][1]["variant_of_row"], 2);
-    assert_eq!(dry["rows"][1]["title"], "主笔记");
-    assert_eq!(dry["problem_rows"], 0);
-    let (status, p) =
-        problem(send(&app, "/api/imports/posts?dry_run=false", "n.xlsx", file).await).await;
-    assert_eq!(status, 422);
-    assert_eq!(p["errors"][0]["rule"], "variants_not_available");
-    assert_eq!(count_rows(&app.db, "x_post").await, 0);
 }

@@ -4,6 +4,7 @@
 mod library;
 mod refusals;
 mod renditions;
+mod retryable;
 mod serve;
 mod upload;
 

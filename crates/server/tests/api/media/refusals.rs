@@ -64,7 +64,7 @@ async fn an_iphone_heic_photo_is_kept_as_a_jpeg_of_the_same_size_and_a_broken_on
     let (status, body) = problem(app.upload("IMG_0002.HEIC", broken).await).await;
     assert_eq!(
         (status, body["code"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("undecodable_media")),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("heic_undecodable")),
         "{body}"
     );
     let kept = files_under(&app.media_root());

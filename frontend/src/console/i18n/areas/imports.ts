@@ -28,6 +28,10 @@ export const importsZh = {
   'import.col.groups': '分组',
   'import.col.xhs_id': '小红书号',
   'import.col.note': '备注',
+  'import.fetchMedia': '把图片和视频下载到素材库',
+  'import.fetchMediaHint': '手机将从本服务器加载素材；检查时也会逐个下载，下载失败的格子会标红。',
+  'import.warn.ignored_column': '「{column}」列不会保存到笔记：笔记发给哪些分组，请在创建活动时选择。',
+  'import.variantOf': '第 {row} 行笔记的变体',
 } as const;
 
 export const importsEn: Record<keyof typeof importsZh, string> = {
@@ -58,5 +62,9 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.col.kind': 'Kind',
   'import.col.groups': 'Groups',
   'import.col.xhs_id': 'XHS ID',
+  'import.fetchMedia': 'Download images and videos into the media library',
+  'import.fetchMediaHint': 'Phones then load the media from this server; the check downloads each one too and marks the cells whose download failed.',
+  'import.warn.ignored_column': 'The “{column}” column is not stored with the notes: choose the groups a note goes to when you make a campaign.',
+  'import.variantOf': 'Variant of the note in row {row}',
   'import.col.note': 'Note',
 };
