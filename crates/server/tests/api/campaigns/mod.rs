@@ -7,6 +7,7 @@ mod launch;
 mod plan;
 mod progress;
 mod scenario;
+mod stored;
 
 use crate::helpers::{valid_post, TestApp};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
