@@ -130,6 +130,20 @@ pub async fn launched_for(
         .await?)
 }
 
+/// Whether the link is carried by an assignment of a running campaign that
+/// is paused (its opening is held until the campaign is resumed).
+pub async fn link_paused(db: &impl ConnectionTrait, link_id: i64) -> Result<bool, PersistenceError> {
+    use sea_orm::PaginatorTrait;
+    let n = AssignmentEntity::find()
+        .inner_join(CampaignEntity)
+        .filter(ca::Column::LinkId.eq(link_id))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Running.as_str()))
+        .filter(campaign::Column::PausedAt.is_not_null())
+        .count(db)
+        .await?;
+    Ok(n > 0)
+}
+
 /// What launch (or cancel) sets on one assignment.
 #[derive(Debug, Clone, Default)]
 pub struct Carrier {
