@@ -142,6 +142,7 @@ async fn robot_assignments_become_tasks_that_are_not_sent_before_their_time() {
             super::instant(&t["not_before"]),
             super::instant(&a["scheduled_at"])
         );
+        assert_eq!(t["variant_id"], a["variant_id"], "the task names its variant: {t}");
     }
     // Its time comes for one: that one is sent and published, the other waits.
     arrive(&app, &list[0]).await;
