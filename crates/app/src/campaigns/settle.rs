@@ -36,7 +36,8 @@ async fn finish_if_over(s: &Services, c: &Campaign, all: &Counts) -> AppResult<b
     let Some(why) = over(c, all) else {
         return Ok(false);
     };
-    let w = s.write(&Actor::system()).await?;
+    let actor = Actor::system();
+    let w = s.write(&actor).await?;
     let from = [CampaignStatus::Running];
     if !store::move_status(&*w, c.id, &from, CampaignStatus::Finished).await? {
         // Another instance, or a reader, finished it first.
