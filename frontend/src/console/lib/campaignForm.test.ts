@@ -14,11 +14,12 @@ describe('campaign form', () => {
   });
 
   it('reads and writes times on the statistics time zone’s clock, not the browser’s', () => {
+    // 04:00 UTC on the 6th is still the 5th in New York: tomorrow is the 6th there.
     const d = emptyDraft(new Date('2026-12-06T04:00:00Z'), 'America/New_York');
-    expect(d.start).toBe('2026-12-07T09:00');
-    expect(draftToInput(d).schedule?.start_at).toBe('2026-12-07T14:00:00.000Z');
+    expect(d.start).toBe('2026-12-06T09:00');
+    expect(draftToInput(d).schedule?.start_at).toBe('2026-12-06T14:00:00.000Z');
     const back = { ...d, zone: 'Asia/Shanghai' };
-    expect(draftToInput(back).schedule?.start_at).toBe('2026-12-07T01:00:00.000Z');
+    expect(draftToInput(back).schedule?.start_at).toBe('2026-12-06T01:00:00.000Z');
   });
 
   it('counts an account chosen directly and through a group once', () => {
