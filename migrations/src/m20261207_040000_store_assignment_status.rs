@@ -37,7 +37,11 @@ const RULES: [(&str, &str, &str); 9] = [
     ("published", "t", "t.status = 'succeeded'"),
     ("failed", "t", "t.status IN ('failed', 'timed_out')"),
     ("cancelled", "t", "t.status = 'cancelled'"),
-    ("open", "t", "t.status IN ('sending', 'accepted', 'unknown')"),
+    (
+        "open",
+        "t",
+        "t.status IN ('sending', 'accepted', 'unknown')",
+    ),
 ];
 
 /// One rule's `UPDATE`: the source row is found by a correlated `EXISTS`

@@ -132,7 +132,10 @@ pub async fn launched_for(
 
 /// Whether the link is carried by an assignment of a running campaign that
 /// is paused (its opening is held until the campaign is resumed).
-pub async fn link_paused(db: &impl ConnectionTrait, link_id: i64) -> Result<bool, PersistenceError> {
+pub async fn link_paused(
+    db: &impl ConnectionTrait,
+    link_id: i64,
+) -> Result<bool, PersistenceError> {
     use sea_orm::PaginatorTrait;
     let n = AssignmentEntity::find()
         .inner_join(CampaignEntity)

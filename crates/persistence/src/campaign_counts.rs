@@ -2,9 +2,9 @@
 //! the assignment table alone (the `(campaign_id, status, id)` index), a
 //! due link's `scheduled` read as `open`.
 use crate::campaign_status::{a, effective_expr};
-use crate::entities::campaign_assignment::Entity as AssignmentEntity;
 use crate::entities::account_group_member as member;
 use crate::entities::campaign_assignment as ca;
+use crate::entities::campaign_assignment::Entity as AssignmentEntity;
 use crate::values::parse;
 use crate::PersistenceError;
 use chrono::{DateTime, Utc};

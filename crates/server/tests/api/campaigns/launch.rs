@@ -142,7 +142,10 @@ async fn robot_assignments_become_tasks_that_are_not_sent_before_their_time() {
             super::instant(&t["not_before"]),
             super::instant(&a["scheduled_at"])
         );
-        assert_eq!(t["variant_id"], a["variant_id"], "the task names its variant: {t}");
+        assert_eq!(
+            t["variant_id"], a["variant_id"],
+            "the task names its variant: {t}"
+        );
     }
     // Its time comes for one: that one is sent and published, the other waits.
     arrive(&app, &list[0]).await;
@@ -243,7 +246,10 @@ async fn a_link_held_by_a_paused_campaign_says_it_is_paused_instead_of_an_openin
     arrive(&app, reached).await;
     let res = event(&app, &token_of(reached), json!({"kind": "opened"})).await;
     assert!(res.status().is_success());
-    until(&app, id, |a| a["id"] != reached["id"] || a["status"] == "opened").await;
+    until(&app, id, |a| {
+        a["id"] != reached["id"] || a["status"] == "opened"
+    })
+    .await;
     assert_eq!(step(&app, id, "pause").await.0, StatusCode::OK);
 
     let page = |a: &Value| format!("/api/share/{}", token_of(a));
@@ -257,7 +263,10 @@ async fn a_link_held_by_a_paused_campaign_says_it_is_paused_instead_of_an_openin
     );
     // A link its person already reached is not held.
     let open: Value = app.get(&page(reached)).await.json().await.unwrap();
-    assert!(open.get("paused").is_none() && open.get("opensAt").is_none(), "{open}");
+    assert!(
+        open.get("paused").is_none() && open.get("opensAt").is_none(),
+        "{open}"
+    );
 
     assert_eq!(step(&app, id, "resume").await.0, StatusCode::OK);
     let shown: Value = app.get(&page(held)).await.json().await.unwrap();

@@ -35,7 +35,11 @@ async fn report(app: &TestApp, a: &Value, kind: &str) {
 async fn stored(app: &TestApp, id: i64) -> HashMap<i64, String> {
     let rows = recount(&app.db, id).await.unwrap();
     for r in &rows {
-        assert_eq!(r.stored, r.derived, "assignment {}: stored against recount", r.id);
+        assert_eq!(
+            r.stored, r.derived,
+            "assignment {}: stored against recount",
+            r.id
+        );
     }
     rows.into_iter()
         .map(|r| (r.id, r.stored.as_str().to_owned()))
@@ -55,7 +59,12 @@ async fn stored_statuses_equal_a_recount_from_records_links_and_tasks_after_a_mi
     assert_eq!(step(&app, id, "plan").await.0, StatusCode::OK);
     assert_eq!(step(&app, id, "launch").await.0, StatusCode::OK);
     let list = assignments(&app, id, "").await;
-    let of = |acc: i64| list.iter().find(|a| a["account_id"] == acc).unwrap().clone();
+    let of = |acc: i64| {
+        list.iter()
+            .find(|a| a["account_id"] == acc)
+            .unwrap()
+            .clone()
+    };
     let p: Vec<Value> = people.iter().map(|a| of(*a)).collect();
     let (sent, dropped) = (of(robots[0]), of(robots[1]));
 
@@ -70,11 +79,17 @@ async fn stored_statuses_equal_a_recount_from_records_links_and_tasks_after_a_mi
     report(&app, &p[1], "opened").await;
     report(&app, &p[2], "sdk_failed").await;
     let res = app
-        .post_json(&format!("/api/links/{}/revoke", p[3]["link_id"]), &json!({}))
+        .post_json(
+            &format!("/api/links/{}/revoke", p[3]["link_id"]),
+            &json!({}),
+        )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
     let res = app
-        .post_json(&format!("/api/tasks/{}/cancel", dropped["task_id"]), &json!({}))
+        .post_json(
+            &format!("/api/tasks/{}/cancel", dropped["task_id"]),
+            &json!({}),
+        )
         .await;
     assert!(res.status().is_success(), "{}", res.status());
     let want: HashMap<Value, &str> = [
@@ -105,13 +120,31 @@ async fn stored_statuses_equal_a_recount_from_records_links_and_tasks_after_a_mi
         .await
         .unwrap();
     let o = &progress["overall"];
-    let got: Vec<&Value> = ["published", "opened", "failed", "cancelled", "open", "scheduled"]
-        .iter()
-        .map(|s| &o[*s])
-        .collect();
-    assert_eq!(got, [2, 1, 1, 2, 1, 1].map(|n| json!(n)).iter().collect::<Vec<_>>(), "{progress}");
+    let got: Vec<&Value> = [
+        "published",
+        "opened",
+        "failed",
+        "cancelled",
+        "open",
+        "scheduled",
+    ]
+    .iter()
+    .map(|s| &o[*s])
+    .collect();
+    assert_eq!(
+        got,
+        [2, 1, 1, 2, 1, 1]
+            .map(|n| json!(n))
+            .iter()
+            .collect::<Vec<_>>(),
+        "{progress}"
+    );
     for (s, n) in [("open", 1), ("scheduled", 1), ("cancelled", 2)] {
-        assert_eq!(assignments(&app, id, &format!("status={s}")).await.len(), n, "{s}");
+        assert_eq!(
+            assignments(&app, id, &format!("status={s}")).await.len(),
+            n,
+            "{s}"
+        );
     }
 
     // Rows launched before the status was stored: the migration computes it.
@@ -131,7 +164,11 @@ fn webhooks_fast(s: &mut xhs_server::Settings) {
 }
 
 async fn finished_events(app: &TestApp) -> i64 {
-    count_rows(&app.db, "webhook_event WHERE event_type = 'campaign.finished'").await
+    count_rows(
+        &app.db,
+        "webhook_event WHERE event_type = 'campaign.finished'",
+    )
+    .await
 }
 
 /// A launched campaign of one note to two people, with an endpoint that
@@ -155,7 +192,9 @@ async fn launched() -> (TestApp, i64, Vec<Value>) {
 }
 
 async fn settle(app: &TestApp) -> u64 {
-    xhs_app::campaigns::settle_step(&app.state.app).await.unwrap()
+    xhs_app::campaigns::settle_step(&app.state.app)
+        .await
+        .unwrap()
 }
 
 async fn status(app: &TestApp, id: i64) -> String {
@@ -173,7 +212,10 @@ async fn the_settle_step_finishes_a_campaign_once_every_assignment_is_settled_wi
     let (app, id, list) = launched().await;
     arrive(&app, &list[0]).await;
     confirm(&app, &token_of(&list[0])).await;
-    until(&app, id, |a| a["id"] != list[0]["id"] || a["status"] == "published").await;
+    until(&app, id, |a| {
+        a["id"] != list[0]["id"] || a["status"] == "published"
+    })
+    .await;
     assert_eq!(settle(&app).await, 0, "one assignment is still scheduled");
     arrive(&app, &list[1]).await;
     confirm(&app, &token_of(&list[1])).await;
@@ -191,9 +233,17 @@ async fn the_settle_step_finishes_a_campaign_once_every_assignment_is_settled_wi
 #[tokio::test]
 async fn the_settle_step_finishes_a_running_campaign_whose_end_has_passed_unless_paused() {
     let (app, id, _) = launched().await;
-    sql(&app, &format!("UPDATE campaign SET end_at = created_at WHERE id = {id}")).await;
+    sql(
+        &app,
+        &format!("UPDATE campaign SET end_at = created_at WHERE id = {id}"),
+    )
+    .await;
     step(&app, id, "pause").await;
-    assert_eq!(settle(&app).await, 0, "a paused campaign waits for its operator");
+    assert_eq!(
+        settle(&app).await,
+        0,
+        "a paused campaign waits for its operator"
+    );
     step(&app, id, "resume").await;
     assert_eq!(settle(&app).await, 1);
     assert_eq!(settle(&app).await, 0);
