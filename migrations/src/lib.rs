@@ -28,6 +28,7 @@ mod m20261206_160000_create_webhooks;
 mod m20261206_165000_add_account_xhs_id;
 mod m20261206_170000_add_link_variant;
 mod m20261207_000000_add_media_screen_key;
+mod m20261207_040000_store_assignment_status;
 mod util;
 
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_165000_add_account_xhs_id::Migration),
             Box::new(m20261206_170000_add_link_variant::Migration),
             Box::new(m20261207_000000_add_media_screen_key::Migration),
+            Box::new(m20261207_040000_store_assignment_status::Migration),
         ]
     }
 }

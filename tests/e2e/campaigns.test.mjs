@@ -4,7 +4,9 @@
  * infeasible window refused account by account, plans it, previews it on the
  * calendar and the matrix, launches it, sees the assignment table, drags one
  * assignment to another allowed time (stored on the server) and copies the
- * reminders; the pages work at 390 px and pass axe.
+ * reminders; each account's progress card and each row's text version
+ * show; a link held by a paused campaign says so on the phone; the pages
+ * work at 390 px and pass axe.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +20,7 @@ const ZONE = 'Asia/Shanghai';
 const MAIN = 'main';
 const PEOPLE = ['三班 王同学', '三班 李同学', '三班 张同学', '三班 赵同学'];
 const NOTES = ['秋季新品试用', '周末探店合集'];
+const VARIANT = 'B版';
 
 /** Next Monday (at least a day ahead) in Shanghai (UTC+8, no summer time), as YYYY-MM-DD, and the Tuesday after. */
 function nextMonday() {
@@ -52,6 +55,10 @@ describe('campaigns in the console', () => {
         body: { type: 'normal', title, content: `${title} #好物分享 `, image_urls: [`${IMAGE_HOST}/${title}.jpg`] },
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
+      if (title === NOTES[0]) {
+        const v = await server.api(`/api/posts/${r.body.id}/variants`, { method: 'POST', token, body: { label: VARIANT, title: `${title}（B）` } });
+        assert.equal(v.status, 201, JSON.stringify(v.body));
+      }
     }
     const ids = [];
     for (const name of PEOPLE) {
@@ -135,6 +142,17 @@ describe('campaigns in the console', () => {
     assert.deepEqual([...new Set(statuses)], ['scheduled']);
     await hasCount(page.locator(tid('assignment-link')), 8);
     await hasText(page.locator(`${tid('progress-card')}[data-status="scheduled"]`), '8');
+    // A card per account: two notes assigned each, nothing opened yet.
+    await hasCount(page.locator(tid('account-card')), 4);
+    const assigned = await page.locator(`${tid('account-card')} [data-step="assigned"] dd`).allTextContents();
+    assert.deepEqual(assigned, ['2', '2', '2', '2']);
+    await hasText(page.locator(tid('account-card')).first(), '已发布');
+    // Each row names its text: the variant dealt, or 原文.
+    const texts = await page.locator(tid('assignment-variant')).allTextContents();
+    assert.equal(texts.length, 8);
+    assert.ok(texts.some((x) => x.includes(VARIANT)), texts.join('|'));
+    assert.ok(texts.every((x) => x.includes(VARIANT) || x.includes('原文')), texts.join('|'));
+    await hasText(page.locator(tid('campaign-zone')), 'Asia/Shanghai (UTC+08:00)');
     await assertAccessible(page, 'the running campaign', { include: MAIN });
   });
 
@@ -220,6 +238,19 @@ describe('campaigns in the console', () => {
     await hasText(page.locator(tid('confirm-message')), '暂停活动');
     await page.click(tid('confirm-ok'));
     await page.locator(tid('campaign-paused')).waitFor();
+    // On the phone, a held link says its campaign is paused, not a date in the year 9000.
+    // (The page counts as opened: that one person's link is not cancelled below.)
+    const seen = (await server.api(`/api/campaigns/${campaignId}/assignments?limit=1`, { token })).body.items[0];
+    const link = seen.link_url;
+    const { context: phone } = await newContext(browser, server.baseUrl, { timezoneId: ZONE, ...PHONE });
+    const share = await phone.newPage();
+    await share.goto(`${server.baseUrl}${new URL(link).pathname}`);
+    await hasText(share.locator(tid('share-paused')), '活动已暂停');
+    await hasCount(share.locator(tid('share-not-open')), 0);
+    assert.ok(!(await share.locator('body').innerText()).includes('9000'));
+    await assertAccessible(share, 'a paused campaign’s share page');
+    await shot(share, 'campaign-share-paused-390');
+    await phone.close();
     await page.click(tid('campaign-resume'));
     await page.click(tid('confirm-ok'));
     await hasCount(page.locator(tid('campaign-paused')), 0);
@@ -227,8 +258,9 @@ describe('campaigns in the console', () => {
     await hasText(page.locator(tid('confirm-message')), '此操作不能撤销');
     await page.click(tid('confirm-ok'));
     await page.locator(`${tid('campaign-status')}[data-status="cancelled"]`).waitFor();
-    await hasText(page.locator(`${tid('progress-card')}[data-status="cancelled"]`), '8');
+    await hasText(page.locator(`${tid('progress-card')}[data-status="cancelled"]`), '7');
     const items = (await server.api(`/api/campaigns/${campaignId}/assignments?limit=100`, { token })).body.items;
-    assert.deepEqual([...new Set(items.map((a) => a.status))], ['cancelled']);
+    assert.deepEqual([...new Set(items.filter((a) => a.id !== seen.id).map((a) => a.status))], ['cancelled']);
+    assert.equal(items.find((a) => a.id === seen.id).status, 'opened');
   });
 });

@@ -118,6 +118,10 @@ pub enum AppError {
     LinkNotOpenYet {
         opens_at: chrono::DateTime<chrono::Utc>,
     },
+    /// The link is held by a paused campaign: it opens when the campaign
+    /// is resumed, at a time nobody knows yet.
+    #[error("this link's campaign is paused")]
+    LinkPaused,
     /// The schedule has too few slots for these accounts (none dropped).
     #[error("the schedule has too few slots for {} account(s)", .0.len())]
     ScheduleInfeasible(Vec<Shortfall>),

@@ -1,9 +1,10 @@
 //! A campaign's assignments: written by the plan (replaced whole until
 //! launch), given their link or task at launch, and read with the status
-//! each has now. Only `planned`, `scheduled` and `cancelled` are stored; the
-//! rest is read from the account's publish record (a link) or the task (a
-//! robot) by one SQL `CASE`, so the list's status filter and the progress
-//! counts run in the database.
+//! each has now. The status is stored: `planned`, `scheduled` and
+//! `cancelled` by the campaign's own steps, the rest by the writers of the
+//! account's publish record (a link) or of the task (a robot), through
+//! [`resync`] in their transaction; so the list's status filter and the
+//! progress counts read one indexed table.
 use crate::entities::campaign::{self, Entity as CampaignEntity};
 use crate::entities::campaign_assignment::{self as ca, Entity as AssignmentEntity};
 use crate::entities::robot_task;
@@ -106,8 +107,9 @@ pub async fn find(
         .await?)
 }
 
-/// The launched assignments of (post, account) in running campaigns: those a
-/// publish of that note by that account fulfils (`assignment.published`).
+/// The launched assignments of (post, account) in running campaigns, not
+/// cancelled: those a publish of that note by that account fulfils
+/// (`assignment.published`).
 pub async fn launched_for(
     db: &impl ConnectionTrait,
     post_id: i64,
@@ -117,10 +119,32 @@ pub async fn launched_for(
         .inner_join(CampaignEntity)
         .filter(ca::Column::PostId.eq(post_id))
         .filter(ca::Column::AccountId.eq(account_id))
-        .filter(ca::Column::Status.eq(AssignmentStatus::Scheduled.as_str()))
+        .filter(
+            sea_orm::Condition::any()
+                .add(ca::Column::LinkId.is_not_null())
+                .add(ca::Column::TaskId.is_not_null()),
+        )
+        .filter(ca::Column::Status.ne(AssignmentStatus::Cancelled.as_str()))
         .filter(campaign::Column::Status.eq(CampaignStatus::Running.as_str()))
         .all(db)
         .await?)
+}
+
+/// Whether the link is carried by an assignment of a running campaign that
+/// is paused (its opening is held until the campaign is resumed).
+pub async fn link_paused(
+    db: &impl ConnectionTrait,
+    link_id: i64,
+) -> Result<bool, PersistenceError> {
+    use sea_orm::PaginatorTrait;
+    let n = AssignmentEntity::find()
+        .inner_join(CampaignEntity)
+        .filter(ca::Column::LinkId.eq(link_id))
+        .filter(campaign::Column::Status.eq(CampaignStatus::Running.as_str()))
+        .filter(campaign::Column::PausedAt.is_not_null())
+        .count(db)
+        .await?;
+    Ok(n > 0)
 }
 
 /// What launch (or cancel) sets on one assignment.
@@ -263,3 +287,4 @@ pub async fn others_of_account(
 
 pub use crate::campaign_counts::{counts_by_key, counts_by_text, KeyCount, TextCount};
 pub use crate::campaign_status::{first_events, page, AssignmentFilter, AssignmentRow};
+pub use crate::campaign_sync::{recount, resync, Recount, Scope};

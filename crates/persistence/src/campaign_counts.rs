@@ -1,11 +1,14 @@
-//! Progress counts of a campaign, grouped in SQL over the status `CASE`.
-use crate::campaign_status::{a, joined, status_expr};
+//! Progress counts of a campaign: grouped counts over the stored status on
+//! the assignment table alone (the `(campaign_id, status, id)` index), a
+//! due link's `scheduled` read as `open`.
+use crate::campaign_status::{a, effective_expr};
 use crate::entities::account_group_member as member;
 use crate::entities::campaign_assignment as ca;
+use crate::entities::campaign_assignment::Entity as AssignmentEntity;
 use crate::values::parse;
 use crate::PersistenceError;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, JoinType, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, JoinType, Query, SelectStatement, SimpleExpr};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 use xhs_domain::campaign::AssignmentStatus;
 
@@ -27,6 +30,14 @@ pub struct KeyCount {
     pub n: i64,
 }
 
+/// A campaign's assignments, `a`.
+fn of_campaign(campaign_id: i64) -> SelectStatement {
+    Query::select()
+        .from_as(AssignmentEntity, a())
+        .and_where(Expr::col((a(), ca::Column::CampaignId)).eq(campaign_id))
+        .to_owned()
+}
+
 fn status_of(derived: &str) -> Result<AssignmentStatus, PersistenceError> {
     parse("campaign_assignment.status", derived)
 }
@@ -38,14 +49,14 @@ pub async fn counts_by_text(
     now: DateTime<Utc>,
 ) -> Result<Vec<(TextCount, AssignmentStatus)>, PersistenceError> {
     let now = now.naive_utc();
-    let mut q = joined(campaign_id);
+    let mut q = of_campaign(campaign_id);
     q.column((a(), ca::Column::PostId))
         .column((a(), ca::Column::VariantId))
         .expr_as(
             Expr::col((a(), ca::Column::VariantLabel)).max(),
             Alias::new("variant_label"),
         )
-        .expr_as(status_expr(now), Alias::new("derived"))
+        .expr_as(effective_expr(now), Alias::new("derived"))
         .expr_as(Expr::col((a(), ca::Column::Id)).count(), Alias::new("n"))
         .add_group_by([
             Expr::col((a(), ca::Column::PostId)).into(),
@@ -74,7 +85,7 @@ pub async fn counts_by_key(
     by_group: bool,
 ) -> Result<Vec<(KeyCount, AssignmentStatus)>, PersistenceError> {
     let now = now.naive_utc();
-    let mut q = joined(campaign_id);
+    let mut q = of_campaign(campaign_id);
     let key: SimpleExpr = if by_group {
         let m = Alias::new("m");
         q.join_as(
@@ -88,7 +99,7 @@ pub async fn counts_by_key(
         Expr::col((a(), ca::Column::AccountId)).into()
     };
     q.expr_as(key.clone(), Alias::new("k"))
-        .expr_as(status_expr(now), Alias::new("derived"))
+        .expr_as(effective_expr(now), Alias::new("derived"))
         .expr_as(Expr::col((a(), ca::Column::Id)).count(), Alias::new("n"))
         .add_group_by([key, Expr::cust("derived")]);
     let stmt = db.get_database_backend().build(&q);

@@ -1,84 +1,57 @@
-//! Where each assignment stands now, read in SQL: the stored status while
-//! it is `planned` or `cancelled`; once launched, from the account's publish
-//! record and the link (a person) or from the task (a robot). One `CASE`
-//! serves the list's filter, its rows and the progress counts alike.
-use crate::entities::campaign_assignment::{self as ca, Entity as AssignmentEntity};
+//! Where each assignment stands now: its stored status (kept by the writers,
+//! see `campaign_sync.rs`), where a link's `scheduled` reads as `open` once
+//! its instant has passed. The list's filter, its rows and the progress
+//! counts read the same expression, on the assignment's own columns.
+pub(crate) use crate::campaign_sync::{a, joined};
+use crate::entities::account_group_member as member;
+use crate::entities::campaign_assignment as ca;
 use crate::entities::share_event;
-use crate::entities::{account_group_member as member, publish_record, robot_task, share_link};
+use crate::entities::{publish_record, robot_task, share_link};
 use crate::values::parse;
 use crate::{utc, PersistenceError};
 use chrono::{DateTime, NaiveDateTime, Utc};
-use sea_orm::sea_query::{Alias, Expr, JoinType, Order, Query, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{Alias, Cond, Expr, Order, Query, SimpleExpr};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 use std::collections::HashMap;
 use xhs_domain::campaign::{AssignmentStatus, Channel};
 use xhs_domain::{EventKind, TaskStatus};
 
-/// The `CASE` that reads the status (the instant decides `scheduled`
-/// against `open`). Names are the query's aliases: `a` the assignment,
-/// `r` the publish record, `l` the link, `t` the task. Only `now` is a
-/// parameter; the rest are literals, the same on every backend.
-pub(crate) fn status_expr(now: NaiveDateTime) -> SimpleExpr {
-    let lit = |s: &str| Expr::cust(format!("'{s}'"));
-    let when = |sql: &str| Expr::cust(sql.to_owned());
-    let link = Expr::case(when("r.status = 'published'"), lit("published"))
-        .case(when("r.status = 'failed'"), lit("failed"))
-        .case(when("l.revoked_at IS NOT NULL"), lit("cancelled"))
-        .case(when("r.status IN ('tapped', 'app_opened')"), lit("tapped"))
-        .case(when("r.status = 'opened'"), lit("opened"))
-        .case(
-            Expr::col((a(), ca::Column::ScheduledAt)).lte(now),
-            lit("open"),
-        )
-        .finally(lit("scheduled"));
-    let robot = Expr::case(when("t.status = 'succeeded'"), lit("published"))
-        .case(when("t.status IN ('failed', 'timed_out')"), lit("failed"))
-        .case(when("t.status = 'cancelled'"), lit("cancelled"))
-        .case(
-            when("t.status IN ('sending', 'accepted', 'unknown')"),
-            lit("open"),
-        )
-        .finally(lit("scheduled"));
-    Expr::case(when("a.status <> 'scheduled'"), Expr::cust("a.status"))
-        .case(when("a.channel = 'link'"), link)
-        .finally(robot)
-        .into()
+/// A link whose instant has passed (`now` the only parameter).
+fn link_due(now: NaiveDateTime) -> Cond {
+    Cond::all()
+        .add(Expr::col((a(), ca::Column::Channel)).eq(Channel::Link.as_str()))
+        .add(Expr::col((a(), ca::Column::ScheduledAt)).lte(now))
 }
 
-pub(crate) fn a() -> Alias {
-    Alias::new("a")
+/// The status as read at `now`: the stored one, a due link's `scheduled`
+/// read as `open`.
+pub(crate) fn effective_expr(now: NaiveDateTime) -> SimpleExpr {
+    let scheduled = AssignmentStatus::Scheduled.as_str();
+    Expr::case(
+        Cond::all()
+            .add(Expr::col((a(), ca::Column::Status)).eq(scheduled))
+            .add(link_due(now)),
+        Expr::cust(format!("'{}'", AssignmentStatus::Open.as_str())),
+    )
+    .finally(Expr::col((a(), ca::Column::Status)))
+    .into()
 }
 
-/// `campaign_assignment a` joined to what its status is read from.
-pub(crate) fn joined(campaign_id: i64) -> SelectStatement {
-    let (r, l, t) = (Alias::new("r"), Alias::new("l"), Alias::new("t"));
-    Query::select()
-        .from_as(AssignmentEntity, a())
-        .join_as(
-            JoinType::LeftJoin,
-            publish_record::Entity,
-            r.clone(),
-            Expr::col((r.clone(), publish_record::Column::PostId))
-                .equals((a(), ca::Column::PostId))
-                .and(
-                    Expr::col((r, publish_record::Column::AccountId))
-                        .equals((a(), ca::Column::AccountId)),
-                ),
-        )
-        .join_as(
-            JoinType::LeftJoin,
-            share_link::Entity,
-            l.clone(),
-            Expr::col((l, share_link::Column::Id)).equals((a(), ca::Column::LinkId)),
-        )
-        .join_as(
-            JoinType::LeftJoin,
-            robot_task::Entity,
-            t.clone(),
-            Expr::col((t, robot_task::Column::Id)).equals((a(), ca::Column::TaskId)),
-        )
-        .and_where(Expr::col((a(), ca::Column::CampaignId)).eq(campaign_id))
-        .to_owned()
+/// The rows whose status reads as `s` at `now`, in terms of the stored
+/// column (so the `(campaign_id, status, id)` index serves it).
+pub(crate) fn status_is(s: AssignmentStatus, now: NaiveDateTime) -> Cond {
+    let stored = |st: AssignmentStatus| Expr::col((a(), ca::Column::Status)).eq(st.as_str());
+    match s {
+        AssignmentStatus::Open => Cond::any().add(stored(AssignmentStatus::Open)).add(
+            Cond::all()
+                .add(stored(AssignmentStatus::Scheduled))
+                .add(link_due(now)),
+        ),
+        AssignmentStatus::Scheduled => Cond::all()
+            .add(stored(AssignmentStatus::Scheduled))
+            .add(link_due(now).not()),
+        other => Cond::all().add(stored(other)),
+    }
 }
 
 /// The list's filters; `after_id` is the keyset cursor (ascending ids).
@@ -179,7 +152,8 @@ pub async fn page(
 ) -> Result<Vec<AssignmentRow>, PersistenceError> {
     let now = now.naive_utc();
     let (r, l, t) = (Alias::new("r"), Alias::new("l"), Alias::new("t"));
-    let mut q = joined(campaign_id);
+    let mut q = joined();
+    q.and_where(Expr::col((a(), ca::Column::CampaignId)).eq(campaign_id));
     for c in [
         ca::Column::Id,
         ca::Column::AccountId,
@@ -194,7 +168,7 @@ pub async fn page(
     ] {
         q.column((a(), c));
     }
-    q.expr_as(status_expr(now), Alias::new("derived"))
+    q.expr_as(effective_expr(now), Alias::new("derived"))
         .expr_as(
             Expr::col((r.clone(), publish_record::Column::FailureReason)),
             Alias::new("record_reason"),
@@ -228,7 +202,7 @@ pub async fn page(
             Alias::new("task_finished_at"),
         );
     if let Some(s) = f.status {
-        q.and_where(status_expr(now).eq(s.as_str()));
+        q.cond_where(status_is(s, now));
     }
     if let Some(p) = f.post_id {
         q.and_where(Expr::col((a(), ca::Column::PostId)).eq(p));

@@ -9,6 +9,7 @@ pub mod campaign_assignments;
 mod campaign_counts;
 mod campaign_status;
 mod campaign_steps;
+mod campaign_sync;
 pub mod campaigns;
 mod db;
 pub mod entities;

@@ -95,7 +95,12 @@ pub async fn revoke(db: &impl ConnectionTrait, id: i64) -> Result<bool, Persiste
         .filter(share_link::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
-    Ok(r.rows_affected == 1)
+    let revoked = r.rows_affected == 1;
+    if revoked {
+        // A campaign's assignment carried by the link is cancelled with it.
+        crate::campaign_sync::resync(db, &crate::campaign_sync::Scope::Link(id)).await?;
+    }
+    Ok(revoked)
 }
 
 /// Moves when a link opens (a campaign's move, pause or resume).

@@ -1,6 +1,7 @@
 //! Robot tasks. Every change is a compare-and-set on the status (and, for the
 //! dispatcher, on its lease), so racing instances and late callbacks never
 //! move a task twice.
+use crate::campaign_sync::{resync, Scope};
 use crate::entities::robot_task::{self, Entity as TaskEntity};
 use crate::values::{all, one};
 use crate::{now_utc, PersistenceError, Task};
@@ -168,7 +169,12 @@ pub async fn update_if(
     if let Some(owner) = owner {
         q = q.filter(robot_task::Column::LeaseOwner.eq(owner));
     }
-    Ok(q.exec(db).await?.rows_affected == 1)
+    let changed = q.exec(db).await?.rows_affected == 1;
+    if changed && c.status.is_some() {
+        // A campaign's assignment carried by the task moves with it.
+        resync(db, &Scope::Tasks(vec![id])).await?;
+    }
+    Ok(changed)
 }
 
 /// Makes a task due at `at`.
@@ -280,11 +286,29 @@ pub async fn move_all(
     if finished {
         q = q.col_expr(robot_task::Column::FinishedAt, Expr::value(Some(now)));
     }
-    Ok(q.filter(cond)
+    // The tasks moved, so the campaign assignments they carry move too.
+    let ids: Vec<i64> = TaskEntity::find()
+        .select_only()
+        .column(robot_task::Column::Id)
+        .filter(cond.clone())
+        .filter(statuses(from))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let moved = q
+        .filter(cond)
+        .filter(robot_task::Column::Id.is_in(ids.iter().copied()))
         .filter(statuses(from))
         .exec(db)
         .await?
-        .rows_affected)
+        .rows_affected;
+    for chunk in ids.chunks(500) {
+        resync(db, &Scope::Tasks(chunk.to_vec())).await?;
+    }
+    Ok(moved)
 }
 
 /// `(status, count)` of the tasks of a post or a robot created since `since`.

@@ -4,6 +4,7 @@
 //! repeated reads. Prints the figures; run with
 //! `cargo run -p xhs-server --example campaign_bench` (a debug build is
 //! slower than a release one; say which when quoting).
+//! `CAMPAIGN_BENCH_ACCOUNTS=200` makes a campaign of 2 000 assignments.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use chrono::{Duration, Utc};
 use std::time::Instant;
@@ -14,6 +15,7 @@ use xhs_domain::{AccountKind, RawPost};
 use xhs_persistence::accounts::{self, AccountFields};
 use xhs_server::{Application, Settings};
 
+/// Accounts unless `CAMPAIGN_BENCH_ACCOUNTS` says otherwise.
 const ACCOUNTS: usize = 1000;
 const NOTES: usize = 10;
 const READS: usize = 30;
@@ -25,6 +27,10 @@ fn p50(mut ms: Vec<f64>) -> f64 {
 
 #[tokio::main]
 async fn main() {
+    let accounts_n: usize = std::env::var("CAMPAIGN_BENCH_ACCOUNTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(ACCOUNTS);
     let dir = tempfile::tempdir().unwrap();
     let mut settings = Settings::load(None).unwrap();
     settings.server.port = 0;
@@ -59,7 +65,7 @@ async fn main() {
         );
     }
     let mut account_ids = Vec::new();
-    for i in 0..ACCOUNTS {
+    for i in 0..accounts_n {
         let f = AccountFields {
             name: format!("号{i:04}"),
             nickname: None,
@@ -124,7 +130,7 @@ async fn main() {
         deep.push(t.elapsed().as_secs_f64() * 1000.0);
         let q = AssignmentQuery {
             status: Some("scheduled".into()),
-            account_id: Some(account_ids[ACCOUNTS / 2]),
+            account_id: Some(account_ids[accounts_n / 2]),
             ..AssignmentQuery::default()
         };
         let t = Instant::now();
@@ -139,7 +145,7 @@ async fn main() {
     } else {
         "release"
     };
-    println!("campaign bench on SQLite ({build} build): {ACCOUNTS} accounts x {NOTES} notes = {} assignments", planned.assignment_count);
+    println!("campaign bench on SQLite ({build} build): {accounts_n} accounts x {NOTES} notes = {} assignments", planned.assignment_count);
     println!("  plan                      {plan_s:>8.2} s   (target < 2 s)");
     println!("  launch                    {launch_s:>8.2} s   (target < 10 s)");
     println!(

@@ -9,6 +9,9 @@ use xhs_api::AppState;
 /// How often expired operator sessions are removed.
 const SESSION_SWEEP: Duration = Duration::from_secs(15 * 60);
 
+/// How often running campaigns that are over are finished.
+const CAMPAIGN_SETTLE: Duration = Duration::from_secs(60);
+
 pub struct Workers {
     stop: watch::Sender<bool>,
     handles: Vec<JoinHandle<()>>,
@@ -73,6 +76,21 @@ impl Workers {
                         Ok(r) if r != Default::default() => tracing::debug!(?r, "webhook step"),
                         Ok(_) => {}
                         Err(e) => tracing::warn!(error = %e, "webhook step failed"),
+                    }
+                }
+            }));
+        }
+        {
+            // Claimed by a compare-and-set on the campaign's status: two
+            // instances finish a campaign, and write its event, once.
+            let state = state.clone();
+            handles.push(every(CAMPAIGN_SETTLE, stopped.clone(), move || {
+                let state = state.clone();
+                async move {
+                    match xhs_app::campaigns::settle_step(&state.app).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::info!(finished = n, "campaigns finished"),
+                        Err(e) => tracing::warn!(error = %e, "campaign settle step failed"),
                     }
                 }
             }));

@@ -2219,7 +2219,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "empty_file" | "heic_undecodable" | "campaign_state";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "link_paused" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "empty_file" | "heic_undecodable" | "campaign_state";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -3285,6 +3285,12 @@ export interface components {
              *     campaign's time): show when it opens instead of the buttons.
              */
             opensAt?: string | null;
+            /**
+             * @description True while the link's campaign is paused (no `opensAt` then: it
+             *     opens when the campaign is resumed): say so instead of the buttons.
+             *     Absent otherwise.
+             */
+            paused?: boolean;
             /** @description What this link offers, in the order to show; one button each. */
             platforms: components["schemas"]["OfferedPlatform"][];
             title: string;
@@ -3394,6 +3400,12 @@ export interface components {
             status: components["schemas"]["TaskStatus"];
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: int64
+             * @description The variant of the note it sends (a campaign deals them out); null:
+             *     the note's own text.
+             */
+            variant_id?: number | null;
             /**
              * Format: date-time
              * @description While `waiting`: when a limit of the provider allows the next try.
@@ -9726,7 +9738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when */
+            /** @description `post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when. `link_paused`: the link's campaign is paused; it opens when resumed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11219,7 +11231,7 @@ export const campaignStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["link", "robot"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "link_paused", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["all_or_nothing", "valid_rows"];
 export const importWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportWarningKind"]> = ["ignored_column"];

@@ -16,7 +16,7 @@ import { onPlatformTap } from './platformTap';
 import { XHS_ONLY } from './platforms';
 import { browserActions, kitGuide, type Guide } from './guide';
 import { explainError, fallbackFor, loginLink, onPublishTap, type PublishContext, type PublishUi, type StatusKind } from './publish';
-import { notOpenYet, renderPost } from './render';
+import { campaignPaused, notOpenYet, renderPost } from './render';
 import { loadSdkOnce } from './sdk';
 import { parseShareRoute, sourceFor, type SharedNote, type ShareSource } from './source';
 import { shareStrings } from './strings';
@@ -88,6 +88,11 @@ async function boot(): Promise<void> {
 
   document.title = post.title || s.publish;
   ui.setStatus('info');
+  // A link held by a paused campaign: the note, and that it is paused (no time is known).
+  if (post.paused) {
+    replace(root, h('main', { class: 'page' }, renderPost(post, s), campaignPaused(s)));
+    return;
+  }
   // A link that opens later (a campaign's time): the note, and when it opens, but no buttons yet.
   if (post.opensAt && new Date(post.opensAt).getTime() > Date.now()) {
     replace(root, h('main', { class: 'page' }, renderPost(post, s), notOpenYet(post.opensAt, s)));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { notOpenYet, untilText } from './render';
+import { campaignPaused, notOpenYet, untilText } from './render';
 import { shareStrings } from './strings';
 
 describe('a link that opens later', () => {
@@ -19,6 +19,16 @@ describe('a link that opens later', () => {
     expect(box.dataset.testid ?? box.getAttribute('data-testid')).toBe('share-not-open');
     expect(box.textContent).toContain('开放时间：');
     expect(box.querySelector('[data-testid="opens-countdown"]')?.textContent).toMatch(/^(2 小时 59|3 小时 0) 分钟$/);
+    expect(box.querySelector('button')).toBeNull();
+  });
+});
+
+describe('a link held by a paused campaign', () => {
+  it('says in Chinese that the campaign is paused, with no date and no buttons', () => {
+    const box = campaignPaused({ ...shareStrings(), lang: 'zh-CN' });
+    expect(box.getAttribute('data-testid') ?? box.dataset.testid).toBe('share-paused');
+    expect(box.textContent).toContain('活动已暂停');
+    expect(box.textContent).not.toMatch(/9000|开放时间/);
     expect(box.querySelector('button')).toBeNull();
   });
 });

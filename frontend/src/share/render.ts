@@ -135,6 +135,19 @@ export function notOpenYet(opensAt: string, s: ShareStrings): HTMLElement {
   return box;
 }
 
+/**
+ * A link held by a paused campaign: no opening time is known (it opens when
+ * the campaign is resumed), so the page says so in place of the buttons.
+ */
+export function campaignPaused(s: ShareStrings): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', testid: 'share-paused', attrs: { role: 'status' } },
+    h('p', {}, h('strong', {}, s.pausedTitle)),
+    h('p', {}, s.pausedBody),
+  );
+}
+
 /** What a public link adds above the note: its label, account and expiry. */
 function linkInfo(p: SharedNote, s: ShareStrings): HTMLElement | null {
   const parts = [

@@ -27,7 +27,7 @@ export function parseShareRoute(pathname: string): ShareRoute | null {
  * The operator preview (`PostPreview`) has the note fields only.
  */
 export type SharedNote = Pick<SharePage, 'type' | 'title' | 'content' | 'imageUrls' | 'coverUrl' | 'videoUrl'> &
-  Partial<Pick<SharePage, 'label' | 'accountName' | 'expiresAt' | 'xhsConfigured' | 'opensAt' | 'images'>> & {
+  Partial<Pick<SharePage, 'label' | 'accountName' | 'expiresAt' | 'xhsConfigured' | 'opensAt' | 'paused' | 'images'>> & {
     /** The platforms offered, in order; XHS only when absent (the preview, an older server). */
     platforms?: Platform[];
   };

@@ -26,6 +26,12 @@ pub struct SharePage {
     /// campaign's time): show when it opens instead of the buttons.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opens_at: Option<DateTime<Utc>>,
+    /// True while the link's campaign is paused (no `opensAt` then: it
+    /// opens when the campaign is resumed): say so instead of the buttons.
+    /// Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[schema(required = false)]
+    pub paused: bool,
     /// False when the server has no XHS credentials: the page offers the copy-text fallback.
     pub xhs_configured: bool,
     /// What this link offers, in the order to show; one button each.
@@ -80,6 +86,7 @@ impl From<xhs_app::links::public::SharePage> for SharePage {
             account_name: p.account_name,
             expires_at: p.expires_at,
             opens_at: p.opens_at,
+            paused: p.paused,
             xhs_configured: p.xhs_configured,
             platforms: p.platforms.into_iter().map(Into::into).collect(),
         }

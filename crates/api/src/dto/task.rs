@@ -9,6 +9,9 @@ use xhs_domain::TaskStatus;
 pub struct Task {
     pub id: i64,
     pub post_id: i64,
+    /// The variant of the note it sends (a campaign deals them out); null:
+    /// the note's own text.
+    pub variant_id: Option<i64>,
     /// Our id of the robot account.
     pub robot_id: i64,
     pub status: TaskStatus,
@@ -39,6 +42,7 @@ impl Task {
             overdue: fleet.is_overdue(&t, Utc::now()),
             id: t.id,
             post_id: t.post_id,
+            variant_id: t.variant_id,
             robot_id: t.robot_id,
             status: t.status,
             provider_task_id: t.provider_task_id,

@@ -55,6 +55,9 @@ pub enum ErrorCode {
     LastAdmin,
     /// The share link opens later; `opens_at` says when.
     LinkNotOpenYet,
+    /// The share link is held by a paused campaign: it opens when the
+    /// campaign is resumed (no time is known).
+    LinkPaused,
     /// Too many share-page events wait to be written; retry after
     /// `Retry-After` seconds (nothing of this request was stored).
     EventQueueFull,

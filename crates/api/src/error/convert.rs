@@ -36,6 +36,7 @@ impl From<AppError> for ApiError {
             AppError::Unauthenticated => Self::Unauthorized,
             AppError::LastAdmin => Self::LastAdmin,
             AppError::LinkNotOpenYet { opens_at } => Self::LinkNotOpenYet(opens_at),
+            AppError::LinkPaused => Self::LinkPaused,
             AppError::PlatformUnavailable {
                 platform: Platform::Xhs,
                 failure,

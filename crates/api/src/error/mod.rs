@@ -167,6 +167,8 @@ pub enum ApiError {
     LastAdmin,
     #[error("this link opens at {0}")]
     LinkNotOpenYet(chrono::DateTime<chrono::Utc>),
+    #[error("this link's campaign is paused; it opens when the campaign is resumed")]
+    LinkPaused,
     #[error("too many events are waiting to be written; retry shortly")]
     EventQueueFull,
     #[error("{}", infeasible_detail(.0))]
@@ -263,6 +265,7 @@ impl ApiError {
             Self::Forbidden(_) | Self::AddressNotAllowed => ErrorCode::Forbidden,
             Self::LastAdmin => ErrorCode::LastAdmin,
             Self::LinkNotOpenYet(_) => ErrorCode::LinkNotOpenYet,
+            Self::LinkPaused => ErrorCode::LinkPaused,
             Self::EventQueueFull => ErrorCode::EventQueueFull,
             Self::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
             Self::ScheduleInfeasible(_) => ErrorCode::ScheduleInfeasible,

@@ -37,7 +37,7 @@ impl ResponseError for ApiError {
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::DatabaseUnavailable | Self::EventQueueFull => StatusCode::SERVICE_UNAVAILABLE,
             Self::Forbidden(_) | Self::AddressNotAllowed => StatusCode::FORBIDDEN,
-            Self::LastAdmin | Self::LinkNotOpenYet(_) => StatusCode::CONFLICT,
+            Self::LastAdmin | Self::LinkNotOpenYet(_) | Self::LinkPaused => StatusCode::CONFLICT,
             Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             Self::ScheduleInfeasible(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::CampaignState { .. } => StatusCode::CONFLICT,

@@ -7,8 +7,8 @@
 //! in `xhs_domain::campaign`.
 //!
 //! A campaign is `finished` once every assignment is published, failed or
-//! cancelled: computed when the campaign or its progress is read, and then
-//! stored (a system write with its audit entry), so the list's filter sees it.
+//! cancelled, or its end has passed (`settle.rs`): the worker's step moves
+//! it (a system write with its audit entry and `campaign.finished`, once).
 mod assignments;
 mod control;
 mod input;
@@ -16,6 +16,7 @@ mod launch;
 mod plan;
 mod progress;
 mod reminders;
+mod settle;
 
 pub use assignments::{
     list_assignments, move_assignment, AssignmentPage, AssignmentQuery, AssignmentView,
@@ -26,6 +27,7 @@ pub use launch::launch;
 pub use plan::plan;
 pub use progress::{progress, Counts, Progress, ProgressRow};
 pub use reminders::{reminders, GroupReminder, Reminder, Reminders};
+pub use settle::step as settle_step;
 pub use xhs_persistence::campaigns::{Campaign, CampaignFields};
 
 use crate::paging::PageRequest;
@@ -134,10 +136,9 @@ pub async fn list(
     Ok((out, next))
 }
 
-/// One campaign (settled to `finished` when every assignment is).
+/// One campaign.
 pub async fn get(s: &Services, id: i64) -> AppResult<CampaignView> {
     let c = find(&s.db, id).await?;
-    let c = progress::settle(s, c).await?;
     view(s, c).await
 }
 

@@ -1,14 +1,12 @@
 //! Progress: how many assignments stand at each status, overall and per
-//! note, text (variant), group and account, from one grouped query; and
-//! the move to `finished` once every assignment is settled.
-use crate::{Actor, AppResult, Change, Services};
+//! note, text (variant), group and account, from grouped counts of the
+//! stored statuses.
+use crate::{AppResult, Services};
 use chrono::Utc;
 use std::collections::{BTreeMap, HashMap};
 use xhs_domain::campaign::{AssignmentStatus, CampaignStatus};
-use xhs_domain::webhook::CampaignEventData;
-use xhs_domain::{AuditAction, AuditTarget, EventData};
 use xhs_persistence::campaign_assignments as store;
-use xhs_persistence::campaigns::{self as campaigns, Campaign};
+use xhs_persistence::campaigns;
 use xhs_persistence::{accounts, groups};
 
 /// How many assignments stand at each status.
@@ -94,40 +92,9 @@ fn overall(rows: &[(store::TextCount, AssignmentStatus)]) -> Counts {
     c
 }
 
-/// A running campaign whose assignments are all settled becomes `finished`
-/// (a system write, audited); returns the campaign as it stands.
-pub(crate) async fn settle(s: &Services, c: Campaign) -> AppResult<Campaign> {
-    if c.status != CampaignStatus::Running {
-        return Ok(c);
-    }
-    let all = overall(&by_text(s, c.id).await?);
-    settle_with(s, c, &all).await
-}
-
-async fn settle_with(s: &Services, c: Campaign, all: &Counts) -> AppResult<Campaign> {
-    if c.status != CampaignStatus::Running || !all.settled() {
-        return Ok(c);
-    }
-    let actor = Actor::system();
-    let w = s.write(&actor).await?;
-    let moved = campaigns::move_status(
-        &*w,
-        c.id,
-        &[CampaignStatus::Running],
-        CampaignStatus::Finished,
-    )
-    .await?;
-    if moved {
-        let data = CampaignEventData {
-            campaign_id: c.id,
-            name: Some(c.fields.name.clone()),
-        };
-        crate::webhooks::outbox::emit(&*w, EventData::CampaignFinished(data)).await?;
-        let change = Change::new(AuditAction::Update, AuditTarget::Campaign, c.id);
-        w.commit(change.detail("finished: every assignment is settled"))
-            .await?;
-    }
-    super::find(&s.db, c.id).await
+/// The overall counts of a campaign.
+pub(crate) async fn overall_of(s: &Services, id: i64) -> AppResult<Counts> {
+    Ok(overall(&by_text(s, id).await?))
 }
 
 /// Rows of counts by key, in key order, named by `name`.
@@ -153,7 +120,6 @@ pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
     let c = super::find(&s.db, id).await?;
     let texts = by_text(s, id).await?;
     let all = overall(&texts);
-    let c = settle_with(s, c, &all).await?;
     let mut by_post: BTreeMap<i64, Counts> = BTreeMap::new();
     let mut by_variant: BTreeMap<(i64, Option<i64>), (Counts, Option<String>)> = BTreeMap::new();
     for (row, st) in &texts {

@@ -52,6 +52,8 @@ pub struct Resolution {
     pub post: Post,
     pub note: Result<xhs_domain::PostDraft, xhs_domain::ValidationErrors>,
     pub account_name: Option<String>,
+    /// The link's campaign is paused (its opening is held meanwhile).
+    pub paused: bool,
     /// The library rows of the note's hosted images (their renditions).
     pub images: Vec<xhs_persistence::Media>,
     /// Douyin's schema fields of this note, URL-encoded on the first

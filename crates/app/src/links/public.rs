@@ -59,6 +59,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
             .map(|a| a.nickname.unwrap_or(a.name)),
         None => None,
     };
+    let paused = xhs_persistence::campaign_assignments::link_paused(&s.db, link.id).await?;
     let post = crate::notes::variants::lay_over(s, post, link.variant_id, false).await?;
     let images = crate::notes::renditions::rows_for(s, &post.image_urls).await?;
     let post = crate::notes::hosted::to_public(s, post);
@@ -68,6 +69,7 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
         post,
         note,
         account_name,
+        paused,
         images,
         douyin_fields: std::sync::OnceLock::new(),
     }))
@@ -76,8 +78,11 @@ async fn load(s: &Services, token: &str) -> AppResult<Option<Resolution>> {
 /// What the share page shows (before the link opens: the note and when it
 /// opens, and the page shows that instead of its buttons).
 pub struct SharePage {
-    /// When a link that opens later opens; None once it is open.
+    /// When a link that opens later opens; None once it is open, and
+    /// while its campaign is paused (nobody knows when then).
     pub opens_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Not open because its campaign is paused: it opens when resumed.
+    pub paused: bool,
     pub post: Post,
     pub label: Option<String>,
     /// The XHS nickname (or name) of the account this link is for.
@@ -96,8 +101,10 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
     let Resolved { link, found } = resolve(s, token).await?;
     crate::notes::review::ensure_approved(s, &found.post)?;
     let images = crate::notes::renditions::sizes(s, &found.post.image_urls, &found.images);
+    let held = held(&link, &found);
     Ok(SharePage {
-        opens_at: not_open_until(&link),
+        opens_at: if held { None } else { not_open_until(&link) },
+        paused: held,
         images,
         post: found.post.clone(),
         label: link.stored.label,
@@ -113,11 +120,20 @@ pub async fn page(s: &Services, token: &str) -> AppResult<SharePage> {
 pub async fn payload(s: &Services, token: &str, platform: Option<&str>) -> AppResult<Handout> {
     let resolved = resolve(s, token).await?;
     crate::notes::review::ensure_approved(s, &resolved.found.post)?;
+    if held(&resolved.link, &resolved.found) {
+        return Err(AppError::LinkPaused);
+    }
     if let Some(opens_at) = not_open_until(&resolved.link) {
         return Err(AppError::LinkNotOpenYet { opens_at });
     }
     let platform = platforms::requested(platform, &resolved.link.stored.platforms)?;
     platforms::handout(s, &resolved.found, resolved.note()?, platform, token).await
+}
+
+/// Not open yet because its campaign is paused (a link a person had
+/// already reached stays open: pausing holds only the others).
+fn held(link: &Link, found: &Resolution) -> bool {
+    found.paused && not_open_until(link).is_some()
 }
 
 /// When a link that opens later opens, while it is not open yet.

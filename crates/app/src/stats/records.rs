@@ -61,6 +61,17 @@ pub(crate) async fn advance(
         )
         .await?
         {
+            // Read before the assignments move: a cancelled one stays out.
+            let fulfilled = if next == RecordStatus::Published && current != next {
+                assignments::launched_for(db, post_id, account_id).await?
+            } else {
+                Vec::new()
+            };
+            let scope = assignments::Scope::Record {
+                post_id,
+                account_id,
+            };
+            assignments::resync(db, &scope).await?;
             if next == RecordStatus::Published && current != RecordStatus::Published {
                 let data = PublishConfirmedData {
                     record_id: row.id,
@@ -71,7 +82,7 @@ pub(crate) async fn advance(
                 };
                 let note_url = data.note_url.clone();
                 emit(db, EventData::PublishConfirmed(data)).await?;
-                for a in assignments::launched_for(db, post_id, account_id).await? {
+                for a in fulfilled {
                     let data = AssignmentEventData {
                         campaign_id: a.campaign_id,
                         assignment_id: a.id,

@@ -17,8 +17,8 @@ pub struct Model {
     pub scheduled_at: DateTime,
     pub link_id: Option<i64>,
     pub task_id: Option<i64>,
-    /// `AssignmentStatus` as stored (`planned`, `scheduled`, `cancelled`);
-    /// the rest is read from the link's record or the task.
+    /// `AssignmentStatus`, kept by the writers of the link's record or the
+    /// task; a link's `scheduled` reads as `open` once `scheduled_at` passed.
     pub status: String,
     pub reason: Option<String>,
     pub created_at: DateTime,

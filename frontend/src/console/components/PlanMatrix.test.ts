@@ -34,7 +34,7 @@ describe('PlanMatrix', () => {
     ];
     const el = document.createElement('div');
     document.body.append(el);
-    const app = createApp(() => h(PlanMatrix, { assignments: items, postOrder: [100, 200] })).use(i18n);
+    const app = createApp(() => h(PlanMatrix, { assignments: items, postOrder: [100, 200], zone: 'Asia/Shanghai' })).use(i18n);
     app.mount(el);
     const heads = [...el.querySelectorAll('[data-testid="matrix-post"]')].map((th) => th.textContent);
     expect(heads).toEqual(['笔记甲', '笔记乙']);
@@ -45,6 +45,8 @@ describe('PlanMatrix', () => {
     expect(wang[0]?.textContent).toContain('原文');
     expect(wang[1]?.textContent).toContain('版本A');
     expect(wang[1]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-07T02:00:00Z');
+    // Shown on the statistics zone's clock (02:00 UTC is 10:00 in Shanghai), whatever the test runner's.
+    expect(wang[1]?.querySelector('time')?.textContent).toContain('10:00');
     const li = cells(1);
     expect(li[0]?.textContent).toContain('版本B');
     expect(li[1]?.textContent?.trim()).toBe('');

@@ -169,6 +169,7 @@ const coreZh = {
   'err.forbidden': '当前角色无权执行此操作',
   'err.last_admin': '不能停用或降级最后一位管理员',
   'err.link_not_open_yet': '这个链接还没到开放时间',
+  'err.link_paused': '这个链接所属的活动已暂停，恢复后才开放',
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
@@ -343,6 +344,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.forbidden': 'Your role may not do this',
   'err.last_admin': 'The last admin cannot be disabled or demoted',
   'err.link_not_open_yet': 'This link is not open yet',
+  'err.link_paused': 'The campaign of this link is paused; it opens when the campaign is resumed',
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 

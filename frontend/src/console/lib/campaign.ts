@@ -1,5 +1,5 @@
 /** Small pure helpers of the campaign pages (status colours, counts, the matrix). */
-import type { Assignment, AssignmentStatus, CampaignStatus } from '../../api/types';
+import type { Assignment, AssignmentStatus, CampaignProgress, CampaignStatus, StatusCounts } from '../../api/types';
 
 /** The badge class of a campaign status. */
 export function campaignBadge(s: CampaignStatus): string {
@@ -66,4 +66,35 @@ export function buildMatrix(items: readonly Assignment[], postOrder: readonly nu
 export function launchCounts(items: readonly Assignment[]): { links: number; tasks: number } {
   const tasks = items.filter((a) => a.channel === 'robot').length;
   return { links: items.length - tasks, tasks };
+}
+
+/** One account's card: how far its assignments got, each step counting those that went further too. */
+export interface AccountCard {
+  id: number;
+  name: string;
+  /** Assigned and not cancelled. */
+  assigned: number;
+  opened: number;
+  tapped: number;
+  published: number;
+  failed: number;
+}
+
+function card(id: number, name: string, c: StatusCounts): AccountCard {
+  return {
+    id,
+    name,
+    assigned: c.total - c.cancelled,
+    opened: c.opened + c.tapped + c.published,
+    tapped: c.tapped + c.published,
+    published: c.published,
+    failed: c.failed,
+  };
+}
+
+/** The per-account cards of a campaign's progress: failures first, then the least published, then by name. */
+export function accountCards(p: CampaignProgress): AccountCard[] {
+  return p.by_account
+    .map((a) => card(a.account_id, a.name, a.counts))
+    .sort((x, y) => y.failed - x.failed || x.published / (x.assigned || 1) - y.published / (y.assigned || 1) || x.name.localeCompare(y.name, 'zh'));
 }

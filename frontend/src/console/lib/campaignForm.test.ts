@@ -13,6 +13,15 @@ describe('campaign form', () => {
     expect(new Date(body.schedule?.start_at ?? '').getHours()).toBe(9);
   });
 
+  it('reads and writes times on the statistics time zone’s clock, not the browser’s', () => {
+    // 04:00 UTC on the 6th is still the 5th in New York: tomorrow is the 6th there.
+    const d = emptyDraft(new Date('2026-12-06T04:00:00Z'), 'America/New_York');
+    expect(d.start).toBe('2026-12-06T09:00');
+    expect(draftToInput(d).schedule?.start_at).toBe('2026-12-06T14:00:00.000Z');
+    const back = { ...d, zone: 'Asia/Shanghai' };
+    expect(draftToInput(back).schedule?.start_at).toBe('2026-12-06T01:00:00.000Z');
+  });
+
   it('counts an account chosen directly and through a group once', () => {
     expect(headCount([1, 2], [[2, 3], [3, 4]])).toBe(4);
     expect(headCount([], [])).toBe(0);

@@ -1,6 +1,6 @@
 /** The campaign form's state, and its conversion to and from the API's shapes. */
 import type { Campaign, CampaignInput, Pairing } from '../../api/types';
-import { localInputToIso } from './format';
+import { knownZone, toZoneInput, zoneDayInput, zoneInputToIso } from './zone';
 
 export interface CampaignDraft {
   name: string;
@@ -10,7 +10,7 @@ export interface CampaignDraft {
   accountIds: number[];
   pairing: Pairing;
   platforms: string[];
-  /** `<input type="datetime-local">` values (local wall time); '' for none. */
+  /** `<input type="datetime-local">` values on `zone`'s clock; '' for none. */
   linkExpires: string;
   start: string;
   end: string;
@@ -19,22 +19,13 @@ export interface CampaignDraft {
   windowTo: string;
   perDay: number;
   minGap: number;
+  /** The statistics time zone the times are typed in (the server counts days there). */
+  zone: string;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as a datetime-local value in the browser's zone. */
-export function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A new campaign: tomorrow 09:00 to the day after at 22:00, one note a day, three hours apart. */
-export function emptyDraft(now = new Date()): CampaignDraft {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 9, 0);
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2, 22, 0);
+/** A new campaign: tomorrow 09:00 to the day after at 22:00 on the zone's clock, one note a day, three hours apart. */
+export function emptyDraft(now = new Date(), zone?: string): CampaignDraft {
+  const z = knownZone(zone);
   return {
     name: '',
     postIds: [],
@@ -43,16 +34,18 @@ export function emptyDraft(now = new Date()): CampaignDraft {
     pairing: 'each_account_every_post',
     platforms: [],
     linkExpires: '',
-    start: toLocalInput(start.toISOString()),
-    end: toLocalInput(end.toISOString()),
+    start: zoneDayInput(1, '09:00', z, now),
+    end: zoneDayInput(2, '22:00', z, now),
     windowFrom: '09:00',
     windowTo: '22:00',
     perDay: 1,
     minGap: 180,
+    zone: z,
   };
 }
 
 export function draftFromCampaign(c: Campaign): CampaignDraft {
+  const zone = knownZone(c.schedule.time_zone);
   return {
     name: c.name,
     postIds: [...c.post_ids],
@@ -60,13 +53,14 @@ export function draftFromCampaign(c: Campaign): CampaignDraft {
     accountIds: [...c.audience.account_ids],
     pairing: c.pairing,
     platforms: [...(c.platforms ?? [])],
-    linkExpires: toLocalInput(c.link_expires_at),
-    start: toLocalInput(c.schedule.start_at),
-    end: toLocalInput(c.schedule.end_at),
+    linkExpires: toZoneInput(c.link_expires_at, zone),
+    start: toZoneInput(c.schedule.start_at, zone),
+    end: toZoneInput(c.schedule.end_at, zone),
     windowFrom: c.schedule.daily_window.from,
     windowTo: c.schedule.daily_window.to,
     perDay: c.schedule.per_account_per_day,
     minGap: c.schedule.min_gap_minutes,
+    zone,
   };
 }
 
@@ -81,10 +75,10 @@ export function draftToInput(d: CampaignDraft): CampaignInput {
     audience: { account_ids: d.accountIds, group_ids: d.groupIds },
     pairing: d.pairing,
     platforms: d.platforms.length ? d.platforms : null,
-    link_expires_at: localInputToIso(d.linkExpires),
+    link_expires_at: zoneInputToIso(d.linkExpires, d.zone),
     schedule: {
-      start_at: localInputToIso(d.start),
-      end_at: localInputToIso(d.end),
+      start_at: zoneInputToIso(d.start, d.zone),
+      end_at: zoneInputToIso(d.end, d.zone),
       daily_window: { from: d.windowFrom || null, to: d.windowTo || null },
       per_account_per_day: d.perDay,
       min_gap_minutes: d.minGap,

@@ -19,7 +19,7 @@ pub struct PublishQuery {
     (status = 200, body = ShareHandout),
     (status = 422, description = "an unknown platform, or one the link does not offer", body = crate::Problem, content_type = "application/problem+json"),
     (status = 404, body = crate::Problem, content_type = "application/problem+json"),
-    (status = 409, description = "`post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when", body = crate::Problem, content_type = "application/problem+json"),
+    (status = 409, description = "`post_not_approved`: approval is on and the note is not approved; `review_status` says where it is. `link_not_open_yet`: the link opens later; `opens_at` says when. `link_paused`: the link's campaign is paused; it opens when resumed", body = crate::Problem, content_type = "application/problem+json"),
     (status = 410, description = "`link_revoked`, `link_expired` or `post_deleted`", body = crate::Problem, content_type = "application/problem+json"),
     (status = 429, description = "too many calls; see Retry-After", body = crate::Problem, content_type = "application/problem+json"),
     (status = 502, body = crate::Problem, content_type = "application/problem+json"),

@@ -142,6 +142,10 @@ async fn robot_assignments_become_tasks_that_are_not_sent_before_their_time() {
             super::instant(&t["not_before"]),
             super::instant(&a["scheduled_at"])
         );
+        assert_eq!(
+            t["variant_id"], a["variant_id"],
+            "the task names its variant: {t}"
+        );
     }
     // Its time comes for one: that one is sent and published, the other waits.
     arrive(&app, &list[0]).await;
@@ -224,5 +228,51 @@ async fn pause_holds_resume_restores_and_cancel_revokes_only_what_reached_nobody
     assert_eq!(
         (status, p["campaign_status"].as_str()),
         (StatusCode::CONFLICT, Some("cancelled"))
+    );
+}
+
+#[tokio::test]
+async fn a_link_held_by_a_paused_campaign_says_it_is_paused_instead_of_an_opening_time() {
+    let app = spawn_app().await;
+    let posts = notes(&app, 1).await;
+    let people = accounts(&app, "学生", 2, "student").await;
+    let id = create(&app, &body(&posts, &people, &[], 2)).await["id"]
+        .as_i64()
+        .unwrap();
+    step(&app, id, "plan").await;
+    step(&app, id, "launch").await;
+    let list = assignments(&app, id, "").await;
+    let (reached, held) = (&list[0], &list[1]);
+    arrive(&app, reached).await;
+    let res = event(&app, &token_of(reached), json!({"kind": "opened"})).await;
+    assert!(res.status().is_success());
+    until(&app, id, |a| {
+        a["id"] != reached["id"] || a["status"] == "opened"
+    })
+    .await;
+    assert_eq!(step(&app, id, "pause").await.0, StatusCode::OK);
+
+    let page = |a: &Value| format!("/api/share/{}", token_of(a));
+    let shown: Value = app.get(&page(held)).await.json().await.unwrap();
+    assert_eq!(shown["paused"], true, "{shown}");
+    assert!(shown.get("opensAt").is_none(), "no 9000-01-01: {shown}");
+    let (status, p) = problem(app.get(&format!("{}/publish", page(held))).await).await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (StatusCode::CONFLICT, Some("link_paused"))
+    );
+    // A link its person already reached is not held.
+    let open: Value = app.get(&page(reached)).await.json().await.unwrap();
+    assert!(
+        open.get("paused").is_none() && open.get("opensAt").is_none(),
+        "{open}"
+    );
+
+    assert_eq!(step(&app, id, "resume").await.0, StatusCode::OK);
+    let shown: Value = app.get(&page(held)).await.json().await.unwrap();
+    assert!(shown.get("paused").is_none(), "{shown}");
+    assert_eq!(
+        super::instant(&shown["opensAt"]),
+        super::instant(&held["scheduled_at"])
     );
 }

@@ -7,6 +7,7 @@ mod launch;
 mod plan;
 mod progress;
 mod scenario;
+mod stored;
 
 use crate::helpers::{valid_post, TestApp};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
@@ -240,7 +241,7 @@ pub fn failures() -> Vec<String> {
 }
 
 /// Answers carrying the campaigns' own codes, for `codes.rs`:
-/// `schedule_infeasible` and `campaign_state`.
+/// `schedule_infeasible`, `campaign_state` and `link_paused`.
 pub async fn error_codes() -> Vec<reqwest::Response> {
     let app = crate::helpers::spawn_app().await;
     let posts = notes(&app, 3).await;
@@ -251,5 +252,16 @@ pub async fn error_codes() -> Vec<reqwest::Response> {
     let url = |what: &str| format!("/api/campaigns/{id}/{what}");
     let infeasible = app.post_json(&url("plan"), &json!({})).await;
     let not_planned = app.post_json(&url("launch"), &json!({})).await;
-    vec![infeasible, not_planned]
+    // A link held by a paused campaign.
+    let held = create(&app, &body(&posts[..1], &people, &[], 1)).await["id"]
+        .as_i64()
+        .unwrap();
+    step(&app, held, "plan").await;
+    step(&app, held, "launch").await;
+    step(&app, held, "pause").await;
+    let link = &assignments(&app, held, "").await[0];
+    let paused = app
+        .get(&format!("/api/share/{}/publish", token_of(link)))
+        .await;
+    vec![infeasible, not_planned, paused]
 }

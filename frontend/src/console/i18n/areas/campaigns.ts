@@ -145,6 +145,14 @@ export const campaignsZh = {
   'campaign.rule.min_gap': '与该账号的其他笔记间隔太近',
   'campaign.rule.day_limit': '该账号当天已达上限',
   'campaign.rule.future': '只能改到将来的时间',
+  'campaign.timesIn': '时间按 {zone} 显示和填写',
+  'campaign.byAccount': '按账号',
+  'campaign.allAccounts': '显示全部 {n} 个账号',
+  'campaign.card.assigned': '分配',
+  'campaign.card.opened': '已打开',
+  'campaign.card.tapped': '已点发布',
+  'campaign.card.published': '已发布',
+  'campaign.card.failed': '失败',
 } as const;
 
 export const campaignsEn: Record<keyof typeof campaignsZh, string> = {
@@ -246,4 +254,12 @@ export const campaignsEn: Record<keyof typeof campaignsZh, string> = {
   'campaign.rule.min_gap': 'too close to another note of this account',
   'campaign.rule.day_limit': 'the account’s day is full',
   'campaign.rule.future': 'only a future time',
+  'campaign.timesIn': 'Times are shown and typed in {zone}',
+  'campaign.byAccount': 'By account',
+  'campaign.allAccounts': 'Show all {n} accounts',
+  'campaign.card.assigned': 'Assigned',
+  'campaign.card.opened': 'Opened',
+  'campaign.card.tapped': 'Tapped publish',
+  'campaign.card.published': 'Published',
+  'campaign.card.failed': 'Failed',
 };
