@@ -58,4 +58,6 @@ pub struct Services {
     pub logins: crate::team::login_guard::LoginGuard,
     /// How webhook deliveries are made (`[webhooks]`).
     pub webhooks: crate::webhooks::WebhookPolicy,
+    /// The CJK font QR sheets are set in (`[print]`), read on first use.
+    pub print: Arc<xhs_print::FontSource>,
 }

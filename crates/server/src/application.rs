@@ -59,6 +59,9 @@ impl Application {
             events: xhs_app::stats::event_queue::EventQueue::new(settings.events.policy()?),
             token_health: Default::default(),
             webhooks: settings.webhooks.policy()?,
+            print: Arc::new(xhs_app::print::FontSource::new(
+                settings.print.font_path.clone(),
+            )),
             logins: startup::login_guard(&settings)?,
             settings: AppSettings {
                 public_url: public_url.clone(),

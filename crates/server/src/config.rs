@@ -21,6 +21,16 @@ pub struct Settings {
     pub cache: CacheSettings,
     pub events: crate::events_settings::EventsSettings,
     pub webhooks: crate::webhooks_settings::WebhooksSettings,
+    #[serde(default)]
+    pub print: PrintSettings,
+}
+
+/// Printing (`XHSPUB__PRINT__FONT_PATH`): the CJK font QR sheets are set in.
+#[derive(Debug, Default, Deserialize)]
+pub struct PrintSettings {
+    /// A TTF, OTF or TTC with Chinese glyphs; unset: the usual system
+    /// directories are searched (Noto Sans CJK, Source Han Sans, WenQuanYi).
+    pub font_path: Option<PathBuf>,
 }
 
 /// In-memory caches (`XHSPUB__CACHE__LINK_TTL_MS`).

@@ -15,6 +15,7 @@ mod input;
 mod launch;
 mod plan;
 mod progress;
+mod qr_sheet;
 mod reminders;
 
 pub use assignments::{
@@ -24,6 +25,7 @@ pub use control::{cancel, pause, resume};
 pub use input::{RawAudience, RawCampaign, MAX_ACCOUNTS, MAX_GROUPS, MAX_POSTS};
 pub use launch::launch;
 pub use plan::plan;
+pub use qr_sheet::qr_sheet;
 pub use progress::{progress, Counts, Progress, ProgressRow};
 pub use reminders::{reminders, GroupReminder, Reminder, Reminders};
 pub use xhs_persistence::campaigns::{Campaign, CampaignFields};
