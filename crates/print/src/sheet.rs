@@ -93,31 +93,57 @@ fn draw_card(
     let (w, _) = per_page.card();
     let cm = per_page.metrics();
     draw_qr(surface, &card.url, x + (w - cm.qr) / 2.0, y + cm.pad, cm.qr)?;
-    let mut baseline = y + cm.pad + cm.qr + cm.gap;
-    let mut line = |surface: &mut Surface<'_>, text: &str, size: f32, fill: Fill| {
-        baseline += lead(size);
-        let text = fit(&m.printable(text), cm.text_w, |t| m.width(t, size));
+    let mut lines = Lines {
+        surface,
+        font,
+        m,
+        left: x,
+        width: w,
+        room: cm.text_w,
+        baseline: y + cm.pad + cm.qr + cm.gap,
+    };
+    lines.centred(&card.name, cm.name, black());
+    lines.centred(&card.group, cm.line, grey());
+    lines.centred(&card.title, cm.line, black());
+    let url = m.printable(&card.url);
+    let size = shrink_to_lines(&url, cm.url, 3.5, cm.text_w, 2, |c| m.em(c));
+    for l in wrap(&url, cm.text_w, |c| m.em(c) * size) {
+        lines.centred(&l, size, grey());
+    }
+    Ok(())
+}
+
+/// Centred lines under a card's code, one below the other.
+struct Lines<'s, 'p, 'f, 'd> {
+    surface: &'s mut Surface<'p>,
+    font: &'f LoadedFont,
+    m: &'f Measure<'d>,
+    left: f32,
+    width: f32,
+    /// The width text may take.
+    room: f32,
+    baseline: f32,
+}
+
+impl Lines<'_, '_, '_, '_> {
+    fn centred(&mut self, text: &str, size: f32, fill: Fill) {
+        self.baseline += lead(size);
+        let m = self.m;
+        let text = fit(&m.printable(text), self.room, |c| m.em(c) * size);
+        if text.is_empty() {
+            return;
+        }
         let tw = m.width(&text, size);
-        surface.set_fill(Some(fill));
-        surface.draw_text(
-            Point::from_xy(x + (w - tw) / 2.0, baseline - 0.25 * size),
-            font.font.clone(),
+        self.surface.set_fill(Some(fill));
+        self.surface.draw_text(
+            Point::from_xy(self.left + (self.width - tw) / 2.0, self.baseline - 0.25 * size),
+            self.font.font.clone(),
             size,
             &text,
             false,
             TextDirection::Auto,
         );
-    };
-    line(surface, &card.name, cm.name, black());
-    line(surface, &card.group, cm.line, grey());
-    line(surface, &card.title, cm.line, black());
-    let url = m.printable(&card.url);
-    let em = |t: &str| m.width(t, 1.0);
-    let size = shrink_to_lines(&url, cm.url, 3.5, cm.text_w, 2, em);
-    for l in wrap(&url, cm.text_w, |t| m.width(t, size)) {
-        line(surface, &l, size, grey());
     }
-    Ok(())
 }
 
 /// The code with its four-module quiet zone in a `side` square at (x, y):
