@@ -62,12 +62,16 @@ pub fn pages_of(pdf: &[u8]) -> usize {
     line["Pages:".len()..].trim().parse().unwrap()
 }
 
-/// Every QR code on every page, decoded (pages rasterized at 150 dpi).
-pub fn codes_of(pdf: &[u8]) -> Vec<String> {
+/// Every QR code on every page, decoded: each page rasterized at 300 dpi
+/// and cut along the cut marks of its `per_page` layout (a decoder reads one
+/// code at a time), each card's code read alone. Empty cells are skipped; a
+/// code that does not decode fails the test.
+pub fn codes_of(pdf: &[u8], per_page: u32) -> Vec<String> {
+    let layout = xhs_print::PerPage::from_count(per_page).unwrap();
     let (dir, path) = pdf_file(pdf);
     let prefix = dir.path().join("page");
     run(Command::new("pdftoppm")
-        .args(["-r", "150", "-gray", "-png"])
+        .args(["-r", "300", "-gray", "-png"])
         .arg(&path)
         .arg(&prefix));
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
@@ -76,16 +80,26 @@ pub fn codes_of(pdf: &[u8]) -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|e| e == "png"))
         .collect();
     pages.sort();
+    let px = 300.0 / 72.0;
+    let (w, h) = layout.card();
     let mut out = Vec::new();
     for p in pages {
         let img = image::open(&p).unwrap().to_luma8();
-        let (w, h) = img.dimensions();
-        let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-            img.get_pixel(x as u32, y as u32).0[0]
-        });
-        for grid in prepared.detect_grids() {
-            let (_, content) = grid.decode().unwrap();
-            out.push(content);
+        for i in 0..layout.count() {
+            let (x, y) = layout.origin(i);
+            let (x0, y0) = ((x * px) as u32, (y * px) as u32);
+            let (cw, ch) = ((w * px) as u32, (h * px) as u32);
+            let cell = image::imageops::crop_imm(&img, x0, y0, cw, ch).to_image();
+            let mut prepared =
+                rqrr::PreparedImage::prepare_from_greyscale(cw as usize, ch as usize, |x, y| {
+                    cell.get_pixel(x as u32, y as u32).0[0]
+                });
+            let grids = prepared.detect_grids();
+            assert!(grids.len() <= 1, "{} codes on one card", grids.len());
+            for grid in grids {
+                let (_, content) = grid.decode().unwrap();
+                out.push(content);
+            }
         }
     }
     out
