@@ -90,7 +90,9 @@ fn parse_ids(list: &str) -> Result<HashSet<i64>, FieldError> {
     list.split(',')
         .map(|p| {
             let digits = !p.is_empty() && p.len() <= 18 && p.bytes().all(|b| b.is_ascii_digit());
-            p.parse::<i64>().ok().filter(|n| digits && *n > 0 && !p.starts_with('0'))
+            p.parse::<i64>()
+                .ok()
+                .filter(|n| digits && *n > 0 && !p.starts_with('0'))
         })
         .collect::<Option<_>>()
         .ok_or_else(|| {
@@ -140,10 +142,11 @@ pub(crate) async fn render(
         AppError::FontNotConfigured
     })?;
     let n = cards.len();
-    let pdf = tokio::task::spawn_blocking(move || xhs_print::render(&font, &cards, per_page, &title))
-        .await
-        .map_err(AppError::storage)?
-        .map_err(AppError::storage)?;
+    let pdf =
+        tokio::task::spawn_blocking(move || xhs_print::render(&font, &cards, per_page, &title))
+            .await
+            .map_err(AppError::storage)?
+            .map_err(AppError::storage)?;
     Ok(Sheet {
         pdf,
         filename,

@@ -11,7 +11,9 @@ fn main() {
     let configured = std::env::var_os("XHSPUB__PRINT__FONT_PATH").map(Into::into);
     let source = FontSource::new(configured);
     let t = Instant::now();
-    let font = source.get().expect("a CJK font (see README: XHSPUB__PRINT__FONT_PATH)");
+    let font = source
+        .get()
+        .expect("a CJK font (see README: XHSPUB__PRINT__FONT_PATH)");
     println!(
         "font: {} ({}), first load {:.0} ms",
         font.family,

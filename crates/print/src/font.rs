@@ -159,10 +159,17 @@ mod tests {
 
     #[test]
     fn a_file_that_is_no_font_is_unusable_and_says_why() {
-        let err = load(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml").as_path())
-            .err()
-            .unwrap();
-        assert!(err.to_string().contains("not a TrueType/OpenType font"), "{err}");
+        let err = load(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("Cargo.toml")
+                .as_path(),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string().contains("not a TrueType/OpenType font"),
+            "{err}"
+        );
         let missing = FontSource::new(Some("/nonexistent/font.ttc".into()));
         assert!(matches!(missing.get(), Err(FontError::Unusable { .. })));
     }

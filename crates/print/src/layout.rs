@@ -60,10 +60,7 @@ impl PerPage {
     pub fn origin(self, i: usize) -> (f32, f32) {
         let (c, _) = self.grid();
         let (w, h) = self.card();
-        (
-            MARGIN + (i % c) as f32 * w,
-            MARGIN + (i / c) as f32 * h,
-        )
+        (MARGIN + (i % c) as f32 * w, MARGIN + (i / c) as f32 * h)
     }
 
     /// What goes where inside a card of this size.

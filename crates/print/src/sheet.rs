@@ -51,7 +51,11 @@ pub fn render(
     let face = font.face().ok_or(PrintError::Font)?;
     let measure = Measure::new(face);
     let mut doc = Document::new();
-    doc.set_metadata(Metadata::new().title(title.to_owned()).creator("xhs-publisher".to_owned()));
+    doc.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .creator("xhs-publisher".to_owned()),
+    );
     let pages = cards.chunks(per_page.count().max(1));
     for chunk in pages {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(PrintError::Font)?;
@@ -136,7 +140,10 @@ impl Lines<'_, '_, '_, '_> {
         let tw = m.width(&text, size);
         self.surface.set_fill(Some(fill));
         self.surface.draw_text(
-            Point::from_xy(self.left + (self.width - tw) / 2.0, self.baseline - 0.25 * size),
+            Point::from_xy(
+                self.left + (self.width - tw) / 2.0,
+                self.baseline - 0.25 * size,
+            ),
             self.font.font.clone(),
             size,
             &text,
@@ -148,7 +155,13 @@ impl Lines<'_, '_, '_, '_> {
 
 /// The code with its four-module quiet zone in a `side` square at (x, y):
 /// each row's dark runs as one rectangle.
-fn draw_qr(surface: &mut Surface<'_>, url: &str, x: f32, y: f32, side: f32) -> Result<(), PrintError> {
+fn draw_qr(
+    surface: &mut Surface<'_>,
+    url: &str,
+    x: f32,
+    y: f32,
+    side: f32,
+) -> Result<(), PrintError> {
     let code = QrCode::new(url.as_bytes()).map_err(|e| PrintError::Qr(e.to_string()))?;
     let n = code.width();
     let module = side / (n + 8) as f32;

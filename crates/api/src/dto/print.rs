@@ -9,7 +9,10 @@ use utoipa::IntoParams;
 pub struct QrSheetQuery {
     /// Only these: comma-separated ids (link ids on a note's sheet,
     /// assignment ids on a campaign's), e.g. `12,15,16`.
-    #[param(max_length = 20000, pattern = "^([1-9][0-9]{0,17}(,[1-9][0-9]{0,17})*)?$")]
+    #[param(
+        max_length = 20000,
+        pattern = "^([1-9][0-9]{0,17}(,[1-9][0-9]{0,17})*)?$"
+    )]
     pub ids: Option<String>,
     /// Only the accounts of this group.
     pub group_id: Option<i64>,

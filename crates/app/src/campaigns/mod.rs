@@ -25,8 +25,8 @@ pub use control::{cancel, pause, resume};
 pub use input::{RawAudience, RawCampaign, MAX_ACCOUNTS, MAX_GROUPS, MAX_POSTS};
 pub use launch::launch;
 pub use plan::plan;
-pub use qr_sheet::qr_sheet;
 pub use progress::{progress, Counts, Progress, ProgressRow};
+pub use qr_sheet::qr_sheet;
 pub use reminders::{reminders, GroupReminder, Reminder, Reminders};
 pub use xhs_persistence::campaigns::{Campaign, CampaignFields};
 

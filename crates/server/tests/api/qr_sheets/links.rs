@@ -42,15 +42,29 @@ async fn a_notes_sheet_holds_its_live_links_by_name_label_and_variant() {
     let pdf = fetch(&app, &format!("/api/posts/{post}/links/qr-sheet.pdf")).await;
 
     assert_eq!(pages_of(&pdf), 1);
-    let mut expected: Vec<String> = a_links.iter().chain(&b_links[1..]).map(|l| l.1.clone()).collect();
+    let mut expected: Vec<String> = a_links
+        .iter()
+        .chain(&b_links[1..])
+        .map(|l| l.1.clone())
+        .collect();
     expected.push(labelled["url"].as_str().unwrap().to_owned());
-    assert_eq!(set(codes_of(&pdf, 12)), set(expected), "every live link, the revoked one left out");
+    assert_eq!(
+        set(codes_of(&pdf, 12)),
+        set(expected),
+        "every live link, the revoked one left out"
+    );
     let text: String = text_of(&pdf).split_whitespace().collect();
     for (_, n) in a.iter().chain(&b[1..]) {
         assert!(text.contains(n.as_str()), "{n}");
     }
-    assert!(!text.contains(b[0].1.as_str()), "a revoked link is not printed");
-    assert!(text.contains("门口海报") && text.contains("周末去哪儿·春季版"), "{text}");
+    assert!(
+        !text.contains(b[0].1.as_str()),
+        "a revoked link is not printed"
+    );
+    assert!(
+        text.contains("门口海报") && text.contains("周末去哪儿·春季版"),
+        "{text}"
+    );
     assert!(text.contains("一班") && text.contains("二班"));
 
     let class_one = fetch(
@@ -58,11 +72,16 @@ async fn a_notes_sheet_holds_its_live_links_by_name_label_and_variant() {
         &format!("/api/posts/{post}/links/qr-sheet.pdf?group_id={one}&per_page=24"),
     )
     .await;
-    assert_eq!(set(codes_of(&class_one, 24)), set(a_links.iter().map(|l| l.1.clone())));
+    assert_eq!(
+        set(codes_of(&class_one, 24)),
+        set(a_links.iter().map(|l| l.1.clone()))
+    );
 
     let ids = format!("{},{}", a_links[1].0, b_links[2].0);
     let res = app
-        .get(&format!("/api/posts/{post}/links/qr-sheet.pdf?ids={ids}&per_page=6"))
+        .get(&format!(
+            "/api/posts/{post}/links/qr-sheet.pdf?ids={ids}&per_page=6"
+        ))
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["x-card-count"], "2");

@@ -26,9 +26,18 @@ pub async fn fetch(app: &TestApp, path: &str) -> Vec<u8> {
     let ct = res.headers().get("content-type").cloned();
     let disposition = res.headers().get("content-disposition").cloned();
     let bytes = res.bytes().await.unwrap().to_vec();
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
     assert_eq!(ct.unwrap(), "application/pdf");
-    assert!(disposition.unwrap().to_str().unwrap().starts_with("attachment"));
+    assert!(disposition
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
     assert!(bytes.starts_with(b"%PDF"));
     bytes
 }
@@ -41,17 +50,24 @@ fn pdf_file(pdf: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn run(cmd: &mut Command) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd:?}: {e} (scripts/lib.sh ensure_pdf_tools installs poppler-utils)"));
-    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!("{cmd:?}: {e} (scripts/lib.sh ensure_pdf_tools installs poppler-utils)")
+    });
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 /// The text a reader extracts, as poppler reads it (ToUnicode included).
 pub fn text_of(pdf: &[u8]) -> String {
     let (_dir, path) = pdf_file(pdf);
-    run(Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-"))
+    run(Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-"))
 }
 
 /// How many pages the document has.
@@ -106,7 +122,12 @@ pub fn codes_of(pdf: &[u8], per_page: u32) -> Vec<String> {
 }
 
 /// `n` student accounts named `{prefix}{i}` in a new group `group`; ids and names.
-pub async fn class(app: &TestApp, group: &str, prefix: &str, n: usize) -> (i64, Vec<(i64, String)>) {
+pub async fn class(
+    app: &TestApp,
+    group: &str,
+    prefix: &str,
+    n: usize,
+) -> (i64, Vec<(i64, String)>) {
     let mut people = Vec::new();
     for i in 0..n {
         let name = format!("{prefix}{:02}", i + 1);
@@ -114,7 +135,10 @@ pub async fn class(app: &TestApp, group: &str, prefix: &str, n: usize) -> (i64, 
             .post_json("/api/accounts", &json!({"name": name, "kind": "student"}))
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
-        people.push((res.json::<Value>().await.unwrap()["id"].as_i64().unwrap(), name));
+        people.push((
+            res.json::<Value>().await.unwrap()["id"].as_i64().unwrap(),
+            name,
+        ));
     }
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
     (crate::campaigns::group(app, group, &ids).await, people)
@@ -125,11 +149,17 @@ pub async fn links_for(app: &TestApp, post: i64, accounts: &[i64]) -> Vec<(i64, 
     let mut out = Vec::new();
     for a in accounts {
         let res = app
-            .post_json(&format!("/api/posts/{post}/links"), &json!({"account_id": a}))
+            .post_json(
+                &format!("/api/posts/{post}/links"),
+                &json!({"account_id": a}),
+            )
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         let l: Value = res.json().await.unwrap();
-        out.push((l["id"].as_i64().unwrap(), l["url"].as_str().unwrap().to_owned()));
+        out.push((
+            l["id"].as_i64().unwrap(),
+            l["url"].as_str().unwrap().to_owned(),
+        ));
     }
     out
 }

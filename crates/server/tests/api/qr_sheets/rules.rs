@@ -59,15 +59,25 @@ async fn without_a_cjk_font_the_sheet_is_503_font_not_configured_naming_the_sett
         .unwrap();
     links_for(&app, post, &[account]).await;
 
-    let (status, p) = problem(app.get(&format!("/api/posts/{post}/links/qr-sheet.pdf")).await).await;
+    let (status, p) = problem(
+        app.get(&format!("/api/posts/{post}/links/qr-sheet.pdf"))
+            .await,
+    )
+    .await;
 
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(p["code"], "font_not_configured");
     assert!(
-        p["detail"].as_str().unwrap().contains("XHSPUB__PRINT__FONT_PATH"),
+        p["detail"]
+            .as_str()
+            .unwrap()
+            .contains("XHSPUB__PRINT__FONT_PATH"),
         "{p}"
     );
-    assert!(!p["detail"].as_str().unwrap().contains("Cargo.toml"), "no path in the body");
+    assert!(
+        !p["detail"].as_str().unwrap().contains("Cargo.toml"),
+        "no path in the body"
+    );
 }
 
 #[tokio::test]
