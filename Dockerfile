@@ -15,7 +15,7 @@ COPY . .
 RUN cargo build --release --locked -p xhs-server
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libheif1 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates libheif1 fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=server /src/target/release/xhs-publisher /usr/local/bin/xhs-publisher
 COPY --from=frontend /src/frontend/dist /app/frontend/dist

@@ -60,6 +60,25 @@ ensure_libheif() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq libheif-dev pkg-config >/dev/null
 }
 
+# A CJK font for the QR sheets (the server looks where Debian puts Noto Sans
+# CJK and WenQuanYi; without one they answer 503 font_not_configured).
+ensure_cjk_font() {
+  if [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] ||
+     [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+    return
+  fi
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-wqy-zenhei >/dev/null
+}
+
+# poppler's pdftotext and pdftoppm: the API tests read a QR sheet's text
+# back and rasterize its pages to decode the codes, with a reader of their own.
+ensure_pdf_tools() {
+  if command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then return; fi
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null
+}
+
 # Chromium for the browser tests, and a CJK font so screenshots show Chinese.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi 'wqy\|noto.*cjk'; then return; fi

@@ -9,4 +9,5 @@ npm_install frontend
 (cd frontend && npm run build)
 step "server"
 ensure_libheif
+ensure_cjk_font
 exec cargo run --release -p xhs-server --locked -- serve "$@"

@@ -13,6 +13,8 @@ ensure_mariadb
 ensure_redis
 ensure_moto
 ensure_libheif
+ensure_cjk_font
+ensure_pdf_tools
 drop_test_databases
 
 step "rust: fmt and clippy"

@@ -146,6 +146,9 @@ pub enum AppError {
     /// The queue of events waiting to be written is full; retry shortly.
     #[error("too many events are waiting to be written")]
     EventQueueFull,
+    /// No usable CJK font for printing (`print.font_path`); the cause is logged.
+    #[error("no CJK font is configured for printing")]
+    FontNotConfigured,
 }
 
 impl AppError {

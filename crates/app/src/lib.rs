@@ -1,6 +1,6 @@
 //! The application layer of xhs-publisher: every use case, over one
 //! [`Services`] value, in one folder per feature: [`notes`], [`links`],
-//! [`accounts`], [`team`], [`fleet`] and [`stats`], with [`lookup`] as the
+//! [`accounts`], [`team`], [`fleet`], [`stats`] and [`print`] (QR sheets), with [`lookup`] as the
 //! leaf they all may use to find a live record. Handlers in `xhs-api` parse a
 //! request, call one function here and shape the answer; nothing here knows
 //! HTTP, and nothing above here sees a database entity. A use case that
@@ -16,6 +16,7 @@ pub mod links;
 pub mod lookup;
 pub mod notes;
 pub mod paging;
+pub mod print;
 mod services;
 pub mod stats;
 pub mod team;

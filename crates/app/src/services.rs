@@ -60,4 +60,6 @@ pub struct Services {
     pub webhooks: crate::webhooks::WebhookPolicy,
     /// How an import's `fetch_media` downloads (`[imports]`).
     pub imports: crate::imports::fetch::FetchPolicy,
+    /// The CJK font QR sheets are set in (`[print]`), read on first use.
+    pub print: Arc<xhs_print::FontSource>,
 }

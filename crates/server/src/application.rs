@@ -60,6 +60,9 @@ impl Application {
             token_health: Default::default(),
             webhooks: settings.webhooks.policy()?,
             imports: settings.imports.fetch_policy()?,
+            print: Arc::new(xhs_app::print::FontSource::new(
+                settings.print.font_path.clone(),
+            )),
             logins: startup::login_guard(&settings)?,
             settings: AppSettings {
                 public_url: public_url.clone(),

@@ -23,6 +23,16 @@ pub struct Settings {
     pub webhooks: crate::webhooks_settings::WebhooksSettings,
     pub metrics: crate::metrics_settings::MetricsSettings,
     pub imports: ImportsSettings,
+    #[serde(default)]
+    pub print: PrintSettings,
+}
+
+/// Printing (`XHSPUB__PRINT__FONT_PATH`): the CJK font QR sheets are set in.
+#[derive(Debug, Default, Deserialize)]
+pub struct PrintSettings {
+    /// A TTF, OTF or TTC with Chinese glyphs; unset: the usual system
+    /// directories are searched (Noto Sans CJK, Source Han Sans, WenQuanYi).
+    pub font_path: Option<PathBuf>,
 }
 
 /// Spreadsheet imports (`XHSPUB__IMPORTS__FETCH_TIMEOUT_MS`, `…__ALLOW_PRIVATE`).

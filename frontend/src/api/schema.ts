@@ -329,6 +329,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/qr-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign's QR codes to print: A4 pages of cards, one per person's
+         *     link, each with the code, the name, the group, the note's title (and
+         *     variant) and the link written out, with cut marks. Chinese is real text
+         *     in an embedded CJK font.
+         */
+        get: operations["campaign_qr_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}/reminders": {
         parameters: {
             query?: never;
@@ -917,6 +939,29 @@ export interface paths {
         put?: never;
         /** Creates a share link for a post, optionally for one account and until a time. */
         post: operations["create_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/links/qr-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The note's QR codes to print: A4 pages of cards, one per live link
+         *     (revoked and expired ones left out), each with the code, the account's
+         *     name (or the link's label), its group, the title (and variant) and the
+         *     link written out, with cut marks. Chinese is real text in an embedded
+         *     CJK font.
+         */
+        get: operations["links_qr_sheet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2219,7 +2264,7 @@ export interface components {
          *     never produced).
          * @enum {string}
          */
-        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "link_paused" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "empty_file" | "heic_undecodable" | "campaign_state";
+        ErrorCode: "unauthorized" | "invalid_credentials" | "not_found" | "version_conflict" | "validation_failed" | "bad_request" | "conflict" | "payload_too_large" | "xhs_not_configured" | "xhs_rejected" | "xhs_timeout" | "xhs_unavailable" | "robots_not_configured" | "robots_rejected" | "robots_timeout" | "robots_unavailable" | "link_revoked" | "link_expired" | "post_deleted" | "rate_limited" | "unsupported_media_type" | "undecodable_media" | "media_in_use" | "task_state" | "internal" | "platform_not_configured" | "platform_rejected" | "platform_timeout" | "platform_unavailable" | "method_not_allowed" | "database_unavailable" | "invalid_review_state" | "post_not_approved" | "forbidden" | "last_admin" | "link_not_open_yet" | "link_paused" | "event_queue_full" | "insufficient_storage" | "schedule_infeasible" | "empty_file" | "heic_undecodable" | "campaign_state" | "font_not_configured";
         /** @description One thing that happened on the share page. */
         EventInput: {
             /** @description `opened`, `publish_tapped`, `sdk_loaded`, `sdk_failed`, `app_opened` (page hidden after the tap) or `fallback_used`. */
@@ -5487,6 +5532,89 @@ export interface operations {
             };
         };
     };
+    campaign_qr_sheet: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only these: comma-separated ids (link ids on a note's sheet,
+                 *     assignment ids on a campaign's), e.g. `12,15,16`.
+                 */
+                ids?: string;
+                /** @description Only the accounts of this group. */
+                group_id?: number;
+                per_page?: 6 | 12 | 24;
+            };
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a PDF; `x-card-count` says how many cards it holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["BinaryFile"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `campaign_state`: not launched yet (no links) or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `per_page` not 6, 12 or 24, malformed `ids`, unknown `group_id`, or nothing to print */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `font_not_configured`: no CJK font (set `XHSPUB__PRINT__FONT_PATH`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     campaign_reminders: {
         parameters: {
             query?: never;
@@ -8039,6 +8167,80 @@ export interface operations {
                 };
             };
             /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_qr_sheet: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only these: comma-separated ids (link ids on a note's sheet,
+                 *     assignment ids on a campaign's), e.g. `12,15,16`.
+                 */
+                ids?: string;
+                /** @description Only the accounts of this group. */
+                group_id?: number;
+                per_page?: 6 | 12 | 24;
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a PDF; `x-card-count` says how many cards it holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["BinaryFile"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `per_page` not 6, 12 or 24, malformed `ids`, unknown `group_id`, or nothing to print */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `font_not_configured`: no CJK font (set `XHSPUB__PRINT__FONT_PATH`) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11222,6 +11424,8 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiCampaignsIdQrSheetPdfGetParametersQueryPer_pageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/campaigns/{id}/qr-sheet.pdf"]["get"]["parameters"]["query"]["per_page"]> = [6, 12, 24];
+export const pathsApiPostsIdLinksQrSheetPdfGetParametersQueryPer_pageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/posts/{id}/links/qr-sheet.pdf"]["get"]["parameters"]["query"]["per_page"]> = [6, 12, 24];
 export const accountKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccountKind"]> = ["brand", "partner", "test", "student", "owner", "robot"];
 export const actorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActorKind"]> = ["user", "token", "anonymous", "provider", "system"];
 export const assignmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssignmentStatus"]> = ["planned", "scheduled", "open", "opened", "tapped", "published", "failed", "cancelled"];
@@ -11231,7 +11435,7 @@ export const campaignStatusValues: ReadonlyArray<FlattenedDeepRequired<component
 export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Channel"]> = ["link", "robot"];
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
-export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "link_paused", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state"];
+export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "link_paused", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state", "font_not_configured"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["all_or_nothing", "valid_rows"];
 export const importWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportWarningKind"]> = ["ignored_column"];

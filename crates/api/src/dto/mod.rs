@@ -12,6 +12,7 @@ pub mod link;
 pub mod media;
 pub mod people;
 pub mod post;
+pub mod print;
 pub mod publish;
 pub mod review;
 pub mod robot;

@@ -76,4 +76,7 @@ pub enum ErrorCode {
     /// A campaign step asked of a campaign in another state (409);
     /// `campaign_status` says where it is.
     CampaignState,
+    /// No usable CJK font for QR sheets (503); the detail names the setting
+    /// `XHSPUB__PRINT__FONT_PATH`.
+    FontNotConfigured,
 }

@@ -64,6 +64,7 @@ impl From<AppError> for ApiError {
             AppError::EventQueueFull => Self::EventQueueFull,
             AppError::ScheduleInfeasible(short) => Self::ScheduleInfeasible(short),
             AppError::CampaignState { status, paused } => Self::CampaignState { status, paused },
+            AppError::FontNotConfigured => Self::FontNotConfigured,
         }
     }
 }

@@ -178,6 +178,8 @@ pub enum ApiError {
         status: xhs_domain::campaign::CampaignStatus,
         paused: bool,
     },
+    #[error("no CJK font to print with: set XHSPUB__PRINT__FONT_PATH (print.font_path) to a TTF/OTF/TTC with Chinese glyphs, or install Noto Sans CJK or WenQuanYi Zen Hei")]
+    FontNotConfigured,
     /// The media store is full or read-only; the cause goes to the log only.
     #[error("the media store is full or read-only: nothing was stored")]
     InsufficientStorage(String),
@@ -270,6 +272,7 @@ impl ApiError {
             Self::InsufficientStorage(_) => ErrorCode::InsufficientStorage,
             Self::ScheduleInfeasible(_) => ErrorCode::ScheduleInfeasible,
             Self::CampaignState { .. } => ErrorCode::CampaignState,
+            Self::FontNotConfigured => ErrorCode::FontNotConfigured,
         }
     }
 

@@ -41,6 +41,7 @@ impl ResponseError for ApiError {
             Self::InsufficientStorage(_) => StatusCode::INSUFFICIENT_STORAGE,
             Self::ScheduleInfeasible(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::CampaignState { .. } => StatusCode::CONFLICT,
+            Self::FontNotConfigured => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 

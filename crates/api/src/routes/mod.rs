@@ -13,6 +13,7 @@ pub mod platforms;
 pub mod post;
 pub mod posts;
 pub mod preflight;
+mod print;
 pub mod records;
 pub mod robots;
 pub mod share;
@@ -75,6 +76,7 @@ macro_rules! register {
             .service(post::publish::publish)
             .service(posts::links::create::create_link)
             .service(posts::links::list::list_links)
+            .service(posts::links::qr_sheet::links_qr_sheet)
             .service(links::get::get_link)
             .service(links::revoke::revoke_link)
             .service(links::qr_svg::qr_svg)
@@ -109,6 +111,7 @@ macro_rules! register {
             .service(campaigns::assignments::update::move_assignment)
             .service(campaigns::progress::campaign_progress)
             .service(campaigns::reminders::campaign_reminders)
+            .service(campaigns::qr_sheet::campaign_qr_sheet)
             .service(robots::sync::sync_robots)
             .service(robots::list::list_robots)
             .service(robots::callback::robot_callback)

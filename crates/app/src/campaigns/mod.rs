@@ -15,6 +15,7 @@ mod input;
 mod launch;
 mod plan;
 mod progress;
+mod qr_sheet;
 mod reminders;
 mod settle;
 
@@ -26,6 +27,7 @@ pub use input::{RawAudience, RawCampaign, MAX_ACCOUNTS, MAX_GROUPS, MAX_POSTS};
 pub use launch::launch;
 pub use plan::plan;
 pub use progress::{progress, Counts, Progress, ProgressRow};
+pub use qr_sheet::qr_sheet;
 pub use reminders::{reminders, GroupReminder, Reminder, Reminders};
 pub use settle::step as settle_step;
 pub use xhs_persistence::campaigns::{Campaign, CampaignFields};

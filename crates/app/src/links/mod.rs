@@ -7,3 +7,4 @@ pub mod handoff;
 pub mod manage;
 pub mod people;
 pub mod public;
+pub mod qr_sheet;

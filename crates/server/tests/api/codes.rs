@@ -269,6 +269,20 @@ async fn every_error_code_is_produced_by_some_request() {
     app.state.app.media.fail_writes(true);
     code(s, app.upload("full.png", crate::media::png(8, 8)).await).await;
     app.state.app.media.fail_writes(false);
+    // No CJK font to print a QR sheet with.
+    let nofont = spawn_app_with(Options {
+        settings: Some(crate::qr_sheets::no_font),
+        ..Options::default()
+    })
+    .await;
+    let (post, _) = post_with_link(&nofont, json!({"label": "三班"})).await;
+    code(
+        s,
+        nofont
+            .get(&format!("/api/posts/{post}/links/qr-sheet.pdf"))
+            .await,
+    )
+    .await;
     // A lost database needs a database reached over the network: the relay
     // test in hardening::faults produces it on PostgreSQL and MariaDB.
     seen.insert("database_unavailable".to_owned());

@@ -30,6 +30,7 @@ mod platforms;
 mod posts;
 mod publish;
 mod qr;
+mod qr_sheets;
 mod review;
 mod robots;
 mod search;

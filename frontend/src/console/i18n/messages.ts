@@ -18,6 +18,7 @@ import { variantsEn, variantsZh } from './areas/variants';
 import { webhooksEn, webhooksZh } from './areas/webhooks';
 import { campaignsEn, campaignsZh } from './areas/campaigns';
 import { importsEn, importsZh } from './areas/imports';
+import { printEn, printZh } from './areas/print';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -164,6 +165,7 @@ const coreZh = {
   'err.not_found.assignment': '活动中没有这条安排',
   'err.schedule_infeasible': '排期时间不够：有账号放不下全部笔记，请放宽时间窗口、日期或每日上限',
   'err.campaign_state': '活动当前的状态不允许此操作',
+  'err.font_not_configured': '服务器没有中文字体，无法生成二维码 PDF：请管理员安装 Noto Sans CJK 或文泉驿字体，或设置 XHSPUB__PRINT__FONT_PATH',
   'err.not_found.webhook': 'Webhook 不存在',
   'err.not_found.webhook_delivery': '这次投递不存在',
   'err.forbidden': '当前角色无权执行此操作',
@@ -173,7 +175,7 @@ const coreZh = {
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh, ...printZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -339,6 +341,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.not_found.assignment': 'The campaign has no such assignment',
   'err.schedule_infeasible': 'The schedule is too short: some accounts cannot fit all their notes; widen the window, the dates or the daily limit',
   'err.campaign_state': 'The campaign cannot do that in its current status',
+  'err.font_not_configured': 'The server has no Chinese font to print the QR sheet: ask an admin to install Noto Sans CJK or WenQuanYi, or set XHSPUB__PRINT__FONT_PATH',
   'err.not_found.webhook': 'No such webhook',
   'err.not_found.webhook_delivery': 'No such delivery',
   'err.forbidden': 'Your role may not do this',
@@ -348,4 +351,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn, ...printEn };

@@ -9,6 +9,7 @@ pub mod list;
 pub mod pause;
 pub mod plan;
 pub mod progress;
+pub mod qr_sheet;
 pub mod reminders;
 pub mod resume;
 pub mod update;

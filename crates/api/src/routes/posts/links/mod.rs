@@ -1,3 +1,4 @@
 //! A post's share links: `/api/posts/{id}/links`.
 pub mod create;
 pub mod list;
+pub mod qr_sheet;
