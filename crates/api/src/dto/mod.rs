@@ -3,6 +3,7 @@ pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod campaign;
+pub mod export;
 mod campaign_assignment;
 mod campaign_progress;
 pub mod group;

@@ -9,7 +9,7 @@
 //! A campaign is `finished` once every assignment is published, failed or
 //! cancelled: computed when the campaign or its progress is read, and then
 //! stored (a system write with its audit entry), so the list's filter sees it.
-mod assignments;
+pub(crate) mod assignments;
 mod control;
 mod input;
 mod launch;

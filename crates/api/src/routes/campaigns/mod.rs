@@ -3,6 +3,7 @@ pub mod assignments;
 pub mod cancel;
 pub mod create;
 pub mod delete;
+pub mod export;
 pub mod get;
 pub mod launch;
 pub mod list;
@@ -11,6 +12,7 @@ pub mod plan;
 pub mod progress;
 pub mod reminders;
 pub mod resume;
+pub mod stats_export;
 pub mod update;
 
 /// The zone of campaigns' daily windows, by name.

@@ -1,0 +1,117 @@
+//! Exports (issue 20, item 4): every export read back with an independent
+//! reader (calamine for .xlsx, the csv crate for CSV): the headers, the
+//! rows and their values, times in the statistics' zone, links clickable,
+//! the header row frozen; bad queries are 422 naming the field.
+mod audit;
+mod campaign;
+mod checks;
+mod links_stats;
+
+use crate::helpers::TestApp;
+use calamine::{Data, Reader, Xlsx};
+use reqwest::{Response, StatusCode};
+use std::io::{Cursor, Read};
+
+/// A downloaded export: its bytes and `Content-Disposition`.
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+    pub disposition: String,
+}
+
+pub async fn download(res: Response) -> Download {
+    let status = res.status();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let (content_type, disposition) = (header("content-type"), header("content-disposition"));
+    let bytes = res.bytes().await.unwrap().to_vec();
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    Download {
+        bytes,
+        content_type,
+        disposition,
+    }
+}
+
+pub async fn fetch(app: &TestApp, path: &str) -> Download {
+    download(app.get(path).await).await
+}
+
+/// The first sheet's cells, row by row, and its formulas (row, col, text).
+pub fn sheet(d: &Download) -> (Vec<Vec<Data>>, Vec<(u32, u32, String)>) {
+    assert!(d.content_type.starts_with("application/vnd.openxmlformats"), "{}", d.content_type);
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(d.bytes.clone())).unwrap();
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).unwrap();
+    let rows = range.rows().map(<[Data]>::to_vec).collect();
+    let formulas = book
+        .worksheet_formula(&name)
+        .unwrap()
+        .cells()
+        .filter(|(_, _, f)| !f.is_empty())
+        .map(|(r, c, f)| (r as u32, c as u32, f.clone()))
+        .collect();
+    (rows, formulas)
+}
+
+/// The sheet's XML says its first row is frozen.
+pub fn header_frozen(d: &Download) -> bool {
+    let mut zip = zip::ZipArchive::new(Cursor::new(d.bytes.clone())).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#)
+}
+
+/// The rows of a CSV export (headers first), after checking its BOM.
+pub fn csv_rows(d: &Download) -> Vec<Vec<String>> {
+    assert!(d.content_type.starts_with("text/csv"), "{}", d.content_type);
+    assert!(d.bytes.starts_with(b"\xEF\xBB\xBF"), "a CSV starts with the UTF-8 BOM");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&d.bytes[3..])
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// A cell as text (numbers without a fraction as integers).
+pub fn text(c: &Data) -> String {
+    match c {
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Data::Int(i) => i.to_string(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A date-time cell as local `YYYY-MM-DD HH:MM:SS`.
+pub fn time(c: &Data) -> String {
+    match c {
+        Data::DateTime(t) => t
+            .as_datetime()
+            .unwrap()
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string(),
+        other => panic!("not a date-time: {other:?}"),
+    }
+}
+
+/// `filename*` as actix writes it: UTF-8, percent-encoded.
+pub fn encoded(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
