@@ -18,6 +18,7 @@ import { variantsEn, variantsZh } from './areas/variants';
 import { webhooksEn, webhooksZh } from './areas/webhooks';
 import { campaignsEn, campaignsZh } from './areas/campaigns';
 import { importsEn, importsZh } from './areas/imports';
+import { exportsEn, exportsZh } from './areas/exports';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -170,7 +171,7 @@ const coreZh = {
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh, ...exportsZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -342,4 +343,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn, ...exportsEn };
