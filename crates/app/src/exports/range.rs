@@ -78,10 +78,11 @@ mod tests {
 
     #[test]
     fn a_range_names_the_field_and_rule_it_breaks() {
-        assert_eq!(parse(None, Some("2026-01-01")).unwrap_err(), [("from".into(), Rule::Required)]);
-        assert_eq!(parse(Some("2026-1-x"), Some("2026-01-01")).unwrap_err(), [("from".into(), Rule::WellFormed)]);
-        assert_eq!(parse(Some("2026-02-01"), Some("2026-01-01")).unwrap_err(), [("to".into(), Rule::Range)]);
-        assert_eq!(parse(Some("2025-01-01"), Some("2026-01-02")).unwrap_err(), [("to".into(), Rule::Range)]);
+        let broke = |field: &str, rule| vec![(field.to_owned(), rule)];
+        assert_eq!(parse(None, Some("2026-01-01")).unwrap_err(), broke("from", Rule::Required));
+        assert_eq!(parse(Some("2026-1-x"), Some("2026-01-01")).unwrap_err(), broke("from", Rule::WellFormed));
+        assert_eq!(parse(Some("2026-02-01"), Some("2026-01-01")).unwrap_err(), broke("to", Rule::Range));
+        assert_eq!(parse(Some("2025-01-01"), Some("2026-01-02")).unwrap_err(), broke("to", Rule::Range));
     }
 
     #[test]

@@ -18,7 +18,7 @@ impl Source {
         match self {
             Self::Assignments(p) => p.next(s).await,
             Self::Links(p) => p.next(s).await,
-            Self::Days(d) => Ok(d.next(s).await?),
+            Self::Days(d) => d.next(s).await,
             Self::Audit(p) => p.next(s).await,
         }
     }
