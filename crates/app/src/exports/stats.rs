@@ -40,7 +40,7 @@ fn checked(q: &StatsExportQuery) -> AppResult<(xhs_domain::ExportFormat, DayRang
     }
 }
 
-fn export(s: &Services, scope: Scope, name: &str, q: &StatsExportQuery) -> AppResult<Export> {
+fn export(scope: Scope, name: &str, q: &StatsExportQuery) -> AppResult<Export> {
     let (format, range) = checked(q)?;
     let stem = format!("{name}-统计-{}至{}", range.from, range.to);
     let source = Source::Days(Days { scope, range, done: false });
@@ -50,26 +50,26 @@ fn export(s: &Services, scope: Scope, name: &str, q: &StatsExportQuery) -> AppRe
 /// A live note's statistics per day (404 for no such note).
 pub async fn post_stats(s: &Services, id: i64, q: &StatsExportQuery) -> AppResult<Export> {
     let post = crate::lookup::live_post(s, id).await?;
-    export(s, Scope::Post(id), &post.title, q)
+    export(Scope::Post(id), &post.title, q)
 }
 
 /// A link's statistics per day (revoked and expired ones included).
 pub async fn link_stats(s: &Services, id: i64, q: &StatsExportQuery) -> AppResult<Export> {
     let link = crate::lookup::link(s, id).await?;
     let name = link.label.unwrap_or_else(|| format!("链接{id}"));
-    export(s, Scope::Link(id), &name, q)
+    export(Scope::Link(id), &name, q)
 }
 
 /// An account's statistics per day (deleted ones included).
 pub async fn account_stats(s: &Services, id: i64, q: &StatsExportQuery) -> AppResult<Export> {
     let account = crate::lookup::account(s, id).await?;
-    export(s, Scope::Account(id), &account.name, q)
+    export(Scope::Account(id), &account.name, q)
 }
 
 /// A campaign's statistics per day: the events on the links its launch made.
 pub async fn campaign_stats(s: &Services, id: i64, q: &StatsExportQuery) -> AppResult<Export> {
     let c = crate::campaigns::find(&s.db, id).await?;
-    export(s, Scope::Campaign(id), &c.fields.name, q)
+    export(Scope::Campaign(id), &c.fields.name, q)
 }
 
 /// The days of a range: at most 366 rows, read in one query of the rollups.

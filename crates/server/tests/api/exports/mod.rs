@@ -48,12 +48,13 @@ pub fn sheet(d: &Download) -> (Vec<Vec<Data>>, Vec<(u32, u32, String)>) {
     let name = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&name).unwrap();
     let rows = range.rows().map(<[Data]>::to_vec).collect();
-    let formulas = book
-        .worksheet_formula(&name)
-        .unwrap()
+    let formulas = book.worksheet_formula(&name).unwrap();
+    // Cells are numbered from the range's start: made absolute here.
+    let (r0, c0) = formulas.start().unwrap_or_default();
+    let formulas = formulas
         .cells()
         .filter(|(_, _, f)| !f.is_empty())
-        .map(|(r, c, f)| (r as u32, c as u32, f.clone()))
+        .map(|(r, c, f)| (r0 + r as u32, c0 + c as u32, f.clone()))
         .collect();
     (rows, formulas)
 }
@@ -103,15 +104,26 @@ pub fn time(c: &Data) -> String {
     }
 }
 
-/// `filename*` as actix writes it: UTF-8, percent-encoded.
-pub fn encoded(name: &str) -> String {
-    name.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+/// The UTF-8 file name of `Content-Disposition` (`filename*=UTF-8''…`), decoded.
+pub fn file_name(disposition: &str) -> String {
+    let encoded = disposition
+        .split("filename*=UTF-8''")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no filename*: {disposition}"))
+        .split(';')
+        .next()
+        .unwrap();
+    let mut bytes = Vec::new();
+    let mut rest = encoded.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' {
+            let hex = std::str::from_utf8(&tail[..2]).unwrap();
+            bytes.push(u8::from_str_radix(hex, 16).unwrap());
+            rest = &tail[2..];
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).unwrap()
 }
