@@ -16,7 +16,7 @@ describe('fileNameFrom', () => {
 describe('readWithProgress', () => {
   it('reads every chunk and reports the bytes so far', async () => {
     const chunks = [new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0x61, 0x0d, 0x0a])];
-    const body = new ReadableStream<Uint8Array>({
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
       start(c) {
         chunks.forEach((ch) => c.enqueue(ch));
         c.close();

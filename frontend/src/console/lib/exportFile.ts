@@ -25,7 +25,7 @@ export type Progress = { loaded: number; total: number | null };
 
 /** Reads a body to a Blob, reporting the bytes read so far (and the total when the server sent one). */
 export async function readWithProgress(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
   total: number | null,
   type: string,
   onProgress: (p: Progress) => void,
