@@ -98,7 +98,12 @@ async fn main() {
             cover_url: None,
             video_url: None,
         };
-        post_ids.push(xhs_app::notes::posts::create(s, &actor, &raw).await.unwrap().id);
+        post_ids.push(
+            xhs_app::notes::posts::create(s, &actor, &raw)
+                .await
+                .unwrap()
+                .id,
+        );
     }
     let mut account_ids = Vec::new();
     for i in 0..ACCOUNTS {
@@ -132,11 +137,22 @@ async fn main() {
             min_gap_minutes: Some(180),
         }),
     };
-    let id = campaigns::create(s, &actor, &raw).await.unwrap().campaign.id;
+    let id = campaigns::create(s, &actor, &raw)
+        .await
+        .unwrap()
+        .campaign
+        .id;
     campaigns::plan(s, &actor, id).await.unwrap();
     campaigns::launch(s, &actor, id).await.unwrap();
-    let build = if cfg!(debug_assertions) { "debug" } else { "release" };
-    println!("export bench on SQLite ({build} build), pages of {} rows", exports::PAGE_ROWS);
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    println!(
+        "export bench on SQLite ({build} build), pages of {} rows",
+        exports::PAGE_ROWS
+    );
     measure(s, id, 10_000).await;
 
     // Nine copies of every row (same accounts, notes and links): 100 000.

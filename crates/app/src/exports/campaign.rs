@@ -8,8 +8,8 @@ use crate::campaigns::AssignmentQuery;
 use crate::{AppResult, Services};
 use chrono::Utc;
 use xhs_domain::ValidationErrors;
-use xhs_persistence::campaign_assignments::AssignmentFilter;
 use xhs_persistence::campaign_assignments as store;
+use xhs_persistence::campaign_assignments::AssignmentFilter;
 
 const COLUMNS: &[Column] = &[
     col("编号", 8.0),

@@ -61,12 +61,11 @@ impl Pages {
         let mut account_ids: Vec<i64> = rows.iter().filter_map(|l| l.account_id).collect();
         account_ids.sort_unstable();
         account_ids.dedup();
-        let names: std::collections::HashMap<i64, String> =
-            accounts::find_any(&s.db, &account_ids)
-                .await?
-                .into_iter()
-                .map(|a| (a.id, a.name))
-                .collect();
+        let names: std::collections::HashMap<i64, String> = accounts::find_any(&s.db, &account_ids)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
         let link_ids: Vec<i64> = rows.iter().map(|l| l.id).collect();
         let mut totals = totals_by(s, GroupBy::Link, &link_ids).await?;
         let mut links: Vec<_> = rows

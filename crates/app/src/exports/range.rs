@@ -33,7 +33,11 @@ fn day(field: &str, v: Option<&str>) -> Result<NaiveDate, FieldError> {
 
 impl DayRange {
     /// The range, its problems added to `errs`.
-    pub fn parse(from: Option<&str>, to: Option<&str>, errs: &mut ValidationErrors) -> Option<Self> {
+    pub fn parse(
+        from: Option<&str>,
+        to: Option<&str>,
+        errs: &mut ValidationErrors,
+    ) -> Option<Self> {
         let from = errs.take(day("from", from));
         let to = errs.take(day("to", to));
         let (from, to) = (from?, to?);
@@ -53,7 +57,10 @@ impl DayRange {
                     Rule::Range,
                     format!("one export covers at most {MAX_DAYS} days; got {days}"),
                 )
-                .counts(usize::try_from(days).unwrap_or(usize::MAX), MAX_DAYS as usize),
+                .counts(
+                    usize::try_from(days).unwrap_or(usize::MAX),
+                    MAX_DAYS as usize,
+                ),
             );
             return None;
         }
@@ -79,10 +86,22 @@ mod tests {
     #[test]
     fn a_range_names_the_field_and_rule_it_breaks() {
         let broke = |field: &str, rule| vec![(field.to_owned(), rule)];
-        assert_eq!(parse(None, Some("2026-01-01")).unwrap_err(), broke("from", Rule::Required));
-        assert_eq!(parse(Some("2026-1-x"), Some("2026-01-01")).unwrap_err(), broke("from", Rule::WellFormed));
-        assert_eq!(parse(Some("2026-02-01"), Some("2026-01-01")).unwrap_err(), broke("to", Rule::Range));
-        assert_eq!(parse(Some("2025-01-01"), Some("2026-01-02")).unwrap_err(), broke("to", Rule::Range));
+        assert_eq!(
+            parse(None, Some("2026-01-01")).unwrap_err(),
+            broke("from", Rule::Required)
+        );
+        assert_eq!(
+            parse(Some("2026-1-x"), Some("2026-01-01")).unwrap_err(),
+            broke("from", Rule::WellFormed)
+        );
+        assert_eq!(
+            parse(Some("2026-02-01"), Some("2026-01-01")).unwrap_err(),
+            broke("to", Rule::Range)
+        );
+        assert_eq!(
+            parse(Some("2025-01-01"), Some("2026-01-02")).unwrap_err(),
+            broke("to", Rule::Range)
+        );
     }
 
     #[test]

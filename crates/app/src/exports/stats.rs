@@ -43,7 +43,11 @@ fn checked(q: &StatsExportQuery) -> AppResult<(xhs_domain::ExportFormat, DayRang
 fn export(scope: Scope, name: &str, q: &StatsExportQuery) -> AppResult<Export> {
     let (format, range) = checked(q)?;
     let stem = format!("{name}-统计-{}至{}", range.from, range.to);
-    let source = Source::Days(Days { scope, range, done: false });
+    let source = Source::Days(Days {
+        scope,
+        range,
+        done: false,
+    });
     Ok(Export::new(&stem, format, "统计", COLUMNS, source))
 }
 

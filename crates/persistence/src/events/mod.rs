@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use xhs_domain::{EventKind, SharePlatform};
 
 pub use counts::{
-    daily_counts, daily_counts_between, failure_reasons, totals, totals_by, totals_by_platform, totals_since,
+    daily_counts, daily_counts_between, failure_reasons, totals, totals_by, totals_by_platform,
+    totals_since,
 };
 pub use lookups::{confirmed_before, last_tap_platform};
 

@@ -26,6 +26,7 @@ pub async fn export_campaign_stats(
     id: web::Path<i64>,
     q: web::Query<StatsExportQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let export = exports::campaign_stats(&state.app, id.into_inner(), &q.into_inner().into()).await?;
+    let export =
+        exports::campaign_stats(&state.app, id.into_inner(), &q.into_inner().into()).await?;
     crate::download::send(&req, state, export).await
 }

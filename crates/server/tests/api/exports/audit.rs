@@ -13,7 +13,17 @@ async fn an_admin_exports_the_audit_log_with_the_lists_filters() {
     let (rows, _) = sheet(&fetch(&app, "/api/audit/export").await);
     assert_eq!(
         rows[0].iter().map(text).collect::<Vec<_>>(),
-        ["编号", "时间", "操作者", "操作者类型", "动作", "对象类型", "对象编号", "客户端地址", "详情"]
+        [
+            "编号",
+            "时间",
+            "操作者",
+            "操作者类型",
+            "动作",
+            "对象类型",
+            "对象编号",
+            "客户端地址",
+            "详情"
+        ]
     );
     assert_eq!(rows.len(), all.len() + 1, "every entry, newest first");
     for (r, e) in rows[1..].iter().zip(&all) {
@@ -23,8 +33,12 @@ async fn an_admin_exports_the_audit_log_with_the_lists_filters() {
     }
     let newest = &all[0];
     let at = crate::campaigns::instant(&newest["at"]).with_timezone(&Shanghai);
-    let got = chrono::NaiveDateTime::parse_from_str(&time(&rows[1][1]), "%Y-%m-%d %H:%M:%S").unwrap();
-    assert!((got - at.naive_local()).num_seconds().abs() <= 1, "{got} vs {at}");
+    let got =
+        chrono::NaiveDateTime::parse_from_str(&time(&rows[1][1]), "%Y-%m-%d %H:%M:%S").unwrap();
+    assert!(
+        (got - at.naive_local()).num_seconds().abs() <= 1,
+        "{got} vs {at}"
+    );
 
     let logins = audit_entries(&app, "action=login&actor=vera").await;
     assert_eq!(logins.len(), 1);

@@ -11,8 +11,20 @@ use serde_json::{json, Value};
 const NOTE: &str = "https://www.xiaohongshu.com/explore/64a1b2c3d4e5f60718293a4b";
 
 const HEADERS: [&str; 14] = [
-    "编号", "账号", "分组", "笔记标题", "变体", "渠道", "计划时间", "状态", "打开时间",
-    "点击发布时间", "发布时间", "分享链接", "笔记链接", "原因",
+    "编号",
+    "账号",
+    "分组",
+    "笔记标题",
+    "变体",
+    "渠道",
+    "计划时间",
+    "状态",
+    "打开时间",
+    "点击发布时间",
+    "发布时间",
+    "分享链接",
+    "笔记链接",
+    "原因",
 ];
 
 /// A launched campaign of one note for 学生00 (published: opened, tapped,
@@ -44,7 +56,12 @@ async fn published_and_open(app: &TestApp) -> (i64, Vec<Value>) {
         .unwrap();
     assert!(res.status().is_success());
     let list = until(app, id, |a| {
-        a["status"] == if a["account_id"] == people[0] { "published" } else { "open" }
+        a["status"]
+            == if a["account_id"] == people[0] {
+                "published"
+            } else {
+                "open"
+            }
     })
     .await;
     (id, list)
@@ -66,7 +83,10 @@ async fn a_campaign_exports_who_has_published_to_excel_with_local_times_and_clic
     let d = fetch(&app, &format!("/api/campaigns/{id}/export")).await;
     assert!(d.disposition.starts_with("attachment"), "{}", d.disposition);
     let name = file_name(&d.disposition);
-    assert!(name.starts_with("双十二推广-分配-") && name.ends_with(".xlsx"), "{name}");
+    assert!(
+        name.starts_with("双十二推广-分配-") && name.ends_with(".xlsx"),
+        "{name}"
+    );
     assert!(header_frozen(&d));
     let (rows, formulas) = sheet(&d);
     assert_eq!(rows[0].iter().map(text).collect::<Vec<_>>(), HEADERS);
@@ -90,12 +110,18 @@ async fn a_campaign_exports_who_has_published_to_excel_with_local_times_and_clic
             assert_eq!(text(&r[12]), NOTE);
         } else {
             assert_eq!(text(&r[7]), "已开放");
-            assert_eq!((text(&r[8]), text(&r[10]), text(&r[12])), Default::default());
+            assert_eq!(
+                (text(&r[8]), text(&r[10]), text(&r[12])),
+                Default::default()
+            );
         }
     }
     let links: Vec<_> = formulas.iter().filter(|(_, c, _)| *c == 11).collect();
     assert_eq!(links.len(), 2, "{formulas:?}");
-    assert!(links.iter().all(|(_, _, f)| f.starts_with("HYPERLINK(")), "{links:?}");
+    assert!(
+        links.iter().all(|(_, _, f)| f.starts_with("HYPERLINK(")),
+        "{links:?}"
+    );
 }
 
 #[tokio::test]
@@ -103,12 +129,19 @@ async fn a_campaign_exports_as_csv_with_a_bom_and_the_lists_filters() {
     let app = spawn_app().await;
     let (id, list) = published_and_open(&app).await;
     let d = fetch(&app, &format!("/api/campaigns/{id}/export?format=csv")).await;
-    assert!(file_name(&d.disposition).ends_with(".csv"), "{}", d.disposition);
+    assert!(
+        file_name(&d.disposition).ends_with(".csv"),
+        "{}",
+        d.disposition
+    );
     let rows = csv_rows(&d);
     assert_eq!(rows[0], HEADERS);
     assert_eq!(rows.len(), 3);
     let published = list.iter().find(|a| a["status"] == "published").unwrap();
-    let r = rows.iter().find(|r| r[0] == published["id"].to_string()).unwrap();
+    let r = rows
+        .iter()
+        .find(|r| r[0] == published["id"].to_string())
+        .unwrap();
     let fmt = |v: &Value| local(v).format("%Y-%m-%d %H:%M:%S").to_string();
     assert_eq!(
         (&r[1][..], &r[2][..], &r[7][..], &r[12][..]),
@@ -125,7 +158,11 @@ async fn a_campaign_exports_as_csv_with_a_bom_and_the_lists_filters() {
     );
     assert_eq!(r[11], published["link_url"].as_str().unwrap());
 
-    let only = fetch(&app, &format!("/api/campaigns/{id}/export?format=csv&status=published")).await;
+    let only = fetch(
+        &app,
+        &format!("/api/campaigns/{id}/export?format=csv&status=published"),
+    )
+    .await;
     let rows = csv_rows(&only);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[1][1], "学生00");
@@ -147,5 +184,8 @@ async fn a_campaigns_statistics_per_day_count_the_events_on_its_links() {
     assert_eq!(rows[1][0], from.to_string());
     assert_eq!(rows[1][1..], ["0", "0", "0", "0", "0", "0", "0"]);
     assert_eq!(rows[2][0], today.to_string());
-    assert_eq!((&rows[2][1][..], &rows[2][2][..], &rows[2][7][..]), ("1", "1", "1"));
+    assert_eq!(
+        (&rows[2][1][..], &rows[2][2][..], &rows[2][7][..]),
+        ("1", "1", "1")
+    );
 }

@@ -29,7 +29,12 @@ pub async fn download(res: Response) -> Download {
     };
     let (content_type, disposition) = (header("content-type"), header("content-disposition"));
     let bytes = res.bytes().await.unwrap().to_vec();
-    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
     Download {
         bytes,
         content_type,
@@ -43,7 +48,11 @@ pub async fn fetch(app: &TestApp, path: &str) -> Download {
 
 /// The first sheet's cells, row by row, and its formulas (row, col, text).
 pub fn sheet(d: &Download) -> (Vec<Vec<Data>>, Vec<(u32, u32, String)>) {
-    assert!(d.content_type.starts_with("application/vnd.openxmlformats"), "{}", d.content_type);
+    assert!(
+        d.content_type.starts_with("application/vnd.openxmlformats"),
+        "{}",
+        d.content_type
+    );
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(d.bytes.clone())).unwrap();
     let name = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&name).unwrap();
@@ -73,7 +82,10 @@ pub fn header_frozen(d: &Download) -> bool {
 /// The rows of a CSV export (headers first), after checking its BOM.
 pub fn csv_rows(d: &Download) -> Vec<Vec<String>> {
     assert!(d.content_type.starts_with("text/csv"), "{}", d.content_type);
-    assert!(d.bytes.starts_with(b"\xEF\xBB\xBF"), "a CSV starts with the UTF-8 BOM");
+    assert!(
+        d.bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a CSV starts with the UTF-8 BOM"
+    );
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(&d.bytes[3..])
