@@ -96,7 +96,7 @@ impl XlsxSheet {
                 Cell::Time(None) | Cell::Link(None) => {}
                 Cell::Time(Some(t)) => {
                     let local = t.with_timezone(&self.tz).naive_local();
-                    sheet.write_datetime_with_format(r, c, &local, &self.time)?;
+                    sheet.write_datetime_with_format(r, c, local, &self.time)?;
                 }
                 Cell::Day(d) => {
                     sheet.write_datetime_with_format(r, c, d, &self.day)?;

@@ -94,7 +94,7 @@ async fn a_campaign_exports_who_has_published_to_excel_with_local_times_and_clic
     for a in &list {
         let r = rows
             .iter()
-            .find(|r| text(&r[0]) == a["id"].to_string())
+            .find(|r| text(&r[0]).parse::<i64>().ok() == a["id"].as_i64())
             .unwrap();
         assert_eq!(text(&r[1]), a["account_name"].as_str().unwrap());
         assert_eq!(text(&r[2]), "三班");
@@ -140,7 +140,7 @@ async fn a_campaign_exports_as_csv_with_a_bom_and_the_lists_filters() {
     let published = list.iter().find(|a| a["status"] == "published").unwrap();
     let r = rows
         .iter()
-        .find(|r| r[0] == published["id"].to_string())
+        .find(|r| r[0].parse::<i64>().ok() == published["id"].as_i64())
         .unwrap();
     let fmt = |v: &Value| local(v).format("%Y-%m-%d %H:%M:%S").to_string();
     assert_eq!(

@@ -46,8 +46,11 @@ pub async fn fetch(app: &TestApp, path: &str) -> Download {
     download(app.get(path).await).await
 }
 
-/// The first sheet's cells, row by row, and its formulas (row, col, text).
-pub fn sheet(d: &Download) -> (Vec<Vec<Data>>, Vec<(u32, u32, String)>) {
+/// Formulas as (row, column, text), numbered from the sheet's top left.
+pub type Formulas = Vec<(u32, u32, String)>;
+
+/// The first sheet's cells, row by row, and its formulas.
+pub fn sheet(d: &Download) -> (Vec<Vec<Data>>, Formulas) {
     assert!(
         d.content_type.starts_with("application/vnd.openxmlformats"),
         "{}",
