@@ -3,6 +3,7 @@
 
 mod auth;
 mod client_ip;
+mod download;
 mod dto;
 mod error;
 mod extract;

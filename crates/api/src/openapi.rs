@@ -5,7 +5,7 @@ use utoipa::{Modify, OpenApi};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "xhs-publisher", description = "Drafts for XiaoHongShu, checked against its rules, and signed payloads for its share SDK."),
-    components(schemas(crate::Problem, crate::error::ProblemField, xhs_domain::webhook::WebhookEvent)),
+    components(schemas(crate::Problem, crate::error::ProblemField, xhs_domain::webhook::WebhookEvent, xhs_domain::ExportFormat)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Operator login"),

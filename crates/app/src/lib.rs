@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod campaigns;
 mod error;
+pub mod exports;
 pub mod fleet;
 pub mod groups;
 pub mod imports;

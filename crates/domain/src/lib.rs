@@ -47,8 +47,9 @@ pub use strum::IntoEnumIterator;
 pub use text::{check_instant, check_text, forbidden_control, MAX_NOTE_URL_CHARS, MAX_URL_CHARS};
 pub use title::{Title, MAX_TITLE_CHARS};
 pub use vocab::{
-    AccountKind, ActorKind, AuditAction, AuditTarget, DiffOp, Level, LinkStatus, MediaKind,
-    ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus, WebhookDeliveryStatus,
+    AccountKind, ActorKind, AuditAction, AuditTarget, DiffOp, ExportFormat, Level, LinkStatus,
+    MediaKind, ReviewStatus, RobotBlock, RobotFunction, Role, Rule, TaskStatus,
+    WebhookDeliveryStatus,
 };
 pub use webhook::{EventData, WebhookEventType};
 pub use xhs_id::{parse_xhs_id, MAX_XHS_ID_CHARS};

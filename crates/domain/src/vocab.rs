@@ -62,6 +62,12 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// The file an export is written as: an Excel workbook, or CSV in UTF-8
+    /// with a byte-order mark (so Excel reads its Chinese right).
+    ExportFormat { Xlsx, Csv }
+}
+
+vocabulary! {
     /// Why a robot account gets no calls now: the provider says it is
     /// disabled (or forbidden), a captcha waits to be solved, or it is offline.
     RobotBlock { Disabled, Captcha, Offline }

@@ -87,6 +87,26 @@ pub async fn list_for_post(
         .await?)
 }
 
+/// Up to `limit` links of a post after id `after` (None: from the first),
+/// by ascending id: an export's keyset pages.
+pub async fn page_for_post(
+    db: &impl ConnectionTrait,
+    post_id: i64,
+    after: Option<i64>,
+    limit: u64,
+) -> Result<Vec<Link>, PersistenceError> {
+    use sea_orm::QuerySelect;
+    let mut q = LinkEntity::find().filter(share_link::Column::PostId.eq(post_id));
+    if let Some(after) = after {
+        q = q.filter(share_link::Column::Id.gt(after));
+    }
+    all(q
+        .order_by_asc(share_link::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
 /// Revokes a link that is not revoked yet; false when there was none.
 pub async fn revoke(db: &impl ConnectionTrait, id: i64) -> Result<bool, PersistenceError> {
     let r = LinkEntity::update_many()

@@ -75,6 +75,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account's statistics per day for a range of days, as a spreadsheet.
+         * @description One row per day from `from` to `to` (zeros included; days in the
+         *     statistics' time zone) with opens, taps, SDK loads, app opens, SDK
+         *     failures, fallbacks and confirmed publishes.
+         */
+        get: operations["export_account_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -88,6 +110,23 @@ export interface paths {
          *     has no write path.
          */
         get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log as a spreadsheet, newest first, with the list's filters. */
+        get: operations["export_audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -245,6 +284,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's assignments as a spreadsheet: account, groups, note and
+         *     variant, planned time, status, when the link was opened and tapped,
+         *     when it was published, the share link and the note's link.
+         * @description Chinese headers, times in the statistics' time zone, links clickable,
+         *     the header row frozen. Streams: memory stays flat however many rows.
+         */
+        get: operations["export_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}/launch": {
         parameters: {
             query?: never;
@@ -385,6 +447,28 @@ export interface paths {
          *     due, at its assignment's instant again (at once when that has passed).
          */
         post: operations["resume_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's (the links its launch made) statistics per day for a range of days, as a spreadsheet.
+         * @description One row per day from `from` to `to` (zeros included; days in the
+         *     statistics' time zone) with opens, taps, SDK loads, app opens, SDK
+         *     failures, fallbacks and confirmed publishes.
+         */
+        get: operations["export_campaign_stats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -690,6 +774,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/links/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A link's statistics per day for a range of days, as a spreadsheet.
+         * @description One row per day from `from` to `to` (zeros included; days in the
+         *     statistics' time zone) with opens, taps, SDK loads, app opens, SDK
+         *     failures, fallbacks and confirmed publishes.
+         */
+        get: operations["export_link_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/media": {
         parameters: {
             query?: never;
@@ -945,6 +1051,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/links/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every link of a note with its totals, as a spreadsheet: label, account,
+         *     variant, status, the link, when made and until when, and its opens,
+         *     taps, app opens, failures and confirmed publishes.
+         */
+        get: operations["export_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}/links/qr-sheet.pdf": {
         parameters: {
             query?: never;
@@ -1061,6 +1188,28 @@ export interface paths {
          *     `GET /api/links/{id}/stats`).
          */
         get: operations["post_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A note's statistics per day for a range of days, as a spreadsheet.
+         * @description One row per day from `from` to `to` (zeros included; days in the
+         *     statistics' time zone) with opens, taps, SDK loads, app opens, SDK
+         *     failures, fallbacks and confirmed publishes.
+         */
+        get: operations["export_post_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2273,6 +2422,12 @@ export interface components {
             /** @description For `sdk_failed`: the SDK's error as the page saw it (at most 500 characters). */
             reason?: string | null;
         };
+        /**
+         * @description The file an export is written as: an Excel workbook, or CSV in UTF-8
+         *     with a byte-order mark (so Excel reads its Chinese right).
+         * @enum {string}
+         */
+        ExportFormat: "xlsx" | "csv";
         /** @description One field that differs between the two versions. */
         FieldDiff: {
             after?: string | null;
@@ -4379,6 +4534,86 @@ export interface operations {
             };
         };
     };
+    export_account_stats: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description The first day, `YYYY-MM-DD` in the statistics' time zone (required).
+                 * @example 2026-12-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, included; at most 366 days after `from` counted with it.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description account id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format, `from` or `to` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_audit: {
         parameters: {
             query?: {
@@ -4437,6 +4672,83 @@ export interface operations {
                 };
             };
             /** @description a bad filter, cursor or limit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_audit: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description Exactly this actor (a username, or `token:<name>`). */
+                actor?: string;
+                action?: components["schemas"]["AuditAction"];
+                target_type?: components["schemas"]["AuditTarget"];
+                target_id?: number;
+                /** @description From this instant on (inclusive). */
+                from?: string;
+                /** @description Before this instant (exclusive). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's role is below `admin` (`forbidden`, with `required_role`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format or filter */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5236,6 +5548,81 @@ export interface operations {
             };
         };
     };
+    export_campaign: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                status?: components["schemas"]["AssignmentStatus"];
+                post_id?: number;
+                account_id?: number;
+                /** @description Accounts of this group. */
+                group_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format or filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     launch_campaign: {
         parameters: {
             query?: never;
@@ -5727,6 +6114,86 @@ export interface operations {
             };
             /** @description `campaign_state`: not running, or not paused */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_campaign_stats: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description The first day, `YYYY-MM-DD` in the statistics' time zone (required).
+                 * @example 2026-12-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, included; at most 366 days after `from` counted with it.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description campaign id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format, `from` or `to` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6831,6 +7298,86 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_link_stats: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description The first day, `YYYY-MM-DD` in the statistics' time zone (required).
+                 * @example 2026-12-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, included; at most 366 days after `from` counted with it.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description link id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format, `from` or `to` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8177,6 +8724,76 @@ export interface operations {
             };
         };
     };
+    export_links: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     links_qr_sheet: {
         parameters: {
             query?: {
@@ -8577,6 +9194,86 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database does not answer (`database_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_post_stats: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (the default) or `csv` (UTF-8 with a byte-order mark). */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description The first day, `YYYY-MM-DD` in the statistics' time zone (required).
+                 * @example 2026-12-01
+                 */
+                from?: string;
+                /**
+                 * @description The last day, included; at most 366 days after `from` counted with it.
+                 * @example 2026-12-31
+                 */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description post id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an attachment (`Content-Disposition` with a UTF-8 `filename*`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["BinaryFile"];
+                    "text/csv": components["schemas"]["BinaryFile"];
+                };
+            };
+            /** @description malformed path parameter, query or body (`bad_request`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad format, `from` or `to` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11436,6 +12133,7 @@ export const channelValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const copyKitHandoutHandoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CopyKitHandout"]["handoff"]> = ["copy_kit"];
 export const diffOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DiffOp"]> = ["equal", "insert", "delete"];
 export const errorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorCode"]> = ["unauthorized", "invalid_credentials", "not_found", "version_conflict", "validation_failed", "bad_request", "conflict", "payload_too_large", "xhs_not_configured", "xhs_rejected", "xhs_timeout", "xhs_unavailable", "robots_not_configured", "robots_rejected", "robots_timeout", "robots_unavailable", "link_revoked", "link_expired", "post_deleted", "rate_limited", "unsupported_media_type", "undecodable_media", "media_in_use", "task_state", "internal", "platform_not_configured", "platform_rejected", "platform_timeout", "platform_unavailable", "method_not_allowed", "database_unavailable", "invalid_review_state", "post_not_approved", "forbidden", "last_admin", "link_not_open_yet", "link_paused", "event_queue_full", "insufficient_storage", "schedule_infeasible", "empty_file", "heic_undecodable", "campaign_state", "font_not_configured"];
+export const exportFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportFormat"]> = ["xlsx", "csv"];
 export const handoffValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Handoff"]> = ["sdk", "schema", "url", "copy_kit"];
 export const importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportMode"]> = ["all_or_nothing", "valid_rows"];
 export const importWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportWarningKind"]> = ["ignored_column"];

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod campaign;
 mod campaign_assignment;
 mod campaign_progress;
+pub mod export;
 pub mod group;
 pub mod handout;
 pub mod import;

@@ -88,14 +88,12 @@ pub(crate) async fn enrich(
         .collect())
 }
 
-pub async fn list_assignments(
+/// The list's filters (the export's too), their problems added to `errs`.
+pub(crate) async fn check_filter(
     s: &Services,
-    campaign_id: i64,
     q: &AssignmentQuery,
-) -> AppResult<AssignmentPage> {
-    find(&s.db, campaign_id).await?;
-    let mut errs = ValidationErrors::default();
-    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
+    errs: &mut ValidationErrors,
+) -> AppResult<AssignmentFilter> {
     let status = match q.status.as_deref() {
         Some(st) => errs.take(AssignmentStatus::parse_field("status", st)),
         None => None,
@@ -109,17 +107,30 @@ pub async fn list_assignments(
             ));
         }
     }
-    if !errs.is_empty() {
-        return Err(errs.into());
-    }
-    let f = AssignmentFilter {
+    Ok(AssignmentFilter {
         status,
         post_id: q.post_id,
         account_id: q.account_id,
         group_id: q.group_id,
-        after_id: page.before_id,
-        limit: page.fetch(),
-    };
+        after_id: None,
+        limit: 0,
+    })
+}
+
+pub async fn list_assignments(
+    s: &Services,
+    campaign_id: i64,
+    q: &AssignmentQuery,
+) -> AppResult<AssignmentPage> {
+    find(&s.db, campaign_id).await?;
+    let mut errs = ValidationErrors::default();
+    let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
+    let mut f = check_filter(s, q, &mut errs).await?;
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    f.after_id = page.before_id;
+    f.limit = page.fetch();
     let rows = store::page(&s.db, campaign_id, &f, Utc::now()).await?;
     let (rows, next_cursor) = page.finish(rows, |r| r.id);
     Ok(AssignmentPage {

@@ -9,7 +9,7 @@
 //! A campaign is `finished` once every assignment is published, failed or
 //! cancelled, or its end has passed (`settle.rs`): the worker's step moves
 //! it (a system write with its audit entry and `campaign.finished`, once).
-mod assignments;
+pub(crate) mod assignments;
 mod control;
 mod input;
 mod launch;

@@ -139,7 +139,7 @@ pub async fn of(s: &Services, scope: Scope, days: Option<u32>) -> AppResult<Stat
     let (post, robot) = match scope {
         Scope::Post(id) => (Some(id), None),
         Scope::Account(id) => (None, Some(id)),
-        Scope::Link(_) | Scope::All => (None, None),
+        Scope::Link(_) | Scope::Campaign(_) | Scope::All => (None, None),
     };
     let mut robot_totals = RobotTotals::default();
     if post.is_some() || robot.is_some() {

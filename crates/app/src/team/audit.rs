@@ -30,6 +30,19 @@ pub struct AuditQuery {
 pub async fn list(s: &Services, q: &AuditQuery) -> AppResult<(Vec<AuditEntry>, Option<String>)> {
     let mut errs = ValidationErrors::default();
     let page = PageRequest::parse(q.limit, q.cursor.as_deref(), &mut errs);
+    let mut filter = check_filter(q, &mut errs);
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
+    filter.before_id = page.before_id;
+    filter.limit = page.fetch();
+    let rows = store::list(&s.db, &filter).await?;
+    Ok(page.finish(rows, |e| e.id))
+}
+
+/// The list's filters (the export's too; `cursor` and `limit` aside), their
+/// problems added to `errs`.
+pub(crate) fn check_filter(q: &AuditQuery, errs: &mut ValidationErrors) -> AuditFilter {
     let actor = q
         .actor
         .as_deref()
@@ -57,19 +70,14 @@ pub async fn list(s: &Services, q: &AuditQuery) -> AppResult<(Vec<AuditEntry>, O
             ));
         }
     }
-    if !errs.is_empty() {
-        return Err(errs.into());
-    }
-    let filter = AuditFilter {
+    AuditFilter {
         actor,
         action,
         target_type,
         target_id: q.target_id,
         from: q.from.map(|t| t.naive_utc()),
         to: q.to.map(|t| t.naive_utc()),
-        before_id: page.before_id,
-        limit: page.fetch(),
-    };
-    let rows = store::list(&s.db, &filter).await?;
-    Ok(page.finish(rows, |e| e.id))
+        before_id: None,
+        limit: 0,
+    }
 }

@@ -61,6 +61,26 @@ pub async fn daily_counts(
         .collect()
 }
 
+/// `(day, kind, count)` for every day from `from_day` to `to_day` (both
+/// inclusive, `YYYY-MM-DD`): an export's range.
+pub async fn daily_counts_between(
+    db: &impl ConnectionTrait,
+    scope: Scope,
+    from_day: &str,
+    to_day: &str,
+) -> Result<Vec<(String, EventKind, i64)>, PersistenceError> {
+    let rows: Vec<(String, String, i64)> = sums_by(db, &[C::Day, C::Kind])
+        .filter(scope.counts())
+        .filter(C::Day.gte(from_day))
+        .filter(C::Day.lte(to_day))
+        .into_tuple()
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(d, k, n)| Ok((d, kind(&k)?, n)))
+        .collect()
+}
+
 /// `(kind, count)` since `since_day` (inclusive).
 pub async fn totals(
     db: &impl ConnectionTrait,

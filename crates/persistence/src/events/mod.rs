@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use xhs_domain::{EventKind, SharePlatform};
 
 pub use counts::{
-    daily_counts, failure_reasons, totals, totals_by, totals_by_platform, totals_since,
+    daily_counts, daily_counts_between, failure_reasons, totals, totals_by, totals_by_platform,
+    totals_since,
 };
 pub use lookups::{confirmed_before, last_tap_platform};
 
@@ -25,6 +26,8 @@ pub enum Scope {
     Post(i64),
     Link(i64),
     Account(i64),
+    /// The links a campaign's launch made.
+    Campaign(i64),
     /// Every event (the dashboard).
     All,
 }
@@ -48,6 +51,16 @@ impl Scope {
             Self::Post(id) => all.add(post.eq(id)),
             Self::Link(id) => all.add(link.eq(id)),
             Self::Account(id) => all.add(account.eq(id)),
+            Self::Campaign(id) => {
+                use crate::entities::campaign_assignment::{Column as A, Entity};
+                let links = sea_orm::sea_query::Query::select()
+                    .column(A::LinkId)
+                    .from(Entity)
+                    .and_where(A::CampaignId.eq(id))
+                    .and_where(A::LinkId.is_not_null())
+                    .to_owned();
+                all.add(link.in_subquery(links))
+            }
             Self::All => all,
         }
     }

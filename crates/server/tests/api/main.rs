@@ -13,6 +13,7 @@ mod errors;
 mod event_queue;
 mod event_rollup_timing;
 mod events;
+mod exports;
 mod fleet;
 mod groups;
 mod hardening;

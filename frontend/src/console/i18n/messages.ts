@@ -19,6 +19,7 @@ import { webhooksEn, webhooksZh } from './areas/webhooks';
 import { campaignsEn, campaignsZh } from './areas/campaigns';
 import { importsEn, importsZh } from './areas/imports';
 import { printEn, printZh } from './areas/print';
+import { exportsEn, exportsZh } from './areas/exports';
 
 const coreZh = {
   'app.title': '小红书发布台',
@@ -175,7 +176,7 @@ const coreZh = {
   'err.insufficient_storage': '媒体存储空间已满或只读，文件未保存，请联系管理员释放空间后重试',
 } as const;
 
-export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh, ...printZh } as const;
+export const zh = { ...coreZh, ...linksZh, ...statsZh, ...accountsZh, ...mediaZh, ...robotsZh, ...dashboardZh, ...platformsZh, ...teamZh, ...auditZh, ...reviewZh, ...firstweekZh, ...variantsZh, ...webhooksZh, ...campaignsZh, ...importsZh, ...printZh, ...exportsZh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -351,4 +352,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'err.insufficient_storage': 'The media store is full or read-only; nothing was saved. Ask an admin to free space, then retry',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn, ...printEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...linksEn, ...statsEn, ...accountsEn, ...mediaEn, ...robotsEn, ...dashboardEn, ...platformsEn, ...teamEn, ...auditEn, ...reviewEn, ...firstweekEn, ...variantsEn, ...webhooksEn, ...campaignsEn, ...importsEn, ...printEn, ...exportsEn };

@@ -4,4 +4,5 @@ pub mod delete;
 pub mod get;
 pub mod list;
 pub mod stats;
+pub mod stats_export;
 pub mod update;

@@ -3,6 +3,7 @@ pub mod assignments;
 pub mod cancel;
 pub mod create;
 pub mod delete;
+pub mod export;
 pub mod get;
 pub mod launch;
 pub mod list;
@@ -12,6 +13,7 @@ pub mod progress;
 pub mod qr_sheet;
 pub mod reminders;
 pub mod resume;
+pub mod stats_export;
 pub mod update;
 
 /// The zone of campaigns' daily windows, by name.

@@ -4,3 +4,4 @@ pub mod qr_png;
 pub mod qr_svg;
 pub mod revoke;
 pub mod stats;
+pub mod stats_export;

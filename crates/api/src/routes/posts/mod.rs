@@ -12,6 +12,7 @@ pub mod preflight;
 pub mod reminders;
 pub mod request_changes;
 pub mod stats;
+pub mod stats_export;
 pub mod submit;
 pub mod update;
 pub mod variants;
