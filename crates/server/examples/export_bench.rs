@@ -112,6 +112,7 @@ async fn main() {
             nickname: None,
             kind: AccountKind::Student,
             notes: None,
+            xhs_id: None,
         };
         account_ids.push(accounts::create(&s.db, &f).await.unwrap().id);
     }
