@@ -6,14 +6,12 @@
 //! slower than a release one; say which when quoting).
 //! `CAMPAIGN_BENCH_ACCOUNTS=200` makes a campaign of 2 000 assignments.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use chrono::{Duration, Utc};
+mod common;
+
 use std::time::Instant;
-use xhs_app::campaigns::{self, AssignmentQuery, RawAudience, RawCampaign};
+use xhs_app::campaigns::{self, AssignmentQuery};
 use xhs_app::Actor;
-use xhs_domain::campaign::{Pairing, RawSchedule, RawWindow};
-use xhs_domain::{AccountKind, RawPost};
-use xhs_persistence::accounts::{self, AccountFields};
-use xhs_server::{Application, Settings};
+use xhs_domain::AccountKind;
 
 /// Accounts unless `CAMPAIGN_BENCH_ACCOUNTS` says otherwise.
 const ACCOUNTS: usize = 1000;
@@ -31,77 +29,14 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(ACCOUNTS);
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = Settings::load(None).unwrap();
-    settings.server.port = 0;
-    settings.server.demo_post = false;
-    settings.server.static_dir = dir.path().join("no-frontend");
-    settings.media.dir = dir.path().join("media");
-    let db = std::env::var("CAMPAIGN_BENCH_DB")
-        .unwrap_or_else(|_| format!("{}/bench.db", dir.path().display()));
-    settings.database.url = format!("sqlite://{db}?mode=rwc");
-    // Set, so the first start prints no generated password.
-    settings.auth.admin_password = Some(secrecy::SecretString::from("bench-only-password"));
-    let app = Application::build(settings).await.unwrap();
+    let db = std::env::var("CAMPAIGN_BENCH_DB").ok();
+    let (_dir, app) = common::bench_app(db).await;
     let state = app.state();
     let s = &state.app;
     let actor = Actor::system();
-
-    let mut post_ids = Vec::new();
-    for i in 0..NOTES {
-        let raw = RawPost {
-            post_type: "normal".into(),
-            title: format!("第{i}篇"),
-            content: "三条路线 #城市漫步 ".into(),
-            image_urls: vec!["https://img.example.com/1.jpg".into()],
-            cover_url: None,
-            video_url: None,
-        };
-        post_ids.push(
-            xhs_app::notes::posts::create(s, &actor, &raw)
-                .await
-                .unwrap()
-                .id,
-        );
-    }
-    let mut account_ids = Vec::new();
-    for i in 0..accounts_n {
-        let f = AccountFields {
-            name: format!("号{i:04}"),
-            nickname: None,
-            kind: AccountKind::Brand,
-            notes: None,
-            xhs_id: None,
-        };
-        account_ids.push(accounts::create(&s.db, &f).await.unwrap().id);
-    }
-    let start = Utc::now() + Duration::days(1);
-    let raw = RawCampaign {
-        name: Some("bench".into()),
-        post_ids: Some(post_ids),
-        audience: Some(RawAudience {
-            account_ids: Some(account_ids.clone()),
-            group_ids: None,
-        }),
-        pairing: Some(Pairing::EachAccountEveryPost),
-        platforms: None,
-        link_expires_at: None,
-        schedule: Some(RawSchedule {
-            start_at: Some(start),
-            end_at: Some(start + Duration::days(10)),
-            daily_window: Some(RawWindow {
-                from: Some("09:00".into()),
-                to: Some("22:00".into()),
-            }),
-            per_account_per_day: Some(2),
-            min_gap_minutes: Some(180),
-        }),
-    };
-    let id = campaigns::create(s, &actor, &raw)
-        .await
-        .unwrap()
-        .campaign
-        .id;
+    let post_ids = common::notes(s, NOTES, "").await;
+    let account_ids = common::accounts(s, accounts_n, "号", AccountKind::Brand).await;
+    let id = common::campaign(s, "bench", post_ids, account_ids.clone()).await;
 
     let t = Instant::now();
     let planned = campaigns::plan(s, &actor, id).await.unwrap();

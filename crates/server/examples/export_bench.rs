@@ -11,16 +11,14 @@
 //!
 //! It prints the figures and asserts no timing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use chrono::{Duration, Utc};
+mod common;
+
 use std::time::Instant;
-use xhs_app::campaigns::{self, AssignmentQuery, RawAudience, RawCampaign};
+use xhs_app::campaigns::{self, AssignmentQuery};
 use xhs_app::exports::{self, Export};
 use xhs_app::{Actor, Services};
-use xhs_domain::campaign::{Pairing, RawSchedule, RawWindow};
-use xhs_domain::{AccountKind, RawPost};
-use xhs_persistence::accounts::{self, AccountFields};
+use xhs_domain::AccountKind;
 use xhs_persistence::ConnectionTrait;
-use xhs_server::{Application, Settings};
 
 const ACCOUNTS: usize = 1000;
 const NOTES: usize = 10;
@@ -75,74 +73,13 @@ async fn measure(s: &Services, id: i64, rows: u64) {
 
 #[tokio::main]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut settings = Settings::load(None).unwrap();
-    settings.server.port = 0;
-    settings.server.demo_post = false;
-    settings.server.static_dir = dir.path().join("no-frontend");
-    settings.media.dir = dir.path().join("media");
-    settings.database.url = format!("sqlite://{}/bench.db?mode=rwc", dir.path().display());
-    settings.auth.admin_password = Some(secrecy::SecretString::from("bench-only-password"));
-    let app = Application::build(settings).await.unwrap();
+    let (_dir, app) = common::bench_app(None).await;
     let state = app.state();
     let s = &state.app;
     let actor = Actor::system();
-
-    let mut post_ids = Vec::new();
-    for i in 0..NOTES {
-        let raw = RawPost {
-            post_type: "normal".into(),
-            title: format!("第{i}篇：城市漫步"),
-            content: "三条路线 #城市漫步 ".into(),
-            image_urls: vec!["https://img.example.com/1.jpg".into()],
-            cover_url: None,
-            video_url: None,
-        };
-        post_ids.push(
-            xhs_app::notes::posts::create(s, &actor, &raw)
-                .await
-                .unwrap()
-                .id,
-        );
-    }
-    let mut account_ids = Vec::new();
-    for i in 0..ACCOUNTS {
-        let f = AccountFields {
-            name: format!("学生{i:04}"),
-            nickname: None,
-            kind: AccountKind::Student,
-            notes: None,
-            xhs_id: None,
-        };
-        account_ids.push(accounts::create(&s.db, &f).await.unwrap().id);
-    }
-    let start = Utc::now() + Duration::days(1);
-    let raw = RawCampaign {
-        name: Some("导出基准".into()),
-        post_ids: Some(post_ids),
-        audience: Some(RawAudience {
-            account_ids: Some(account_ids),
-            group_ids: None,
-        }),
-        pairing: Some(Pairing::EachAccountEveryPost),
-        platforms: None,
-        link_expires_at: None,
-        schedule: Some(RawSchedule {
-            start_at: Some(start),
-            end_at: Some(start + Duration::days(10)),
-            daily_window: Some(RawWindow {
-                from: Some("09:00".into()),
-                to: Some("22:00".into()),
-            }),
-            per_account_per_day: Some(2),
-            min_gap_minutes: Some(180),
-        }),
-    };
-    let id = campaigns::create(s, &actor, &raw)
-        .await
-        .unwrap()
-        .campaign
-        .id;
+    let post_ids = common::notes(s, NOTES, "：城市漫步").await;
+    let account_ids = common::accounts(s, ACCOUNTS, "学生", AccountKind::Student).await;
+    let id = common::campaign(s, "导出基准", post_ids, account_ids).await;
     campaigns::plan(s, &actor, id).await.unwrap();
     campaigns::launch(s, &actor, id).await.unwrap();
     let build = if cfg!(debug_assertions) {
