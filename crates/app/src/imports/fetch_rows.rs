@@ -3,7 +3,7 @@
 //! row and column that names the URL, and, when the import is committed,
 //! the downloads become media items whose URLs replace the given ones.
 use super::columns::Columns;
-use super::posts::{PostRow, Rows};
+use super::post_rows::{PostRow, Rows};
 use super::report::Problem;
 use super::RowReport;
 use crate::notes::media;
@@ -92,7 +92,7 @@ pub(super) async fn fetch(s: &Services, rows: &mut Rows, cols: &Columns) -> Fetc
             .collect();
         r.problems.extend(problems);
     }
-    super::posts::orphan_variants(rows, &cols.header("variant"));
+    super::post_rows::orphan_variants(rows, &cols.header("variant"));
     Fetched(ok)
 }
 

@@ -10,6 +10,7 @@ pub mod fetch;
 mod fetch_rows;
 pub mod limits;
 mod post_import;
+mod post_rows;
 mod post_variants;
 pub mod posts;
 mod report;

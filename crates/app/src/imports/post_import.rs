@@ -5,7 +5,7 @@
 //! keeps them as the editor's saves do.
 use super::columns::Columns;
 use super::fetch_rows;
-use super::posts::{check, Checked, PostRow, Rows};
+use super::post_rows::{check, Checked, PostRow, Rows};
 use super::report::{FileWarning, ImportMode, ImportOptions, ImportReport, Problem, WarningKind};
 use crate::notes::variants::{self, VariantFields};
 use crate::notes::{hosted, posts as notes};

@@ -19,10 +19,10 @@ pub(super) struct Checked {
 }
 
 /// The column a variant's field comes from.
-fn column_of(field: &str) -> &'static str {
+fn variant_column_of(field: &str) -> &'static str {
     match field {
         "label" => "variant",
-        f => super::posts::column_of(f),
+        f => column_of(f),
     }
 }
 
@@ -97,7 +97,7 @@ pub(super) fn check(
         );
     } else if let Err(errs) = check_over(base, &fields, "") {
         for e in errs.0 {
-            let key = column_of(&e.field);
+            let key = variant_column_of(&e.field);
             refuse(key, e);
         }
     }
@@ -105,5 +105,17 @@ pub(super) fn check(
         merged: merged(base, &fields),
         fields,
         problems,
+    }
+}
+
+/// The column a domain field comes from.
+pub(super) fn column_of(field: &str) -> &'static str {
+    match field {
+        f if f.starts_with("image_urls") => "images",
+        "cover_url" => "cover",
+        "video_url" => "video",
+        "content" => "content",
+        "type" => "type",
+        _ => "title",
     }
 }
