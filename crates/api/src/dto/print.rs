@@ -10,7 +10,7 @@ pub struct QrSheetQuery {
     /// Only these: comma-separated ids (link ids on a note's sheet,
     /// assignment ids on a campaign's), e.g. `12,15,16`.
     #[param(
-        max_length = 20000,
+        max_length = 2000,
         pattern = "^([1-9][0-9]{0,17}(,[1-9][0-9]{0,17})*)?$"
     )]
     pub ids: Option<String>,
