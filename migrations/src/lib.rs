@@ -29,6 +29,7 @@ mod m20261206_165000_add_account_xhs_id;
 mod m20261206_170000_add_link_variant;
 mod m20261207_000000_add_media_screen_key;
 mod m20261207_040000_store_assignment_status;
+mod m20261207_080000_progress_indexes;
 mod util;
 
 pub struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_170000_add_link_variant::Migration),
             Box::new(m20261207_000000_add_media_screen_key::Migration),
             Box::new(m20261207_040000_store_assignment_status::Migration),
+            Box::new(m20261207_080000_progress_indexes::Migration),
         ]
     }
 }

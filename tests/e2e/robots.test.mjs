@@ -2,7 +2,8 @@
  * Robot fleets end to end (issue 10): an operator syncs the provider's robots
  * in the console, dispatches a note to the available ones from the post's
  * robot tab, and watches every task reach "published" with its note link,
- * while the offline robot is never offered and gets no call.
+ * while the offline robot is never offered and gets no call; a campaign's
+ * tasks name the text (variant) each one posts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -87,5 +88,35 @@ describe('robot fleets in the console', () => {
     await shot(page, 'post-robots-1366');
     await page.click(tid('nav-tasks'));
     await hasCount(page.locator(tid('task-row')), 2);
+  });
+
+  test("a campaign's robot tasks say which text each one posts: the variant's label or 原文", async () => {
+    const v = await server.api(`/api/posts/${post.id}/variants`, { method: 'POST', token, body: { label: 'B', title: '机器人的变体' } });
+    assert.equal(v.status, 201, JSON.stringify(v.body));
+    const robots = (await server.api('/api/robots?limit=100', { token })).body.items;
+    const available = robots.filter((r) => !r.blocked_reason).map((r) => r.id);
+    assert.equal(available.length, 2);
+    const day = (n) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + n)).toISOString();
+    const c = await server.api('/api/campaigns', {
+      method: 'POST',
+      token,
+      body: {
+        name: '机器人双文本',
+        post_ids: [post.id],
+        audience: { account_ids: available },
+        schedule: { start_at: day(1), end_at: day(3), daily_window: { from: '09:00', to: '22:00' } },
+      },
+    });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    for (const step of ['plan', 'launch']) {
+      const r = await server.api(`/api/campaigns/${c.body.id}/${step}`, { method: 'POST', token, body: {} });
+      assert.equal(r.status, 200, `${step}: ${JSON.stringify(r.body)}`);
+    }
+    await page.goto(`${server.baseUrl}/posts/${post.id}/robots`);
+    await hasCount(page.locator(tid('task-row')), 4);
+    await hasCount(page.locator(tid('task-text')), 4);
+    const texts = await page.locator(tid('task-text')).allTextContents();
+    // The dispatch above posted the note's own text; of the campaign's two, one posts B.
+    assert.deepEqual(texts.map((x) => x.trim()).sort(), ['B', '原文', '原文', '原文']);
   });
 });

@@ -4,7 +4,8 @@ use crate::values::{all, one};
 use crate::{now_utc, Account, PersistenceError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use xhs_domain::AccountKind;
 
@@ -72,6 +73,27 @@ pub async fn find_any(
         .filter(xhs_account::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await?)
+}
+
+/// The names of accounts by id, deleted or not (a campaign's progress
+/// names a thousand at once: the name column alone).
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, String>, PersistenceError> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i64, String)> = AccountEntity::find()
+            .select_only()
+            .column(xhs_account::Column::Id)
+            .column(xhs_account::Column::Name)
+            .filter(xhs_account::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(rows);
+    }
+    Ok(out)
 }
 
 pub async fn list_live(

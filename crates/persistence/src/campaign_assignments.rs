@@ -285,6 +285,6 @@ pub async fn others_of_account(
     Ok(rows.into_iter().map(utc).collect())
 }
 
-pub use crate::campaign_counts::{counts_by_key, counts_by_text, KeyCount, TextCount};
+pub use crate::campaign_counts::{counts_by_account, counts_by_text, KeyCount, TextCount};
 pub use crate::campaign_status::{first_events, page, AssignmentFilter, AssignmentRow};
 pub use crate::campaign_sync::{recount, resync, Recount, Scope};

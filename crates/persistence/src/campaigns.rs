@@ -3,10 +3,10 @@
 //! status (a launch run twice, or by two instances, changes it once); `PUT`
 //! is checked against the version the caller read. Assignments live in
 //! [`crate::campaign_assignments`]; status steps in `campaign_steps.rs`.
+pub use crate::campaign_parts::{load_variants, post_titles};
+use crate::campaign_parts::{parts, write_parts, Parts};
 pub use crate::campaign_steps::{delete, move_status, set_paused};
 use crate::entities::campaign::{self, Entity as CampaignEntity};
-use crate::entities::campaign_audience::{self as audience, Entity as AudienceEntity};
-use crate::entities::campaign_post::{self as cpost, Entity as PostEntity};
 use crate::values::parse;
 use crate::{now_utc, utc, PersistenceError};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -14,7 +14,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-use std::collections::HashMap;
 use xhs_domain::campaign::{CampaignStatus, Pairing};
 
 /// What a campaign is made of, as created or replaced by `PUT`.
@@ -50,9 +49,6 @@ pub struct Campaign {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
-
-const ACCOUNT: &str = "account";
-const GROUP: &str = "group";
 
 fn to_u32(v: i32) -> u32 {
     u32::try_from(v).unwrap_or(0)
@@ -91,46 +87,6 @@ fn campaign(m: campaign::Model, parts: Parts) -> Result<Campaign, PersistenceErr
     })
 }
 
-#[derive(Debug, Default)]
-struct Parts {
-    post_ids: Vec<i64>,
-    account_ids: Vec<i64>,
-    group_ids: Vec<i64>,
-}
-
-/// The notes and audience of the campaigns given, in their chosen order.
-async fn parts(
-    db: &impl ConnectionTrait,
-    ids: &[i64],
-) -> Result<HashMap<i64, Parts>, PersistenceError> {
-    let mut out: HashMap<i64, Parts> = HashMap::new();
-    let posts = PostEntity::find()
-        .filter(cpost::Column::CampaignId.is_in(ids.iter().copied()))
-        .order_by_asc(cpost::Column::Position)
-        .all(db)
-        .await?;
-    for p in posts {
-        out.entry(p.campaign_id)
-            .or_default()
-            .post_ids
-            .push(p.post_id);
-    }
-    let rows = AudienceEntity::find()
-        .filter(audience::Column::CampaignId.is_in(ids.iter().copied()))
-        .order_by_asc(audience::Column::Position)
-        .all(db)
-        .await?;
-    for a in rows {
-        let e = out.entry(a.campaign_id).or_default();
-        if a.kind == GROUP {
-            e.group_ids.push(a.ref_id);
-        } else {
-            e.account_ids.push(a.ref_id);
-        }
-    }
-    Ok(out)
-}
-
 fn naive(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc()
 }
@@ -146,56 +102,6 @@ fn set_fields(am: &mut campaign::ActiveModel, f: &CampaignFields) {
     am.window_to = Set(f.window_to.clone());
     am.per_account_per_day = Set(i32::try_from(f.per_account_per_day).unwrap_or(i32::MAX));
     am.min_gap_minutes = Set(i32::try_from(f.min_gap_minutes).unwrap_or(i32::MAX));
-}
-
-/// Writes the notes and audience of a campaign (after deleting the old ones).
-async fn write_parts(
-    db: &impl ConnectionTrait,
-    id: i64,
-    f: &CampaignFields,
-) -> Result<(), PersistenceError> {
-    PostEntity::delete_many()
-        .filter(cpost::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    AudienceEntity::delete_many()
-        .filter(audience::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    let posts = f
-        .post_ids
-        .iter()
-        .enumerate()
-        .map(|(i, p)| cpost::ActiveModel {
-            campaign_id: Set(id),
-            post_id: Set(*p),
-            position: Set(i as i32),
-        });
-    if !f.post_ids.is_empty() {
-        PostEntity::insert_many(posts)
-            .exec_without_returning(db)
-            .await?;
-    }
-    let refs = f
-        .account_ids
-        .iter()
-        .map(|a| (ACCOUNT, *a))
-        .chain(f.group_ids.iter().map(|g| (GROUP, *g)));
-    let rows: Vec<_> = refs
-        .enumerate()
-        .map(|(i, (kind, r))| audience::ActiveModel {
-            campaign_id: Set(id),
-            kind: Set(kind.to_owned()),
-            ref_id: Set(r),
-            position: Set(i as i32),
-        })
-        .collect();
-    for chunk in rows.chunks(500) {
-        AudienceEntity::insert_many(chunk.to_vec())
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
 }
 
 /// A new campaign in `draft`.
@@ -233,6 +139,21 @@ pub async fn find(
     };
     let p = parts(db, &[id]).await?.remove(&id).unwrap_or_default();
     campaign(m, p).map(Some)
+}
+
+/// Where a campaign stands, without its notes and audience (None: no such
+/// campaign).
+pub async fn status(
+    db: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Option<CampaignStatus>, PersistenceError> {
+    let s: Option<String> = CampaignEntity::find_by_id(id)
+        .select_only()
+        .column(campaign::Column::Status)
+        .into_tuple()
+        .one(db)
+        .await?;
+    s.map(|s| parse("campaign.status", &s)).transpose()
 }
 
 /// A page of campaigns, newest first (`before_id`: the keyset cursor).
@@ -295,38 +216,4 @@ pub async fn replace(
     }
     write_parts(db, id, f).await?;
     Ok(true)
-}
-
-/// The variants of each note given, as (variant id, label), in their order.
-pub async fn load_variants(
-    db: &impl ConnectionTrait,
-    post_ids: &[i64],
-) -> Result<HashMap<i64, Vec<(i64, String)>>, PersistenceError> {
-    Ok(crate::variants::variants_of(db, post_ids)
-        .await?
-        .into_iter()
-        .map(|(post, vs)| {
-            (
-                post,
-                vs.into_iter().map(|v| (v.id, v.fields.label)).collect(),
-            )
-        })
-        .collect())
-}
-
-/// The titles of the notes given (deleted ones too), in one query.
-pub async fn post_titles(
-    db: &impl ConnectionTrait,
-    ids: &[i64],
-) -> Result<HashMap<i64, String>, PersistenceError> {
-    use crate::entities::x_post;
-    let rows: Vec<(i64, String)> = x_post::Entity::find()
-        .select_only()
-        .column(x_post::Column::Id)
-        .column(x_post::Column::Title)
-        .filter(x_post::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().collect())
 }

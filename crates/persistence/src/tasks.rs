@@ -9,9 +9,11 @@ use chrono::NaiveDateTime;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use xhs_domain::{RobotFunction, TaskStatus};
+
+pub use crate::task_reads::{count_by_status, list, list_query, TaskFilter};
 
 /// A task to create.
 #[derive(Debug, Clone)]
@@ -57,44 +59,6 @@ pub async fn find_by_provider_id(
         .filter(robot_task::Column::ProviderTaskId.eq(provider_task_id))
         .one(db)
         .await?)
-}
-
-/// What the task list asks for; `before_id` is the keyset cursor.
-#[derive(Debug, Clone, Default)]
-pub struct TaskFilter {
-    pub limit: u64,
-    pub before_id: Option<i64>,
-    pub post_id: Option<i64>,
-    pub robot_id: Option<i64>,
-    pub status: Option<TaskStatus>,
-}
-
-pub async fn list(
-    db: &impl ConnectionTrait,
-    f: &TaskFilter,
-) -> Result<Vec<Task>, PersistenceError> {
-    all(list_query(f).all(db).await?)
-}
-
-/// The list's query (public so a test can read its plan).
-pub fn list_query(f: &TaskFilter) -> Select<TaskEntity> {
-    let mut cond = Condition::all();
-    if let Some(b) = f.before_id {
-        cond = cond.add(robot_task::Column::Id.lt(b));
-    }
-    if let Some(p) = f.post_id {
-        cond = cond.add(robot_task::Column::PostId.eq(p));
-    }
-    if let Some(r) = f.robot_id {
-        cond = cond.add(robot_task::Column::RobotId.eq(r));
-    }
-    if let Some(s) = f.status {
-        cond = cond.add(robot_task::Column::Status.eq(s.as_str()));
-    }
-    TaskEntity::find()
-        .filter(cond)
-        .order_by_desc(robot_task::Column::Id)
-        .limit(f.limit)
 }
 
 /// A change to a task; `None` leaves a column as it is.
@@ -309,41 +273,6 @@ pub async fn move_all(
         resync(db, &Scope::Tasks(chunk.to_vec())).await?;
     }
     Ok(moved)
-}
-
-/// `(status, count)` of the tasks of a post or a robot created since `since`.
-pub async fn count_by_status(
-    db: &impl ConnectionTrait,
-    post_id: Option<i64>,
-    robot_id: Option<i64>,
-    since: NaiveDateTime,
-) -> Result<Vec<(TaskStatus, i64)>, PersistenceError> {
-    let mut q = TaskEntity::find()
-        .select_only()
-        .column(robot_task::Column::Status)
-        .column_as(Expr::col(robot_task::Column::Id).count(), "n")
-        .filter(robot_task::Column::CreatedAt.gte(since));
-    if let Some(p) = post_id {
-        q = q.filter(robot_task::Column::PostId.eq(p));
-    }
-    if let Some(r) = robot_id {
-        q = q.filter(robot_task::Column::RobotId.eq(r));
-    }
-    let rows: Vec<(String, i64)> = q
-        .group_by(robot_task::Column::Status)
-        .into_tuple()
-        .all(db)
-        .await?;
-    rows.into_iter()
-        .map(|(s, n)| {
-            s.parse::<TaskStatus>()
-                .map(|s| (s, n))
-                .map_err(|_| PersistenceError::Corrupt {
-                    column: "robot_task.status",
-                    value: s.chars().take(40).collect(),
-                })
-        })
-        .collect()
 }
 
 /// Condition helpers for [`move_all`].

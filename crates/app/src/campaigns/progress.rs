@@ -1,8 +1,10 @@
 //! Progress: how many assignments stand at each status, overall and per
-//! note, text (variant), group and account, from grouped counts of the
-//! stored statuses.
+//! note, text (variant), group and account, from two grouped counts of the
+//! stored statuses (per note and text, per account; each read from one
+//! index), the accounts' names and their groups.
 use crate::{AppResult, Services};
 use chrono::Utc;
+use futures_util::future::try_join3;
 use std::collections::{BTreeMap, HashMap};
 use xhs_domain::campaign::{AssignmentStatus, CampaignStatus};
 use xhs_persistence::campaign_assignments as store;
@@ -116,9 +118,17 @@ fn keyed(
         .collect()
 }
 
+/// The three reads of the campaign's own rows run at once (each on its own
+/// connection), then the three that name what they found.
 pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
-    let c = super::find(&s.db, id).await?;
-    let texts = by_text(s, id).await?;
+    let now = Utc::now();
+    let (status, texts, accounts_counted) = try_join3(
+        campaigns::status(&s.db, id),
+        store::counts_by_text(&s.db, id, now),
+        store::counts_by_account(&s.db, id, now),
+    )
+    .await?;
+    let status = status.ok_or(crate::AppError::NotFound(crate::Resource::Campaign))?;
     let all = overall(&texts);
     let mut by_post: BTreeMap<i64, Counts> = BTreeMap::new();
     let mut by_variant: BTreeMap<(i64, Option<i64>), (Counts, Option<String>)> = BTreeMap::new();
@@ -129,20 +139,19 @@ pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
         e.0.add(*st, n);
         e.1 = e.1.take().or_else(|| row.variant_label.clone());
     }
-    let titles = campaigns::post_titles(&s.db, &c.fields.post_ids).await?;
-    let title = |p: i64| titles.get(&p).cloned().unwrap_or_default();
-    let accounts_counted = store::counts_by_key(&s.db, id, Utc::now(), false).await?;
+    let post_ids: Vec<i64> = by_post.keys().copied().collect();
     let mut account_ids: Vec<i64> = accounts_counted.iter().map(|(r, _)| r.k).collect();
     account_ids.sort_unstable();
     account_ids.dedup();
-    let names: HashMap<i64, String> = accounts::find_any(&s.db, &account_ids)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a.name))
-        .collect();
     // Groups from the accounts' counts (an account in several groups
     // counts in each): no second pass over the assignments.
-    let group_of = groups::of_accounts(&s.db, &account_ids).await?;
+    let (titles, names, group_of) = try_join3(
+        campaigns::post_titles(&s.db, &post_ids),
+        accounts::names(&s.db, &account_ids),
+        groups::of_accounts(&s.db, &account_ids),
+    )
+    .await?;
+    let title = |p: i64| titles.get(&p).cloned().unwrap_or_default();
     let mut groups_counted = Vec::new();
     let mut group_names: HashMap<i64, String> = HashMap::new();
     for (row, st) in &accounts_counted {
@@ -155,7 +164,7 @@ pub async fn progress(s: &Services, id: i64) -> AppResult<Progress> {
     }
     Ok(Progress {
         campaign_id: id,
-        status: c.status,
+        status,
         overall: all,
         published_share: all.published_share(),
         by_post: by_post

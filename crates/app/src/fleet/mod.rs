@@ -4,6 +4,7 @@
 pub mod dispatch;
 pub mod dispatcher;
 pub mod inbound;
+mod moves;
 pub mod robots;
 pub mod tasks;
 

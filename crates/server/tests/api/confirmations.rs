@@ -12,14 +12,6 @@ fn web_share() -> String {
     format!("https://www.xiaohongshu.com/discovery/item/{ID}?source=webshare&xhsshare=pc_web&xsec_token=ABxyz0123=&xsec_source=pc_share")
 }
 
-async fn account(app: &TestApp, name: &str) -> i64 {
-    let res = app
-        .post_json("/api/accounts", &json!({"name": name, "kind": "student"}))
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
 async fn link(app: &TestApp, post: i64, body: Value) -> String {
     let res = app
         .post_json(&format!("/api/posts/{post}/links"), &body)
@@ -56,7 +48,7 @@ async fn records(app: &TestApp, account: i64) -> Vec<Value> {
 async fn the_apps_share_text_the_web_link_and_a_short_link_are_taken_and_one_note_counts_once() {
     let app = crate::helpers::spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let brand = account(&app, "品牌号").await;
+    let brand = app.create_account("品牌号", "student").await;
     let token = link(&app, post, json!({"account_id": brand})).await;
 
     assert_eq!(paste(&app, &token, APP_TEXT).await, StatusCode::NO_CONTENT);
@@ -92,7 +84,7 @@ async fn the_apps_share_text_the_web_link_and_a_short_link_are_taken_and_one_not
 
     // An operator confirming a record with a note already counted moves
     // the record, and still counts the note once.
-    let teacher = account(&app, "老师号").await;
+    let teacher = app.create_account("老师号", "student").await;
     link(&app, post, json!({"account_id": teacher})).await;
     let id = records(&app, teacher).await[0]["id"].as_i64().unwrap();
     let res = app
@@ -166,7 +158,7 @@ async fn confirmed_publishes_count_for_xhs_even_after_a_weibo_tap_and_platforms_
 {
     let app = crate::helpers::spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let student = account(&app, "学生号").await;
+    let student = app.create_account("学生号", "student").await;
     let only_xhs = link(
         &app,
         post,
@@ -183,7 +175,7 @@ async fn confirmed_publishes_count_for_xhs_even_after_a_weibo_tap_and_platforms_
         StatusCode::NO_CONTENT
     );
     // The operator confirms a second account's record on another XHS-only link.
-    let brand = account(&app, "品牌号").await;
+    let brand = app.create_account("品牌号", "student").await;
     link(
         &app,
         post,

@@ -42,16 +42,6 @@ async fn with(settings: fn(&mut Settings)) -> TestApp {
     .await
 }
 
-async fn account(app: &TestApp) -> i64 {
-    app.post_json("/api/accounts", &json!({"name": "批量", "kind": "test"}))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
-}
-
 /// Today in the default statistics zone, as events are dated.
 fn today() -> String {
     chrono::Utc::now()
@@ -125,7 +115,7 @@ pub async fn full_queue_response() -> reqwest::Response {
 #[tokio::test]
 async fn many_concurrent_events_in_small_batches_all_land_and_are_counted_exactly() {
     let app = with(small_batches).await;
-    let acc = account(&app).await;
+    let acc = app.create_account("批量", "test").await;
     let (post, link) = post_with_link(&app, json!({"account_id": acc})).await;
     let token = link["token"].as_str().unwrap().to_owned();
     let kinds = ["opened", "publish_tapped", "sdk_loaded", "app_opened"];
@@ -276,7 +266,7 @@ async fn events_queued_when_the_server_stops_are_written_before_it_ends() {
 #[tokio::test]
 async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
     let app = with(small_batches).await;
-    let acc = account(&app).await;
+    let acc = app.create_account("批量", "test").await;
     let (post, with_account) = post_with_link(&app, json!({"account_id": acc})).await;
     let (_, page_only) = post_with_link(&app, json!({})).await;
     let (a, b) = (

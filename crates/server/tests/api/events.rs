@@ -143,13 +143,8 @@ async fn the_rate_limit_answers_429_with_retry_after_and_recovers() {
 #[tokio::test]
 async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
     let app = spawn_app().await;
-    let account: Value = app
-        .post_json("/api/accounts", &json!({"name": "并发", "kind": "test"}))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let (post, link) = post_with_link(&app, json!({"account_id": account["id"]})).await;
+    let account = app.create_account("并发", "test").await;
+    let (post, link) = post_with_link(&app, json!({"account_id": account})).await;
     event(
         &app,
         link["token"].as_str().unwrap(),

@@ -318,6 +318,15 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Creates an account of `kind` named `name` and returns its id.
+    pub async fn create_account(&self, name: &str, kind: &str) -> i64 {
+        let res = self
+            .post_json("/api/accounts", &json!({"name": name, "kind": kind}))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
+    }
+
     /// Creates a post and returns its body.
     pub async fn create_post(&self, body: &Value) -> Value {
         let res = self.post_json("/api/posts", body).await;

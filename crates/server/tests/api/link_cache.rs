@@ -76,13 +76,8 @@ async fn with_a_zero_ttl_every_read_goes_to_the_database() {
 #[tokio::test]
 async fn an_edit_a_rename_a_revocation_and_a_delete_are_served_at_once() {
     let app = app_with_ttl(60_000).await;
-    let account: Value = app
-        .post_json("/api/accounts", &json!({"name": "品牌号", "kind": "brand"}))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let (id, link) = post_with_link(&app, json!({"account_id": account["id"]})).await;
+    let account = app.create_account("品牌号", "brand").await;
+    let (id, link) = post_with_link(&app, json!({"account_id": account})).await;
     let token = link["token"].as_str().unwrap();
     let (status, shown) = page(&app, token).await;
     assert_eq!(status, StatusCode::OK, "{shown}");
@@ -97,7 +92,7 @@ async fn an_edit_a_rename_a_revocation_and_a_delete_are_served_at_once() {
 
     let res = app
         .put_json(
-            &format!("/api/accounts/{}", account["id"]),
+            &format!("/api/accounts/{account}"),
             &json!({"name": "品牌号", "nickname": "新昵称", "kind": "brand"}),
         )
         .await;

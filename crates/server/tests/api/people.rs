@@ -5,14 +5,6 @@ use crate::share::event;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn account(app: &TestApp, name: &str) -> i64 {
-    let res = app
-        .post_json("/api/accounts", &json!({"name": name, "kind": "student"}))
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-}
-
 async fn link(app: &TestApp, post: i64, body: Value) -> Value {
     let res = app
         .post_json(&format!("/api/posts/{post}/links"), &body)
@@ -50,9 +42,9 @@ async fn a_teacher_sees_each_person_of_a_note_and_reminds_the_unfinished() {
     let app = spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
     let (wang, li, zhao) = (
-        account(&app, "王同学").await,
-        account(&app, "李同学").await,
-        account(&app, "赵同学").await,
+        app.create_account("王同学", "student").await,
+        app.create_account("李同学", "student").await,
+        app.create_account("赵同学", "student").await,
     );
     let class = app.post_json("/api/groups", &json!({"name": "三班"})).await;
     let class = class.json::<Value>().await.unwrap()["id"].as_i64().unwrap();

@@ -9,14 +9,7 @@ use serde_json::json;
 async fn a_link_whose_publish_record_cannot_be_written_is_not_stored_either() {
     let app = spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let account = app
-        .post_json("/api/accounts", &json!({"name": "三班", "kind": "student"}))
-        .await
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let account = app.create_account("三班", "student").await;
     inject_failure(&app.db, "publish_record", "INSERT").await;
 
     let res = app

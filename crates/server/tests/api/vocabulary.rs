@@ -51,16 +51,11 @@ async fn a_link_of_a_deleted_note_has_the_status_post_deleted() {
 
 async fn account_link(app: &crate::helpers::TestApp) -> (i64, Value) {
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let account: Value = app
-        .post_json("/api/accounts", &json!({"name": "三班", "kind": "student"}))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let account = app.create_account("三班", "student").await;
     let link: Value = app
         .post_json(
             &format!("/api/posts/{post}/links"),
-            &json!({"account_id": account["id"]}),
+            &json!({"account_id": account}),
         )
         .await
         .json()

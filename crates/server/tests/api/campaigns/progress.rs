@@ -168,6 +168,22 @@ async fn progress_assignments_and_reminders_follow_real_opens_taps_and_confirmat
         (me["counts"]["published"].as_u64(), me["name"].as_str()),
         (Some(1), Some("学生00"))
     );
+    // Per account and per group too, a due link stored `scheduled` counts as open.
+    let waiting = pr["by_account"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["account_id"] == people[2])
+        .unwrap();
+    assert_eq!(
+        (
+            waiting["counts"]["open"].as_u64(),
+            waiting["counts"]["scheduled"].as_u64()
+        ),
+        (Some(1), Some(1)),
+        "{waiting}"
+    );
+    assert_eq!(pr["by_group"][0]["counts"]["open"], 1);
 
     // Reminders: everyone not published, with their own link.
     let r = get(&app, &format!("/api/campaigns/{id}/reminders")).await;

@@ -22,11 +22,7 @@ async fn note_with_links(app: &TestApp) -> (i64, i64, Value, Value) {
     let mut p = valid_post();
     p["title"] = json!("冬日咖啡");
     let post = app.create_post(&p).await["id"].as_i64().unwrap();
-    let res = app
-        .post_json("/api/accounts", &json!({"name": "张三", "kind": "student"}))
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let account = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let account = app.create_account("张三", "student").await;
     let mut links = Vec::new();
     for body in [json!({"label": "三班", "account_id": account}), json!({})] {
         let res = app

@@ -131,14 +131,7 @@ pub async fn class(
     let mut people = Vec::new();
     for i in 0..n {
         let name = format!("{prefix}{:02}", i + 1);
-        let res = app
-            .post_json("/api/accounts", &json!({"name": name, "kind": "student"}))
-            .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        people.push((
-            res.json::<Value>().await.unwrap()["id"].as_i64().unwrap(),
-            name,
-        ));
+        people.push((app.create_account(&name, "student").await, name));
     }
     let ids: Vec<i64> = people.iter().map(|p| p.0).collect();
     (crate::campaigns::group(app, group, &ids).await, people)

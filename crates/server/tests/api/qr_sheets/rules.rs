@@ -49,14 +49,7 @@ async fn without_a_cjk_font_the_sheet_is_503_font_not_configured_naming_the_sett
     })
     .await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let account = app
-        .post_json("/api/accounts", &json!({"name": "小明", "kind": "student"}))
-        .await
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let account = app.create_account("小明", "student").await;
     links_for(&app, post, &[account]).await;
 
     let (status, p) = problem(
@@ -84,14 +77,7 @@ async fn without_a_cjk_font_the_sheet_is_503_font_not_configured_naming_the_sett
 async fn a_sheet_needs_a_login_and_a_viewer_may_print_it() {
     let app = spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
-    let account = app
-        .post_json("/api/accounts", &json!({"name": "小红", "kind": "student"}))
-        .await
-        .json::<serde_json::Value>()
-        .await
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let account = app.create_account("小红", "student").await;
     links_for(&app, post, &[account]).await;
     let path = format!("/api/posts/{post}/links/qr-sheet.pdf");
     let anonymous = app.client.get(app.url(&path)).send().await.unwrap();
