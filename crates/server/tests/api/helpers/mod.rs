@@ -1,49 +1,20 @@
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 use xhs_fakes::FakeXhs;
 use xhs_persistence::DatabaseConnection;
 use xhs_server::{Application, Settings};
 use xhs_signing::SecretString;
 
+mod db;
+mod logs;
+pub use db::*;
+pub use logs::captured_logs;
+use logs::init_logs;
+
 pub const APP_KEY: &str = "red.testAppKey";
 pub const APP_SECRET: &str = "test-app-secret-8d1f0c";
 pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
-
-/// Everything every test's server logged, to check that no secret is in it.
-pub fn captured_logs() -> String {
-    String::from_utf8_lossy(&LOGS.get_or_init(Default::default).lock().unwrap()).into_owned()
-}
-
-static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-
-#[derive(Clone)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn init_logs() {
-    static INIT: OnceLock<()> = OnceLock::new();
-    INIT.get_or_init(|| {
-        let buf = LOGS.get_or_init(Default::default).clone();
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter("debug,sqlx=info,hyper=info,h2=info,rustls=info")
-            .with_ansi(false)
-            .fmt_fields(xhs_server::telemetry::escaped_fields())
-            .with_writer(move || Capture(buf.clone()))
-            .try_init();
-    });
-}
 
 pub struct TestApp {
     pub address: String,
@@ -345,111 +316,4 @@ pub async fn problem(res: Response) -> (StatusCode, Value) {
         .unwrap_or_default();
     assert_eq!(ct, "application/problem+json", "status {status}");
     (status, res.json().await.unwrap())
-}
-
-/// Makes every `op` (INSERT or UPDATE) on `table` fail inside the database,
-/// on whichever backend the test runs: a stand-in for a crash or a constraint
-/// in the middle of a use case.
-pub async fn inject_failure(db: &DatabaseConnection, table: &str, op: &str) {
-    use xhs_persistence::ConnectionTrait;
-    let name = format!("xhs_test_fail_{}_{}", table, op.to_lowercase());
-    let statements = match db.get_database_backend() {
-        sea_orm::DatabaseBackend::Sqlite => vec![format!(
-            "CREATE TRIGGER {name} BEFORE {op} ON {table} BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
-        )],
-        sea_orm::DatabaseBackend::MySql => vec![format!(
-            "CREATE TRIGGER {name} BEFORE {op} ON {table} FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'"
-        )],
-        sea_orm::DatabaseBackend::Postgres => vec![
-            format!("CREATE FUNCTION {name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql"),
-            format!("CREATE TRIGGER {name} BEFORE {op} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()"),
-        ],
-    };
-    for sql in statements {
-        db.execute_unprepared(&sql).await.unwrap();
-    }
-}
-
-/// Rows in a table.
-pub async fn count_rows(db: &DatabaseConnection, table: &str) -> i64 {
-    use xhs_persistence::ConnectionTrait;
-    let row = db
-        .query_one(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            format!("SELECT COUNT(*) AS n FROM {table}"),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<i64>("", "n").unwrap()
-}
-
-/// The rollups as the raw events say they should be: `(link, day, kind,
-/// platform, post, account, n)`, ordered. The same grouping migration 18's
-/// backfill uses.
-pub const EVENT_RECOUNT: &str = "SELECT link_id, day, kind, COALESCE(platform, '') AS platform, \
-     MAX(post_id) AS post_id, MAX(account_id) AS account_id, COUNT(*) AS n \
-     FROM share_event GROUP BY link_id, day, kind, COALESCE(platform, '')";
-
-/// Rebuilds the rollups from the raw events, for tests that rewrite raw
-/// rows (backdating events) behind the application's back.
-pub async fn recount_event_rollups(db: &DatabaseConnection) {
-    use xhs_persistence::ConnectionTrait;
-    db.execute_unprepared("DELETE FROM share_event_count")
-        .await
-        .unwrap();
-    db.execute_unprepared(&format!(
-        "INSERT INTO share_event_count (link_id, day, kind, platform, post_id, account_id, n) {EVENT_RECOUNT}"
-    ))
-    .await
-    .unwrap();
-}
-
-/// Every rollup row and every recount row, ordered, as text: equal when the
-/// rollups match the raw events.
-pub async fn rollups_and_recount(db: &DatabaseConnection) -> (Vec<String>, Vec<String>) {
-    use xhs_persistence::ConnectionTrait;
-    let rows = |sql: String| async move {
-        db.query_all(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            sql,
-        ))
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| {
-            format!(
-                "{}|{}|{}|{}|{}|{:?}|{}",
-                r.try_get::<i64>("", "link_id").unwrap(),
-                r.try_get::<String>("", "day").unwrap(),
-                r.try_get::<String>("", "kind").unwrap(),
-                r.try_get::<String>("", "platform").unwrap(),
-                r.try_get::<i64>("", "post_id").unwrap(),
-                r.try_get::<Option<i64>>("", "account_id").unwrap(),
-                r.try_get::<i64>("", "n").unwrap(),
-            )
-        })
-        .collect::<Vec<_>>()
-    };
-    let order = " ORDER BY link_id, day, kind, platform";
-    let stored = rows(format!(
-        "SELECT link_id, day, kind, platform, post_id, account_id, n FROM share_event_count{order}"
-    ))
-    .await;
-    let recount = rows(format!("SELECT * FROM ({EVENT_RECOUNT}) AS r{order}")).await;
-    (stored, recount)
-}
-
-/// Reverts every migration from `name` on (it included), whichever came
-/// after it: a test of one migration's `up` on rows written before it.
-pub async fn migrate_down_through(db: &DatabaseConnection, name: &str) {
-    use migration::{Migrator, MigratorTrait};
-    let from_end = Migrator::migrations()
-        .iter()
-        .rev()
-        .position(|m| m.name() == name)
-        .expect("a registered migration");
-    Migrator::down(db, Some(u32::try_from(from_end + 1).unwrap()))
-        .await
-        .unwrap();
 }
