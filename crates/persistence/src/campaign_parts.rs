@@ -1,7 +1,6 @@
 //! A campaign's parts: its notes in order and its audience as chosen (the
 //! rows of `campaign_post` and `campaign_audience`), and what reads need of
 //! its notes (their variants to deal out, their titles to name rows).
-use crate::campaigns::CampaignFields;
 use crate::entities::campaign_audience::{self as audience, Entity as AudienceEntity};
 use crate::entities::campaign_post::{self as cpost, Entity as PostEntity};
 use crate::PersistenceError;
@@ -57,7 +56,9 @@ pub(crate) async fn parts(
 pub(crate) async fn write_parts(
     db: &impl ConnectionTrait,
     id: i64,
-    f: &CampaignFields,
+    post_ids: &[i64],
+    account_ids: &[i64],
+    group_ids: &[i64],
 ) -> Result<(), PersistenceError> {
     PostEntity::delete_many()
         .filter(cpost::Column::CampaignId.eq(id))
@@ -67,8 +68,7 @@ pub(crate) async fn write_parts(
         .filter(audience::Column::CampaignId.eq(id))
         .exec(db)
         .await?;
-    let posts = f
-        .post_ids
+    let posts = post_ids
         .iter()
         .enumerate()
         .map(|(i, p)| cpost::ActiveModel {
@@ -76,16 +76,15 @@ pub(crate) async fn write_parts(
             post_id: Set(*p),
             position: Set(i as i32),
         });
-    if !f.post_ids.is_empty() {
+    if !post_ids.is_empty() {
         PostEntity::insert_many(posts)
             .exec_without_returning(db)
             .await?;
     }
-    let refs = f
-        .account_ids
+    let refs = account_ids
         .iter()
         .map(|a| (ACCOUNT, *a))
-        .chain(f.group_ids.iter().map(|g| (GROUP, *g)));
+        .chain(group_ids.iter().map(|g| (GROUP, *g)));
     let rows: Vec<_> = refs
         .enumerate()
         .map(|(i, (kind, r))| audience::ActiveModel {

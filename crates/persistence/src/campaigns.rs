@@ -123,7 +123,7 @@ pub async fn create(
     };
     set_fields(&mut am, f);
     let m = am.insert(db).await?;
-    write_parts(db, m.id, f).await?;
+    write_parts(db, m.id, &f.post_ids, &f.account_ids, &f.group_ids).await?;
     find(db, m.id).await?.ok_or(PersistenceError::Corrupt {
         column: "campaign.id",
         value: m.id.to_string(),
@@ -214,6 +214,6 @@ pub async fn replace(
     if r.rows_affected != 1 {
         return Ok(false);
     }
-    write_parts(db, id, f).await?;
+    write_parts(db, id, &f.post_ids, &f.account_ids, &f.group_ids).await?;
     Ok(true)
 }
