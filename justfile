@@ -23,6 +23,10 @@ lint:
     cargo clippy --workspace --all-targets -- -D warnings
     cd frontend && npm run typecheck
 
+# The test command from fresh clones with both cores kept busy by stress-ng (issue 23): RUNS in a row
+loaded RUNS="3" WORKDIR="/tmp/xhs-loaded":
+    bash scripts/loaded.sh {{RUNS}} {{WORKDIR}}
+
 # Release server under wrk at 64 connections: 100 000 notes, 100 000 events; figures per path (BENCHMARKS.md)
 bench *ARGS:
     bash scripts/bench.sh {{ARGS}}
