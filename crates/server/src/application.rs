@@ -27,6 +27,7 @@ impl Application {
     /// and a demo post), binds the listener (port 0 picks a free one) and
     /// builds the server and the workers.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        startup::raise_open_files_limit();
         let db = startup::database(&settings).await?;
         let listener = TcpListener::bind((settings.server.host.as_str(), settings.server.port))
             .with_context(|| {

@@ -15,6 +15,26 @@ pub async fn events_db(settings: &Settings) -> anyhow::Result<DatabaseConnection
         .with_context(|| format!("connecting to {}", settings.database.redacted_url()))
 }
 
+/// Raises the process's soft limit on open files to its hard limit, once.
+/// Every connection is a file: with the common default of 1 024, a crowd
+/// of a few hundred phones (each connection counted on both ends when a
+/// load balancer or a test client shares the host) is refused with
+/// "Too many open files" long before the CPU is busy.
+pub fn raise_open_files_limit() {
+    static RAISED: std::sync::Once = std::sync::Once::new();
+    RAISED.call_once(|| {
+        let before = rlimit::getrlimit(rlimit::Resource::NOFILE).map(|(soft, _)| soft);
+        match rlimit::increase_nofile_limit(u64::MAX) {
+            Ok(now) if now < 4096 => tracing::warn!(
+                open_files = now,
+                "the open-files limit is low: about half as many connections can be open at once (raise `ulimit -n`)"
+            ),
+            Ok(now) => tracing::info!(before = before.ok(), open_files = now, "open-files limit"),
+            Err(e) => tracing::warn!(error = %e, "the open-files limit could not be read or raised"),
+        }
+    });
+}
+
 /// Connects and migrates.
 pub async fn database(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     let timeout = std::time::Duration::from_millis(settings.database.connect_timeout_ms.max(100));

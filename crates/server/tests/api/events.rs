@@ -1,6 +1,7 @@
 //! What share pages report: validation, exact counting, rate limits.
-use crate::helpers::{problem, spawn_app, spawn_app_with, Options};
+use crate::helpers::{problem, spawn_app, spawn_app_with, Options, IN_FLIGHT};
 use crate::share::{event, post_with_link};
+use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -80,7 +81,10 @@ async fn a_thousand_concurrent_events_are_each_counted_once() {
         };
         event(&app, &token, json!({"kind": kind}))
     });
-    let results = futures_util::future::join_all(sends).await;
+    let results: Vec<_> = futures_util::stream::iter(sends)
+        .buffer_unordered(IN_FLIGHT)
+        .collect()
+        .await;
     let refused: Vec<_> = results
         .iter()
         .map(|r| r.status())

@@ -15,6 +15,11 @@ use logs::init_logs;
 pub const APP_KEY: &str = "red.testAppKey";
 pub const APP_SECRET: &str = "test-app-secret-8d1f0c";
 pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+/// Requests a test keeps in flight at once. Each is two open files in this
+/// process (the client's socket and the server's), and two tests run at
+/// once: 2 x 2 x 200 stays under the common limit of 1 024 even where the
+/// hard limit lets nothing be raised.
+pub const IN_FLIGHT: usize = 200;
 
 pub struct TestApp {
     pub address: String,

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod signals;
+
 const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
 
 struct Running {
@@ -29,9 +31,14 @@ fn temp_db() -> (std::path::PathBuf, String) {
 
 /// Starts `serve` on port 0 and reads stdout until it says where it listens.
 // `Running`'s `Drop` kills and waits for the child; a failed start panics.
-#[allow(clippy::zombie_processes)]
 fn start(envs: &[(&str, &str)]) -> Running {
-    let mut cmd = Command::new(BIN);
+    start_with(Command::new(BIN), envs)
+}
+
+/// [`start`] through `cmd`, which execs the binary (a shell that sets a
+/// limit first, say).
+#[allow(clippy::zombie_processes)]
+fn start_with(mut cmd: Command, envs: &[(&str, &str)]) -> Running {
     cmd.env("XHSPUB__SERVER__PORT", "0")
         // Not ./data/media under the crate: uploads of these tests go to a temp dir.
         .env(
@@ -234,178 +241,4 @@ fn the_committed_openapi_document_matches_the_code() {
         String::from_utf8_lossy(&out.stdout) == committed,
         "openapi/openapi.json is stale: run `just openapi` (cargo run -p xhs-server -- openapi > openapi/openapi.json)"
     );
-}
-
-#[tokio::test]
-async fn sigterm_drains_the_request_in_flight_and_exits_cleanly() {
-    let fake = xhs_fakes::FakeXhs::start("red.cliKey", "cli-secret-9f2").await;
-    fake.set_mode(xhs_fakes::FakeMode::Delay(Duration::from_millis(1500)));
-    let (dir, url) = temp_db();
-    let mut app = start(&[
-        ("XHSPUB__DATABASE__URL", &url),
-        ("XHSPUB__AUTH__ADMIN_PASSWORD", "drain-me-123"),
-        ("XHSPUB__XHS__APP_KEY", "red.cliKey"),
-        ("XHSPUB__XHS__APP_SECRET", "cli-secret-9f2"),
-        ("XHSPUB__XHS__API_BASE", &fake.base_url()),
-    ]);
-    let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{}/api/auth/login", app.base))
-        .json(&json!({"username": "admin", "password": "drain-me-123"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap().to_owned();
-    // The publish waits 1.5 s on XHS: it is in flight when SIGTERM arrives.
-    let in_flight = tokio::spawn(
-        client
-            .get(format!("{}/api/post/publish/1", app.base))
-            .bearer_auth(token)
-            .send(),
-    );
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let pid = app.child.id().to_string();
-    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(killed.success());
-
-    let res = in_flight
-        .await
-        .unwrap()
-        .expect("the request in flight is answered");
-    assert_eq!(res.status(), 200, "drained, not cut off");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(s) = app.child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(Instant::now() < deadline, "the server did not stop");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    assert!(status.success(), "a clean exit after SIGTERM: {status:?}");
-    let _ = std::fs::remove_dir_all(dir);
-}
-
-/// Polls the API until `check` holds for the tasks, or fails after `secs`.
-async fn tasks_until(base: &str, token: &str, secs: u64, check: impl Fn(&Value) -> bool) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let page: Value = reqwest::Client::new()
-            .get(format!("{base}/api/tasks"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if check(&page["items"]) {
-            return page["items"].clone();
-        }
-        assert!(
-            Instant::now() < deadline,
-            "tasks never became as expected: {page}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
-#[tokio::test]
-async fn a_process_killed_mid_send_leaves_the_task_unknown_and_sends_nothing_twice() {
-    use xhs_fakes::robots::FakeRobots;
-    let fake = FakeRobots::start("kill-test-token", 1).await;
-    // The provider holds the call: the process is killed while it is in flight.
-    fake.set_publish_delay(Duration::from_secs(30));
-    let (dir, url) = temp_db();
-    let base = fake.base_url();
-    let env = [
-        ("XHSPUB__DATABASE__URL", url.as_str()),
-        ("XHSPUB__AUTH__ADMIN_PASSWORD", "kill-me-123"),
-        ("XHSPUB__SERVER__DEMO_POST", "false"),
-        ("XHSPUB__ROBOTS__BASE_URL", base.as_str()),
-        ("XHSPUB__ROBOTS__MERCHANT_TOKEN", "kill-test-token"),
-        ("XHSPUB__ROBOTS__DISPATCH_TICK_MS", "100"),
-        ("XHSPUB__ROBOTS__TIMEOUT_MS", "5000"),
-        ("XHSPUB__ROBOTS__LEASE_SECS", "2"),
-    ];
-    let mut first = start(&env);
-    let client = reqwest::Client::new();
-    let login = |b: String| {
-        let client = client.clone();
-        async move {
-            let v: Value = client
-                .post(format!("{b}/api/auth/login"))
-                .json(&json!({"username": "admin", "password": "kill-me-123"}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            v["token"].as_str().unwrap().to_owned()
-        }
-    };
-    let token = login(first.base.clone()).await;
-    let call = |path: &str, body: Value| {
-        client
-            .post(format!("{}{path}", first.base))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()
-    };
-    assert_eq!(
-        call("/api/robots/sync", json!({})).await.unwrap().status(),
-        200
-    );
-    let robots: Value = client
-        .get(format!("{}/api/robots", first.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let post: Value = call(
-        "/api/posts",
-        json!({"type": "normal", "title": "t", "content": "c", "image_urls": ["https://img.example.com/1.jpg"]}),
-    )
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
-    let res = call(
-        &format!("/api/posts/{}/dispatch", post["id"]),
-        json!({"robot_ids": [robots["items"][0]["id"]]}),
-    )
-    .await
-    .unwrap();
-    assert_eq!(res.status(), 201);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while fake.publish_requests() == 0 {
-        assert!(Instant::now() < deadline, "the dispatcher never called");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let sending = tasks_until(&first.base, &token, 5, |t| t[0]["status"] == "sending").await;
-    assert_eq!(sending[0]["status"], "sending");
-
-    // Killed between `sending` and `accepted`, then started again on the same database.
-    first.child.kill().unwrap();
-    first.child.wait().unwrap();
-    let second = start(&env);
-    let token = login(second.base.clone()).await;
-    let unknown = tasks_until(&second.base, &token, 20, |t| t[0]["status"] == "unknown").await;
-
-    assert!(unknown[0]["reason"].as_str().unwrap().contains("resend"));
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    assert_eq!(
-        fake.publish_requests(),
-        1,
-        "not sent a second time on its own"
-    );
-    drop(second);
-    let _ = std::fs::remove_dir_all(dir);
 }
