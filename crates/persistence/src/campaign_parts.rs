@@ -52,13 +52,10 @@ pub(crate) async fn parts(
     Ok(out)
 }
 
-/// Writes the notes and audience of a campaign (after deleting the old ones).
-pub(crate) async fn write_parts(
+/// Deletes the notes and audience rows of a campaign.
+pub(crate) async fn delete_parts(
     db: &impl ConnectionTrait,
     id: i64,
-    post_ids: &[i64],
-    account_ids: &[i64],
-    group_ids: &[i64],
 ) -> Result<(), PersistenceError> {
     PostEntity::delete_many()
         .filter(cpost::Column::CampaignId.eq(id))
@@ -68,6 +65,18 @@ pub(crate) async fn write_parts(
         .filter(audience::Column::CampaignId.eq(id))
         .exec(db)
         .await?;
+    Ok(())
+}
+
+/// Writes the notes and audience of a campaign (after deleting the old ones).
+pub(crate) async fn write_parts(
+    db: &impl ConnectionTrait,
+    id: i64,
+    post_ids: &[i64],
+    account_ids: &[i64],
+    group_ids: &[i64],
+) -> Result<(), PersistenceError> {
+    delete_parts(db, id).await?;
     let posts = post_ids
         .iter()
         .enumerate()

@@ -2,8 +2,6 @@
 //! by two instances, moves it once), pause and resume, and deleting one with
 //! its parts.
 use crate::entities::campaign::{self, Entity as CampaignEntity};
-use crate::entities::campaign_audience::{self as audience, Entity as AudienceEntity};
-use crate::entities::campaign_post::{self as cpost, Entity as PostEntity};
 use crate::{now_utc, PersistenceError};
 use chrono::NaiveDateTime;
 use sea_orm::sea_query::Expr;
@@ -90,14 +88,7 @@ pub async fn delete(
         .filter(ca::Column::CampaignId.eq(id))
         .exec(db)
         .await?;
-    PostEntity::delete_many()
-        .filter(cpost::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
-    AudienceEntity::delete_many()
-        .filter(audience::Column::CampaignId.eq(id))
-        .exec(db)
-        .await?;
+    crate::campaign_parts::delete_parts(db, id).await?;
     let r = CampaignEntity::delete_many()
         .filter(campaign::Column::Id.eq(id))
         .filter(statuses())

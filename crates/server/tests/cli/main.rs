@@ -77,6 +77,36 @@ fn start_with(mut cmd: Command, envs: &[(&str, &str)]) -> Running {
     }
 }
 
+/// Logs `admin` in with `password`; the session token.
+async fn log_in(base: &str, password: &str) -> String {
+    let login: Value = reqwest::Client::new()
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"username": "admin", "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    login["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{password} logs in: {login}"))
+        .to_owned()
+}
+
+/// `GET base + path` with `token`, read as JSON.
+async fn get_json(base: &str, path: &str, token: &str) -> Value {
+    reqwest::Client::new()
+        .get(format!("{base}{path}"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn first_start_creates_the_database_prints_a_password_that_logs_in_and_a_demo_post() {
     let (dir, url) = temp_db();
@@ -94,27 +124,8 @@ async fn first_start_creates_the_database_prints_a_password_that_logs_in_and_a_d
     assert!(out.contains("Demo post #1"), "{out}");
 
     let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{}/api/auth/login", app.base))
-        .json(&json!({"username": "admin", "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"]
-        .as_str()
-        .expect("the printed password logs in");
-    let posts: Value = client
-        .get(format!("{}/api/posts", app.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = &log_in(&app.base, &password).await;
+    let posts = get_json(&app.base, "/api/posts", token).await;
     assert_eq!(posts["items"][0]["id"], 1);
     assert!(
         out.contains("phones cannot open") && out.contains("XHSPUB__SERVER__PUBLIC_URL"),

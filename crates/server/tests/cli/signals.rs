@@ -1,6 +1,6 @@
 //! The binary and the signals and limits of its process: SIGTERM drains,
 //! SIGKILL mid-send sends nothing twice, a low open-files limit is raised.
-use super::{start, start_with, temp_db, BIN};
+use super::{get_json, log_in, start, start_with, temp_db, BIN};
 use serde_json::{json, Value};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -18,16 +18,7 @@ async fn sigterm_drains_the_request_in_flight_and_exits_cleanly() {
         ("XHSPUB__XHS__API_BASE", &fake.base_url()),
     ]);
     let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{}/api/auth/login", app.base))
-        .json(&json!({"username": "admin", "password": "drain-me-123"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap().to_owned();
+    let token = log_in(&app.base, "drain-me-123").await;
     // The publish waits 1.5 s on XHS: it is in flight when SIGTERM arrives.
     let in_flight = tokio::spawn(
         client
@@ -61,15 +52,7 @@ async fn sigterm_drains_the_request_in_flight_and_exits_cleanly() {
 async fn tasks_until(base: &str, token: &str, secs: u64, check: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(secs);
     loop {
-        let page: Value = reqwest::Client::new()
-            .get(format!("{base}/api/tasks"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let page = get_json(base, "/api/tasks", token).await;
         if check(&page["items"]) {
             return page["items"].clone();
         }
@@ -101,22 +84,7 @@ async fn a_process_killed_mid_send_leaves_the_task_unknown_and_sends_nothing_twi
     ];
     let mut first = start(&env);
     let client = reqwest::Client::new();
-    let login = |b: String| {
-        let client = client.clone();
-        async move {
-            let v: Value = client
-                .post(format!("{b}/api/auth/login"))
-                .json(&json!({"username": "admin", "password": "kill-me-123"}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            v["token"].as_str().unwrap().to_owned()
-        }
-    };
-    let token = login(first.base.clone()).await;
+    let token = log_in(&first.base, "kill-me-123").await;
     let call = |path: &str, body: Value| {
         client
             .post(format!("{}{path}", first.base))
@@ -128,15 +96,7 @@ async fn a_process_killed_mid_send_leaves_the_task_unknown_and_sends_nothing_twi
         call("/api/robots/sync", json!({})).await.unwrap().status(),
         200
     );
-    let robots: Value = client
-        .get(format!("{}/api/robots", first.base))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let robots = get_json(&first.base, "/api/robots", &token).await;
     let post: Value = call(
         "/api/posts",
         json!({"type": "normal", "title": "t", "content": "c", "image_urls": ["https://img.example.com/1.jpg"]}),
@@ -165,7 +125,7 @@ async fn a_process_killed_mid_send_leaves_the_task_unknown_and_sends_nothing_twi
     first.child.kill().unwrap();
     first.child.wait().unwrap();
     let second = start(&env);
-    let token = login(second.base.clone()).await;
+    let token = log_in(&second.base, "kill-me-123").await;
     let unknown = tasks_until(&second.base, &token, 20, |t| t[0]["status"] == "unknown").await;
 
     assert!(unknown[0]["reason"].as_str().unwrap().contains("resend"));
