@@ -1,4 +1,4 @@
-use reqwest::{Client, Response, StatusCode};
+use reqwest::Client;
 use serde_json::{json, Value};
 use std::time::Duration;
 use xhs_fakes::FakeXhs;
@@ -6,8 +6,10 @@ use xhs_persistence::DatabaseConnection;
 use xhs_server::{Application, Settings};
 use xhs_signing::SecretString;
 
+mod calls;
 mod db;
 mod logs;
+pub use calls::problem;
 pub use db::*;
 pub use logs::captured_logs;
 use logs::init_logs;
@@ -235,90 +237,4 @@ pub fn valid_post() -> Value {
         "content": "三条路线 #城市漫步 #周末 ",
         "image_urls": ["https://img.example.com/1.jpg", "https://img.example.com/2.jpg"]
     })
-}
-
-impl TestApp {
-    /// The local media store's directory.
-    pub fn media_root(&self) -> std::path::PathBuf {
-        self.media_tmp.path().join("media")
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.address)
-    }
-
-    pub async fn login(&self, username: &str, password: &str) -> Response {
-        self.client
-            .post(self.url("/api/auth/login"))
-            .json(&json!({"username": username, "password": password}))
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .post(self.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn put_json(&self, path: &str, body: &Value) -> Response {
-        self.client
-            .put(self.url(path))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    pub async fn delete(&self, path: &str) -> Response {
-        self.client
-            .delete(self.url(path))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap()
-    }
-
-    /// Creates an account of `kind` named `name` and returns its id.
-    pub async fn create_account(&self, name: &str, kind: &str) -> i64 {
-        let res = self
-            .post_json("/api/accounts", &json!({"name": name, "kind": kind}))
-            .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
-    }
-
-    /// Creates a post and returns its body.
-    pub async fn create_post(&self, body: &Value) -> Value {
-        let res = self.post_json("/api/posts", body).await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        res.json().await.unwrap()
-    }
-}
-
-/// The status and the problem body of an error answer, checking its media type.
-pub async fn problem(res: Response) -> (StatusCode, Value) {
-    let status = res.status();
-    let ct = res
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    assert_eq!(ct, "application/problem+json", "status {status}");
-    (status, res.json().await.unwrap())
 }
