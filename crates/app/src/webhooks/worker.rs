@@ -8,9 +8,9 @@ use crate::{AppResult, Services};
 use chrono::NaiveDateTime;
 use futures_util::future::join_all;
 use xhs_domain::{WebhookDeliveryStatus, WebhookEventType};
-use xhs_persistence::now_utc;
 use xhs_persistence::webhooks as store;
 use xhs_persistence::webhooks::deliveries::{self, Attempt};
+use xhs_persistence::{now_utc, ConnectionTrait};
 
 /// The most of a receiver's answer kept.
 const MAX_BODY_BYTES: usize = 1024;
@@ -147,12 +147,23 @@ async fn deliver(s: &Services, owner: &str, id: i64) -> AppResult<Option<Webhook
         response_body: sent.body,
         at,
     };
-    if !deliveries::record(&s.db, id, owner, &attempt).await? {
+    // The attempt and the endpoint's failing streak in one transaction: a
+    // reader who sees the delivery settled sees the streak it made.
+    let txn = xhs_persistence::begin_write(&s.db).await?;
+    if !deliveries::record(&txn, id, owner, &attempt).await? {
         tracing::warn!(
             delivery_id = id,
             "webhook delivery lease lost; another instance took it over"
         );
         return Ok(None);
+    }
+    let disabled = streak(s, &txn, hook.id, sent.ok, at).await?;
+    txn.commit().await?;
+    if disabled {
+        tracing::warn!(
+            webhook_id = hook.id,
+            "webhook endpoint disabled after failing for days"
+        );
     }
     observe(status, attempts, (at - event.created_at).num_milliseconds());
     tracing::info!(
@@ -165,7 +176,6 @@ async fn deliver(s: &Services, owner: &str, id: i64) -> AppResult<Option<Webhook
         outcome = %status,
         "webhook delivery attempt"
     );
-    streak(s, hook.id, sent.ok, at).await?;
     Ok(Some(status))
 }
 
@@ -184,23 +194,25 @@ fn observe(status: WebhookDeliveryStatus, attempts: i32, lag_ms: i64) {
     }
 }
 
-/// Keeps the endpoint's failing streak; one failing for `disable_after` is disabled.
-async fn streak(s: &Services, webhook_id: i64, ok: bool, at: NaiveDateTime) -> AppResult<()> {
-    let since = store::note_outcome(&s.db, webhook_id, ok, at).await?;
-    if let Some(since) = since.filter(|t| at - *t >= s.webhooks.disable_after) {
-        let reason = format!(
-            "every delivery failed for {} days (since {} UTC); fix the receiver, then enable it again",
-            s.webhooks.disable_after.num_days(),
-            since.format("%Y-%m-%d %H:%M")
-        );
-        if store::disable(&s.db, webhook_id, &reason, at).await? {
-            tracing::warn!(
-                webhook_id,
-                "webhook endpoint disabled after failing for days"
-            );
-        }
-    }
-    Ok(())
+/// Keeps the endpoint's failing streak; one failing for `disable_after` is
+/// disabled (true when this attempt disabled it).
+async fn streak(
+    s: &Services,
+    db: &impl ConnectionTrait,
+    webhook_id: i64,
+    ok: bool,
+    at: NaiveDateTime,
+) -> AppResult<bool> {
+    let since = store::note_outcome(db, webhook_id, ok, at).await?;
+    let Some(since) = since.filter(|t| at - *t >= s.webhooks.disable_after) else {
+        return Ok(false);
+    };
+    let reason = format!(
+        "every delivery failed for {} days (since {} UTC); fix the receiver, then enable it again",
+        s.webhooks.disable_after.num_days(),
+        since.format("%Y-%m-%d %H:%M")
+    );
+    Ok(store::disable(db, webhook_id, &reason, at).await?)
 }
 
 fn failed(error: String) -> Sent {

@@ -1,7 +1,6 @@
 //! What share pages report: validation, exact counting, rate limits.
-use crate::helpers::{problem, spawn_app, spawn_app_with, Options, IN_FLIGHT};
+use crate::helpers::{in_flight, problem, spawn_app, spawn_app_with, Options};
 use crate::share::{event, post_with_link};
-use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -81,10 +80,7 @@ async fn a_thousand_concurrent_events_are_each_counted_once() {
         };
         event(&app, &token, json!({"kind": kind}))
     });
-    let results: Vec<_> = futures_util::stream::iter(sends)
-        .buffer_unordered(IN_FLIGHT)
-        .collect()
-        .await;
+    let results = in_flight(sends).await;
     let refused: Vec<_> = results
         .iter()
         .map(|r| r.status())

@@ -24,7 +24,7 @@ async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
         let token = if i % 3 == 0 { b } else { a };
         event(&app, token, body.clone())
     });
-    let statuses: Vec<_> = futures_util::future::join_all(sends)
+    let statuses: Vec<_> = in_flight(sends)
         .await
         .into_iter()
         .map(|r| r.status())

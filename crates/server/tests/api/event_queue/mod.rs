@@ -1,7 +1,9 @@
 //! Share-page events go through a bounded queue and are written in batches
 //! (group commit) with their rollup counts: nothing accepted is lost, a full
 //! queue answers 503, the counts always equal a recount of the raw rows.
-use crate::helpers::{count_rows, problem, rollups_and_recount, spawn_app_with, Options, TestApp};
+use crate::helpers::{
+    count_rows, in_flight, problem, rollups_and_recount, spawn_app_with, Options, TestApp,
+};
 use crate::share::{event, post_with_link};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -134,7 +136,7 @@ async fn many_concurrent_events_in_small_batches_all_land_and_are_counted_exactl
         async move { req.send().await.unwrap().status() }
     });
 
-    let statuses = futures_util::future::join_all(sends).await;
+    let statuses = in_flight(sends).await;
 
     assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
     assert_eq!(count_rows(&app.db, "share_event").await, 200);
@@ -187,7 +189,7 @@ async fn two_instances_writing_at_once_never_lose_a_count() {
         async move { req.send().await.unwrap().status() }
     });
 
-    let statuses = futures_util::future::join_all(sends).await;
+    let statuses = in_flight(sends).await;
 
     assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
     let stats: Value = a
