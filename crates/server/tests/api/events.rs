@@ -2,7 +2,7 @@
 use crate::helpers::{in_flight, problem, spawn_app, spawn_app_with, Options};
 use crate::share::{event, post_with_link};
 use reqwest::StatusCode;
-use serde_json::{json, Value};
+use serde_json::json;
 
 #[tokio::test]
 async fn events_with_an_unknown_kind_an_oversized_body_or_bad_json_are_refused() {
@@ -46,12 +46,7 @@ async fn events_with_an_unknown_kind_an_oversized_body_or_bad_json_are_refused()
         .await
         .unwrap();
     assert_eq!(problem(raw).await.0, StatusCode::BAD_REQUEST);
-    let stats: Value = app
-        .get(&format!("/api/posts/{id}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{id}/stats")).await;
     assert_eq!(
         stats["totals"]["failures"], 0,
         "nothing refused was counted"
@@ -87,12 +82,7 @@ async fn a_thousand_concurrent_events_are_each_counted_once() {
         .filter(|s| *s != StatusCode::NO_CONTENT)
         .collect();
     assert!(refused.is_empty(), "not all counted: {refused:?}");
-    let stats: Value = app
-        .get(&format!("/api/posts/{id}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{id}/stats")).await;
     assert_eq!(
         (
             stats["totals"]["opens"].as_i64(),
@@ -151,12 +141,7 @@ async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
         json!({"kind": "publish_tapped"}),
     )
     .await;
-    let records: Value = app
-        .get(&format!("/api/records?post_id={post}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let records = app.get_json(&format!("/api/records?post_id={post}")).await;
     let id = records[0]["id"].as_i64().unwrap();
 
     // An `opened` that read `link_sent` before the tap landed writes late.
@@ -176,12 +161,7 @@ async fn an_event_that_read_an_older_status_cannot_move_the_record_back() {
         !moved,
         "the write is refused: the record is no longer at link_sent"
     );
-    let records: Value = app
-        .get(&format!("/api/records?post_id={post}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let records = app.get_json(&format!("/api/records?post_id={post}")).await;
     assert_eq!(records[0]["status"], "tapped");
 }
 

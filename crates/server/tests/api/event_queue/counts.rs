@@ -36,12 +36,9 @@ async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
         .send()
         .await
         .unwrap();
-    let records: Value = app
-        .get(&format!("/api/records?account_id={acc}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let records = app
+        .get_json(&format!("/api/records?account_id={acc}"))
+        .await;
     let by_operator = app
         .put_json(
             &format!("/api/records/{}/confirm", records[0]["id"]),
@@ -63,12 +60,7 @@ async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
     assert_eq!(count_rows(&app.db, "share_event").await, 62);
     let (stored, recount) = rollups_and_recount(&app.db).await;
     assert_eq!(stored, recount);
-    let stats: Value = app
-        .get(&format!("/api/posts/{post}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{post}/stats")).await;
     assert_eq!(stats["totals"]["confirmed"], 2);
     assert_eq!(
         stats["failures_by_reason"].as_array().map(Vec::len),

@@ -6,12 +6,8 @@ use super::*;
 async fn a_full_queue_answers_503_event_queue_full_and_loses_nothing_it_accepted() {
     let app = with(queue_of_one).await;
     let (post, link) = post_with_link(&app, json!({})).await;
+    let (lock, first, second) = fill(&app, &link).await;
     let token = link["token"].as_str().unwrap();
-    let lock = hold_writer(&app, &link).await;
-    let first = opened(&app, token);
-    queued(&app, 1).await;
-    let second = opened(&app, token);
-    queued(&app, 2).await;
 
     let refused = event(&app, token, json!({"kind": "opened"})).await;
 
@@ -32,12 +28,7 @@ async fn a_full_queue_answers_503_event_queue_full_and_loses_nothing_it_accepted
         StatusCode::NO_CONTENT
     );
     assert_eq!(count_rows(&app.db, "share_event").await, 2);
-    let stats: Value = app
-        .get(&format!("/api/posts/{post}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{post}/stats")).await;
     assert_eq!(stats["totals"]["opens"], 2);
 }
 
@@ -132,12 +123,7 @@ async fn an_event_the_database_refuses_fails_alone_not_its_whole_batch() {
         StatusCode::NO_CONTENT
     );
     assert_eq!(statuses, [204, 204, 500, 204, 204]);
-    let stats: Value = app
-        .get(&format!("/api/posts/{post}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{post}/stats")).await;
     assert_eq!(
         (
             stats["totals"]["opens"].as_i64(),

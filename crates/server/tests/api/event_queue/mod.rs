@@ -69,10 +69,7 @@ async fn hold_writer(app: &TestApp, link: &Value) -> sea_orm::DatabaseTransactio
     lock
 }
 
-fn opened(
-    app: &TestApp,
-    token: &str,
-) -> tokio::task::JoinHandle<reqwest::Result<reqwest::Response>> {
+fn opened(app: &TestApp, token: &str) -> Sending {
     let req = app
         .client
         .post(app.url(&format!("/api/share/{token}/events")))
@@ -97,16 +94,26 @@ async fn queued(app: &TestApp, n: u64) {
     settle().await;
 }
 
+type Sending = tokio::task::JoinHandle<reqwest::Result<reqwest::Response>>;
+
+/// Fills a queue of one: the writer blocked on `link`'s rows by the lock
+/// returned, with one event taken and one queued, both still unanswered.
+async fn fill(app: &TestApp, link: &Value) -> (sea_orm::DatabaseTransaction, Sending, Sending) {
+    let token = link["token"].as_str().unwrap();
+    let lock = hold_writer(app, link).await;
+    let first = opened(app, token);
+    queued(app, 1).await;
+    let second = opened(app, token);
+    queued(app, 2).await;
+    (lock, first, second)
+}
+
 /// A full queue's answer (for the error-code census).
 pub async fn full_queue_response() -> reqwest::Response {
     let app = with(queue_of_one).await;
     let (_, link) = post_with_link(&app, json!({})).await;
+    let (lock, first, second) = fill(&app, &link).await;
     let token = link["token"].as_str().unwrap();
-    let lock = hold_writer(&app, &link).await;
-    let first = opened(&app, token);
-    queued(&app, 1).await;
-    let second = opened(&app, token);
-    queued(&app, 2).await;
     let res = event(&app, token, json!({"kind": "opened"})).await;
     lock.rollback().await.unwrap();
     first.await.unwrap().unwrap();
@@ -140,12 +147,7 @@ async fn many_concurrent_events_in_small_batches_all_land_and_are_counted_exactl
 
     assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
     assert_eq!(count_rows(&app.db, "share_event").await, 200);
-    let stats: Value = app
-        .get(&format!("/api/posts/{post}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = app.get_json(&format!("/api/posts/{post}/stats")).await;
     let t = &stats["totals"];
     assert_eq!(
         (
@@ -157,12 +159,9 @@ async fn many_concurrent_events_in_small_batches_all_land_and_are_counted_exactl
         (Some(50), Some(50), Some(50), Some(50))
     );
     assert_eq!(stats["by_platform"][0]["taps"], 50);
-    let records: Value = app
-        .get(&format!("/api/records?account_id={acc}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let records = app
+        .get_json(&format!("/api/records?account_id={acc}"))
+        .await;
     assert_eq!(records[0]["status"], "app_opened", "the record moved along");
     let (stored, recount) = rollups_and_recount(&app.db).await;
     assert_eq!(stored, recount);
@@ -192,12 +191,7 @@ async fn two_instances_writing_at_once_never_lose_a_count() {
     let statuses = in_flight(sends).await;
 
     assert!(statuses.iter().all(|s| *s == StatusCode::NO_CONTENT));
-    let stats: Value = a
-        .get(&format!("/api/posts/{post}/stats"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let stats = a.get_json(&format!("/api/posts/{post}/stats")).await;
     assert_eq!(stats["totals"]["taps"], 200);
     let (stored, recount) = rollups_and_recount(&a.db).await;
     assert_eq!(stored, recount);

@@ -32,6 +32,11 @@ impl TestApp {
             .unwrap()
     }
 
+    /// `GET path`, read as JSON (whatever the status).
+    pub async fn get_json(&self, path: &str) -> Value {
+        self.get(path).await.json().await.unwrap()
+    }
+
     pub async fn post_json(&self, path: &str, body: &Value) -> Response {
         self.client
             .post(self.url(path))
