@@ -78,11 +78,20 @@ pub fn pages_of(pdf: &[u8]) -> usize {
     line["Pages:".len()..].trim().parse().unwrap()
 }
 
-/// Every QR code on every page, decoded: each page rasterized at 300 dpi
-/// and cut along the cut marks of its `per_page` layout (a decoder reads one
-/// code at a time), each card's code read alone. Empty cells are skipped; a
-/// code that does not decode fails the test.
+/// Every QR code on every page, decoded: see [`cards_of`].
 pub fn codes_of(pdf: &[u8], per_page: u32) -> Vec<String> {
+    cards_of(pdf, per_page).into_iter().map(|c| c.0).collect()
+}
+
+/// Every card on every page that holds a code: the code, decoded, and the
+/// card's own text without white space. Each page is rasterized at 300 dpi
+/// and cut along the cut marks of its `per_page` layout (a decoder reads one
+/// code at a time); the text is what poppler extracts from the same area
+/// alone (a URL wrapped over two lines reads whole only within its card),
+/// in `-raw` order, which keeps a `-` that ends a line (the default joins
+/// the lines and drops it as a hyphenation).
+/// Empty cells are skipped; a code that does not decode fails the test.
+pub fn cards_of(pdf: &[u8], per_page: u32) -> Vec<(String, String)> {
     let layout = xhs_print::PerPage::from_count(per_page).unwrap();
     let (dir, path) = pdf_file(pdf);
     let prefix = dir.path().join("page");
@@ -99,8 +108,8 @@ pub fn codes_of(pdf: &[u8], per_page: u32) -> Vec<String> {
     let px = 300.0 / 72.0;
     let (w, h) = layout.card();
     let mut out = Vec::new();
-    for p in pages {
-        let img = image::open(&p).unwrap().to_luma8();
+    for (page, p) in pages.iter().enumerate() {
+        let img = image::open(p).unwrap().to_luma8();
         for i in 0..layout.count() {
             let (x, y) = layout.origin(i);
             let (x0, y0) = ((x * px) as u32, (y * px) as u32);
@@ -114,7 +123,16 @@ pub fn codes_of(pdf: &[u8], per_page: u32) -> Vec<String> {
             assert!(grids.len() <= 1, "{} codes on one card", grids.len());
             for grid in grids {
                 let (_, content) = grid.decode().unwrap();
-                out.push(content);
+                let n = (page + 1).to_string();
+                let area = [x, y, w, h].map(|v| (v as u32).to_string());
+                let text = run(Command::new("pdftotext")
+                    .args(["-enc", "UTF-8", "-raw", "-r", "72", "-f", &n, "-l", &n])
+                    .args([
+                        "-x", &area[0], "-y", &area[1], "-W", &area[2], "-H", &area[3],
+                    ])
+                    .arg(&path)
+                    .arg("-"));
+                out.push((content, text.split_whitespace().collect()));
             }
         }
     }
