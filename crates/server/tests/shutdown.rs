@@ -86,24 +86,31 @@ async fn log_in(addr: &str) -> String {
 
 #[derive(Debug)]
 enum Outcome {
-    Answered { status: u16, body: String },
+    Answered {
+        status: u16,
+        body: String,
+    },
     Refused,
-    Lost(String),
+    /// Why, when the connection began and when it failed (to place it
+    /// against the signal).
+    Lost(String, Instant, Instant),
 }
 
 /// One request on a new connection, read to the end.
 async fn once(addr: &str, request: &[u8]) -> Outcome {
+    let began = Instant::now();
+    let lost = |why: String| Outcome::Lost(why, began, Instant::now());
     let mut conn = match TcpStream::connect(addr).await {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => return Outcome::Refused,
-        Err(e) => return Outcome::Lost(format!("connect: {e}")),
+        Err(e) => return lost(format!("connect: {e}")),
     };
     if let Err(e) = conn.write_all(request).await {
-        return Outcome::Lost(format!("write: {e}"));
+        return lost(format!("write: {e}"));
     }
     let mut answer = Vec::new();
     match conn.read_to_end(&mut answer).await {
-        Ok(_) if answer.is_empty() => Outcome::Lost("closed without an answer".into()),
+        Ok(_) if answer.is_empty() => lost("closed without an answer".into()),
         Ok(_) => {
             let text = String::from_utf8_lossy(&answer).into_owned();
             let status = text
@@ -114,7 +121,7 @@ async fn once(addr: &str, request: &[u8]) -> Outcome {
             let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_owned();
             Outcome::Answered { status, body }
         }
-        Err(e) => Outcome::Lost(format!("read after {} bytes: {e}", answer.len())),
+        Err(e) => lost(format!("read after {} bytes: {e}", answer.len())),
     }
 }
 
@@ -212,6 +219,7 @@ async fn sigterm_under_load_answers_every_accepted_request_and_stores_every_answ
     }
 
     signalled.store(true, Ordering::SeqCst);
+    let signal = Instant::now();
     let pid = server.child.id().to_string();
     assert!(Command::new("kill")
         .args(["-TERM", &pid])
@@ -249,11 +257,24 @@ async fn sigterm_under_load_answers_every_accepted_request_and_stores_every_answ
     let lost: Vec<String> = outcomes
         .iter()
         .filter_map(|(title, o)| match o {
-            Outcome::Lost(why) => Some(format!("{title}: {why}")),
+            Outcome::Lost(why, began, failed) => {
+                let at = |t: &Instant| match t.checked_duration_since(signal) {
+                    Some(after) => after.as_secs_f64() * 1e3,
+                    None => -(signal - *t).as_secs_f64() * 1e3,
+                };
+                Some(format!(
+                    "{title}: {why} (began {:.3} ms after the signal, failed {:.1} ms after)",
+                    at(began),
+                    at(failed)
+                ))
+            }
             _ => None,
         })
         .collect();
-    assert!(lost.is_empty(), "accepted and not answered: {lost:?}");
+    assert!(
+        lost.is_empty(),
+        "accepted and not answered: {lost:?}\n{log}"
+    );
     let created: Vec<(String, i64)> = outcomes
         .iter()
         .filter_map(|(title, o)| match o {
