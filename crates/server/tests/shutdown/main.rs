@@ -15,139 +15,20 @@
 //! Idle keep-alive connections must be closed with a FIN (`read` gives 0),
 //! never reset. Every answered write must be found stored after a restart.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod client;
+mod server;
+
+use client::{create_request, idle_keep_alive, once, Outcome};
+use serde_json::Value;
+use server::{log_in, start};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::io::AsyncReadExt;
 
-const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
-const PASSWORD: &str = "shutdown-test-123";
 /// Clients sending at once (each a new connection per request).
 const CLIENTS: usize = 32;
-
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `serve` on port 0 over `db` and reads stdout until it says where
-/// it listens; stdout is then drained by a thread, stderr goes to `log`.
-fn start(db: &str, dir: &std::path::Path) -> Server {
-    let log = std::fs::File::create(dir.join("server.log")).unwrap();
-    let mut child = Command::new(BIN)
-        .env("XHSPUB__DATABASE__URL", db)
-        .env("XHSPUB__SERVER__PORT", "0")
-        .env("XHSPUB__SERVER__DEMO_POST", "false")
-        .env("XHSPUB__AUTH__ADMIN_PASSWORD", PASSWORD)
-        .env("XHSPUB__MEDIA__DIR", dir.join("media"))
-        .env("XHSPUB__SERVER__STATIC_DIR", "/nonexistent")
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(log)
-        .spawn()
-        .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut seen = Vec::new();
-    let addr = loop {
-        let mut line = String::new();
-        assert_ne!(reader.read_line(&mut line).unwrap(), 0, "exited: {seen:?}");
-        if let Some(rest) = line.split("listening on http://").nth(1) {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-        seen.push(line);
-    };
-    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
-    Server { child, addr }
-}
-
-async fn log_in(addr: &str) -> String {
-    let login: Value = reqwest::Client::new()
-        .post(format!("http://{addr}/api/auth/login"))
-        .json(&json!({"username": "admin", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    login["token"].as_str().unwrap().to_owned()
-}
-
-#[derive(Debug)]
-enum Outcome {
-    Answered {
-        status: u16,
-        body: String,
-    },
-    Refused,
-    /// Why, when the connection began and when it failed (to place it
-    /// against the signal).
-    Lost(String, Instant, Instant),
-}
-
-/// One request on a new connection, read to the end.
-async fn once(addr: &str, request: &[u8]) -> Outcome {
-    let began = Instant::now();
-    let lost = |why: String| Outcome::Lost(why, began, Instant::now());
-    let mut conn = match TcpStream::connect(addr).await {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => return Outcome::Refused,
-        Err(e) => return lost(format!("connect: {e}")),
-    };
-    if let Err(e) = conn.write_all(request).await {
-        return lost(format!("write: {e}"));
-    }
-    let mut answer = Vec::new();
-    match conn.read_to_end(&mut answer).await {
-        Ok(_) if answer.is_empty() => lost("closed without an answer".into()),
-        Ok(_) => {
-            let text = String::from_utf8_lossy(&answer).into_owned();
-            let status = text
-                .split_whitespace()
-                .nth(1)
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            let body = text.split("\r\n\r\n").nth(1).unwrap_or("").to_owned();
-            Outcome::Answered { status, body }
-        }
-        Err(e) => lost(format!("read after {} bytes: {e}", answer.len())),
-    }
-}
-
-fn create_request(addr: &str, token: &str, title: &str) -> Vec<u8> {
-    let body = json!({"type": "normal", "title": title, "content": "shutdown",
-        "image_urls": ["https://img.example.com/a.jpg"]})
-    .to_string();
-    format!(
-        "POST /api/posts HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .into_bytes()
-}
-
-/// A keep-alive connection that got one answer and now sits idle.
-async fn idle_keep_alive(addr: &str) -> TcpStream {
-    let mut conn = TcpStream::connect(addr).await.unwrap();
-    conn.write_all(format!("GET /healthz HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes())
-        .await
-        .unwrap();
-    let mut buf = vec![0u8; 4096];
-    let n = conn.read(&mut buf).await.unwrap();
-    assert!(String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"));
-    conn
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sigterm_under_load_answers_every_accepted_request_and_stores_every_answered_write() {
