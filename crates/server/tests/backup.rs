@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use xhs_persistence::ConnectionTrait;
 use xhs_server::{Application, Settings};
+mod support;
 
 const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
 const PASSWORD: &str = "correct horse battery staple";
@@ -43,16 +44,7 @@ async fn a_backup_under_write_load_holds_every_write_answered_before_it_started(
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("live.db").display());
     let (address, server) = serve(&url, dir.path()).await;
     let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{address}/api/auth/login"))
-        .json(&json!({"username": "admin", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap().to_owned();
+    let token = support::log_in(&address, PASSWORD).await;
 
     // Four writers create notes until told to stop; each 2xx answer is
     // noted with the instant it arrived.

@@ -2,10 +2,11 @@
 //! binary: an S3 store (moto on 127.0.0.1) serves what was uploaded, and the
 //! S3 secret never shows in the output.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};
 use xhs_fakes::Moto;
+mod support;
 
 const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
 const SECRET: &str = "s3-secret-from-the-env-9f2c";
@@ -91,22 +92,14 @@ async fn the_binary_stores_uploads_in_the_s3_bucket_the_environment_names() {
         }
     };
     let client = reqwest::Client::new();
-    let login: Value = client
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"username": "admin", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = support::log_in(&base, PASSWORD).await;
     let video = xhs_media::sample::mp4(720, 1280, 10_000);
     let mut body = b"--XhsBoundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.mp4\"\r\n\r\n".to_vec();
     body.extend_from_slice(&video);
     body.extend_from_slice(b"\r\n--XhsBoundary--\r\n");
     let res = client
         .post(format!("{base}/api/media"))
-        .bearer_auth(login["token"].as_str().unwrap())
+        .bearer_auth(&token)
         .header("content-type", "multipart/form-data; boundary=XhsBoundary")
         .body(body)
         .send()

@@ -7,6 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod signals;
+#[path = "../support/mod.rs"]
+mod support;
+use support::log_in;
 
 const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
 
@@ -75,23 +78,6 @@ fn start_with(mut cmd: Command, envs: &[(&str, &str)]) -> Running {
         }
         stdout.push(line);
     }
-}
-
-/// Logs `admin` in with `password`; the session token.
-async fn log_in(base: &str, password: &str) -> String {
-    let login: Value = reqwest::Client::new()
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"username": "admin", "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    login["token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{password} logs in: {login}"))
-        .to_owned()
 }
 
 /// `GET base + path` with `token`, read as JSON.

@@ -17,6 +17,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod client;
 mod server;
+#[path = "../support/mod.rs"]
+mod support;
 
 use client::{create_request, idle_keep_alive, once, Outcome};
 use serde_json::Value;

@@ -1,5 +1,4 @@
 //! The real binary on SQLite, started and logged in to.
-use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -48,15 +47,7 @@ pub(crate) fn start(db: &str, dir: &std::path::Path) -> Server {
     Server { child, addr }
 }
 
+/// Logs in as the admin of [`start`].
 pub(crate) async fn log_in(addr: &str) -> String {
-    let login: Value = reqwest::Client::new()
-        .post(format!("http://{addr}/api/auth/login"))
-        .json(&json!({"username": "admin", "password": PASSWORD}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    login["token"].as_str().unwrap().to_owned()
+    crate::support::log_in(&format!("http://{addr}"), PASSWORD).await
 }

@@ -1,0 +1,20 @@
+//! What the black-box tests of the real binary share (one copy, included by
+//! each test binary with `mod support`).
+
+/// Logs in as the first start's admin at `base` (`http://host:port`) and
+/// gives the session token.
+pub(crate) async fn log_in(base: &str, password: &str) -> String {
+    let login: serde_json::Value = reqwest::Client::new()
+        .post(format!("{base}/api/auth/login"))
+        .json(&serde_json::json!({"username": "admin", "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    login["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{password} logs in: {login}"))
+        .to_owned()
+}
