@@ -1,6 +1,6 @@
 use crate::PersistenceError;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, TransactionTrait};
 use std::time::Duration;
 
 /// The three backends sea-orm serves here.
@@ -71,9 +71,28 @@ pub async fn connect_with(
     Ok(db)
 }
 
-/// Applies every pending migration.
+/// Applies every pending migration, on one connection in one transaction:
+/// all or nothing where the backend has transactional DDL (SQLite,
+/// PostgreSQL; MySQL commits each statement).
+///
+/// One connection matters on SQLite: a connection checks a `CREATE` against
+/// the schema it last read, so a pooled connection that has not run a
+/// statement since another one dropped a name refuses to create it again
+/// ("index … already exists"). Seen when migrations ran while the pool
+/// served other work.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), PersistenceError> {
-    Migrator::up(db, None).await?;
+    let txn = db.begin().await?;
+    Migrator::up(&txn, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Reverts the last `steps` migrations, the way [`migrate`] applies them.
+/// For tests of a migration on rows written before it.
+pub async fn migrate_down(db: &DatabaseConnection, steps: u32) -> Result<(), PersistenceError> {
+    let txn = db.begin().await?;
+    Migrator::down(&txn, Some(steps)).await?;
+    txn.commit().await?;
     Ok(())
 }
 

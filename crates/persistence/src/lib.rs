@@ -40,7 +40,7 @@ pub mod variants;
 pub mod versions;
 pub mod webhooks;
 
-pub use db::{begin_write, connect, connect_with, migrate, Backend};
+pub use db::{begin_write, connect, connect_with, migrate, migrate_down, Backend};
 pub use error::PersistenceError;
 pub use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr};
 pub use values::{utc, Account, Link, Link as StoredLink, Media, Post, Record, Task};

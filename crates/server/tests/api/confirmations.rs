@@ -240,7 +240,6 @@ async fn confirmed_publishes_count_for_xhs_even_after_a_weibo_tap_and_platforms_
 
 #[tokio::test]
 async fn the_migration_attributes_confirmations_stored_without_a_platform() {
-    use migration::MigratorTrait;
     use xhs_persistence::ConnectionTrait;
     let app = crate::helpers::spawn_app().await;
     let post = app.create_post(&valid_post()).await["id"].as_i64().unwrap();
@@ -272,7 +271,7 @@ async fn the_migration_attributes_confirmations_stored_without_a_platform() {
     let before = stats(&app, &format!("/api/posts/{post}/stats")).await;
     assert_eq!(by_platform_sum(&before, "confirmed"), 0);
 
-    migration::Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
 
     let after = stats(&app, &format!("/api/posts/{post}/stats")).await;
     assert_eq!(after["totals"]["confirmed"], 2);

@@ -3,7 +3,6 @@
 //! are always those whose title or content contains `q`, literally and ASCII
 //! case-insensitively, newest first, page after page.
 use crate::helpers::{migrate_down_through, spawn_app, valid_post, TestApp};
-use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseBackend;
 use serde_json::{json, Value};
 use xhs_persistence::ConnectionTrait;
@@ -239,7 +238,7 @@ async fn notes_written_before_the_search_migration_are_found_after_it() {
     let old = xhs_persistence::posts::create(&app.db, &fields)
         .await
         .unwrap();
-    Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
 
     assert_eq!(search(&app, "小红书").await, vec![old.id]);
     assert_eq!(search(&app, "旧笔记").await, vec![old.id]);

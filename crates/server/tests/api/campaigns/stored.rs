@@ -154,8 +154,7 @@ async fn stored_statuses_equal_a_recount_from_records_links_and_tasks_after_a_mi
         0,
         "undone"
     );
-    use migration::MigratorTrait;
-    migration::Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
     assert_eq!(stored(&app, id).await, before);
 }
 

@@ -70,7 +70,6 @@ async fn the_rollups_equal_a_recount_of_the_raw_events_after_a_mixed_run() {
 
 #[tokio::test]
 async fn migration_18_counts_the_events_stored_before_it() {
-    use migration::MigratorTrait;
     let app = with(small_batches).await;
     let (_, link) = post_with_link(&app, json!({})).await;
     let token = link["token"].as_str().unwrap();
@@ -86,7 +85,7 @@ async fn migration_18_counts_the_events_stored_before_it() {
         );
     }
     crate::helpers::migrate_down_through(&app.db, "m20261125_000018_add_event_rollups").await;
-    migration::Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
 
     let (stored, recount) = rollups_and_recount(&app.db).await;
     assert_eq!(stored.len(), 3);

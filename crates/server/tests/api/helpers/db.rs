@@ -105,7 +105,7 @@ pub async fn migrate_down_through(db: &DatabaseConnection, name: &str) {
         .rev()
         .position(|m| m.name() == name)
         .expect("a registered migration");
-    Migrator::down(db, Some(u32::try_from(from_end + 1).unwrap()))
+    xhs_persistence::migrate_down(db, u32::try_from(from_end + 1).unwrap())
         .await
         .unwrap();
 }

@@ -1,7 +1,6 @@
 //! The migration keeps the current state of every live note as its first
 //! version, and goes down cleanly.
 use crate::helpers::{spawn_app, valid_post};
-use migration::{Migrator, MigratorTrait};
 use serde_json::{json, Value};
 use xhs_persistence::ConnectionTrait;
 
@@ -27,7 +26,7 @@ async fn live_notes_get_their_current_state_as_a_first_version_by_system() {
         .execute_unprepared("SELECT review_status FROM x_post")
         .await;
     assert!(dropped.is_err(), "down removes the columns");
-    Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
 
     let list: Value = app
         .get(&format!("/api/posts/{}/versions", kept["id"]))

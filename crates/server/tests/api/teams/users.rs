@@ -209,20 +209,12 @@ async fn the_last_enabled_admin_can_be_neither_demoted_nor_disabled() {
 
 #[tokio::test]
 async fn the_teams_migration_goes_down_and_up_again() {
-    use migration::MigratorTrait;
     use xhs_persistence::ConnectionTrait;
     let app = spawn_app().await;
     add_user(&app, "keep", "viewer").await;
 
     // Down to before this migration: the ones after it (review, versions) first.
-    let after = migration::Migrator::migrations()
-        .iter()
-        .rev()
-        .take_while(|m| m.name() != "m20261124_000016_add_roles_tokens_audit")
-        .count();
-    migration::Migrator::down(&app.db, Some(after as u32 + 1))
-        .await
-        .unwrap();
+    crate::helpers::migrate_down_through(&app.db, "m20261124_000016_add_roles_tokens_audit").await;
     let gone = app
         .db
         .execute_unprepared("SELECT COUNT(*) FROM audit_log")
@@ -234,7 +226,7 @@ async fn the_teams_migration_goes_down_and_up_again() {
         .await
         .is_err());
 
-    migration::Migrator::up(&app.db, None).await.unwrap();
+    xhs_persistence::migrate(&app.db).await.unwrap();
     let users: Value = app.get("/api/users").await.json().await.unwrap();
     let roles: Vec<&str> = users["items"]
         .as_array()
