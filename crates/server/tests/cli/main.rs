@@ -1,7 +1,7 @@
 //! The binary as a newcomer runs it: first start on a fresh SQLite file, the
 //! printed password works, configuration comes from XHSPUB__ variables.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use serde_json::{json, Value};
+use serde_json::json;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 mod signals;
 #[path = "../support/mod.rs"]
 mod support;
-use support::log_in;
+use support::{get_json, log_in};
 
 const BIN: &str = env!("CARGO_BIN_EXE_xhs-publisher");
 
@@ -78,19 +78,6 @@ fn start_with(mut cmd: Command, envs: &[(&str, &str)]) -> Running {
         }
         stdout.push(line);
     }
-}
-
-/// `GET base + path` with `token`, read as JSON.
-async fn get_json(base: &str, path: &str, token: &str) -> Value {
-    reqwest::Client::new()
-        .get(format!("{base}{path}"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
 }
 
 #[tokio::test]

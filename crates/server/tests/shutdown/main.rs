@@ -194,17 +194,9 @@ async fn sigterm_under_load_answers_every_accepted_request_and_stores_every_answ
     // Every answered write is stored.
     let again = start(&db, dir.path());
     let token = log_in(&again.addr).await;
-    let client = reqwest::Client::new();
+    let base = format!("http://{}", again.addr);
     for (title, id) in &created {
-        let post: Value = client
-            .get(format!("http://{}/api/posts/{id}", again.addr))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let post = support::get_json(&base, &format!("/api/posts/{id}"), &token).await;
         assert_eq!(post["title"], title.as_str(), "post {id} stored");
     }
 }
